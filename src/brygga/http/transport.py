@@ -1,0 +1,215 @@
+"""The one HTTP pipeline both API clients send through: rate limit, send, map errors, retry.
+
+Policy (see ARCHITECTURE.md, "Rate limits and retries" and "The write protocol"):
+
+* every request first waits on an ``aiolimiter.AsyncLimiter`` of its endpoint template, because
+  eEkonomi counts its 600/min per endpoint;
+* a 429 means the request was not processed, so it is sent again for any method after the
+  wait the API asked for, up to ``max_rate_limit_waits`` times;
+* a 5xx or a transport failure is retried with exponential backoff only for methods that are
+  safe to repeat (GET, PUT, DELETE, PATCH, HEAD);
+* a POST is never resent: without idempotency keys a second POST could create a duplicate, so
+  the error is raised with ``outcome_unknown=True`` and the caller's write protocol reconciles;
+* other 4xx answers are never retried here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from typing import Any
+
+import httpx
+from aiolimiter import AsyncLimiter
+from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
+
+from brygga.errors import ApiError, RateLimitedError, ServerError, TransportError
+from brygga.http import jsonio
+from brygga.http.backoff import backoff_seconds, default_jitter
+from brygga.http.paths import render_path
+
+__all__ = ["RETRY_SAFE_METHODS", "ApiTransport", "ErrorMapper", "request_path"]
+
+ErrorMapper = Callable[[httpx.Request, httpx.Response], ApiError]
+"""Turns a non-2xx response into the ApiError subclass the engine acts on."""
+
+RETRY_SAFE_METHODS = frozenset({"GET", "PUT", "DELETE", "PATCH", "HEAD"})
+
+_TEMPLATE_EXTENSION = "brygga.template"
+_DEFAULT_HEADERS = {"Accept": "application/json"}
+
+QueryParams = Mapping[str, Any] | Sequence[tuple[str, Any]]
+
+
+def request_path(request: httpx.Request) -> str:
+    """The concrete path of a request without its query string, as errors report it."""
+    return request.url.path
+
+
+def _query_items(params: QueryParams | None) -> list[tuple[str, str]]:
+    """Flatten query parameters to strings; ``None`` values are left out, bools are ``true``/``false``."""
+    if params is None:
+        return []
+    pairs = list(params.items()) if isinstance(params, Mapping) else list(params)
+    items: list[tuple[str, str]] = []
+    for name, value in pairs:
+        if value is None:
+            continue
+        items.append((name, str(value).lower() if isinstance(value, bool) else str(value)))
+    return items
+
+
+def _is_retriable(exc: BaseException) -> bool:
+    return isinstance(exc, ServerError | TransportError)
+
+
+class ApiTransport:
+    """Rate-limited, retrying HTTP access to one API for one connection."""
+
+    def __init__(
+        self,
+        *,
+        system: str,
+        base_url: str,
+        error_mapper: ErrorMapper,
+        auth: httpx.Auth | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        requests_per_minute: float = 540.0,
+        timeout: float = 30.0,
+        max_attempts: int = 5,
+        max_rate_limit_waits: int = 20,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        headers: Mapping[str, str] | None = None,
+        jitter: Callable[[float], float] = default_jitter,
+    ) -> None:
+        self._system = system
+        self._error_mapper = error_mapper
+        self._requests_per_minute = requests_per_minute
+        self._max_attempts = max_attempts
+        self._max_rate_limit_waits = max_rate_limit_waits
+        self._sleep = sleep
+        self._jitter = jitter
+        self._limiters: dict[str, AsyncLimiter] = {}
+        self._calls: Counter[str] = Counter()
+        self._client = httpx.AsyncClient(
+            base_url=base_url,
+            auth=auth,
+            transport=transport,
+            timeout=httpx.Timeout(timeout),
+            headers={**_DEFAULT_HEADERS, **(headers or {})},
+            event_hooks={"request": [self._count_request]},
+        )
+
+    @property
+    def api_calls(self) -> int:
+        """HTTP requests actually sent, retries and auth-flow resends included."""
+        return sum(self._calls.values())
+
+    @property
+    def calls_by_endpoint(self) -> Counter[str]:
+        """Requests sent per ``"METHOD /template"``."""
+        return Counter(self._calls)
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+    async def request(
+        self,
+        method: str,
+        template: str,
+        *,
+        path_params: Mapping[str, str] | None = None,
+        params: QueryParams | None = None,
+        json: Any = None,
+    ) -> httpx.Response:
+        """Send until a 2xx arrives or the policy gives up; returns the 2xx response or raises ApiError."""
+        method = method.upper()
+        path = render_path(template, path_params)
+        body = None if json is None else jsonio.dumps(json)
+        rate_limit_waits = 0
+        while True:
+            try:
+                return await self._send_with_retries(method, template, path, _query_items(params), body)
+            except RateLimitedError as exc:
+                if rate_limit_waits >= self._max_rate_limit_waits:
+                    raise
+                rate_limit_waits += 1
+                await self._sleep(exc.retry_after + self._jitter(exc.retry_after))
+
+    async def request_json(
+        self,
+        method: str,
+        template: str,
+        *,
+        path_params: Mapping[str, str] | None = None,
+        params: QueryParams | None = None,
+        json: Any = None,
+    ) -> Any:
+        """Like :meth:`request`, returning the parsed body (``None`` when the body is empty)."""
+        response = await self.request(method, template, path_params=path_params, params=params, json=json)
+        if not response.content.strip():
+            return None
+        return jsonio.loads(response.content)
+
+    async def _send_with_retries(
+        self, method: str, template: str, path: str, query: list[tuple[str, str]], body: bytes | None
+    ) -> httpx.Response:
+        retrying = AsyncRetrying(
+            sleep=self._sleep,
+            stop=stop_after_attempt(self._max_attempts if method in RETRY_SAFE_METHODS else 1),
+            wait=self._backoff_wait,
+            retry=retry_if_exception(_is_retriable),
+            reraise=True,
+        )
+        return await retrying(self._send_once, method, template, path, query, body)
+
+    def _backoff_wait(self, retry_state: RetryCallState) -> float:
+        base = backoff_seconds(retry_state.attempt_number)
+        return base + self._jitter(base)
+
+    async def _send_once(
+        self, method: str, template: str, path: str, query: list[tuple[str, str]], body: bytes | None
+    ) -> httpx.Response:
+        await self._limiter_for(template).acquire()
+        headers = {"Content-Type": "application/json; charset=utf-8"} if body is not None else None
+        request = self._client.build_request(
+            method,
+            path,
+            params=tuple(query),
+            content=body,
+            headers=headers,
+            extensions={_TEMPLATE_EXTENSION: template},
+        )
+        try:
+            response = await self._client.send(request)
+        except httpx.TransportError as exc:
+            raise self._transport_error(request, exc) from exc
+        if response.is_success:
+            return response
+        error = self._error_mapper(response.request, response)
+        if isinstance(error, ServerError) and method not in RETRY_SAFE_METHODS:
+            # The server may have committed the write before failing; only a lookup can tell.
+            error.outcome_unknown = True
+        raise error
+
+    def _transport_error(self, request: httpx.Request, exc: httpx.TransportError) -> TransportError:
+        # No response at all: a write that is not safe to repeat may or may not have been applied.
+        return TransportError(
+            f"{type(exc).__name__}: {exc}",
+            system=self._system,
+            method=request.method,
+            path=request_path(request),
+            outcome_unknown=request.method not in RETRY_SAFE_METHODS,
+        )
+
+    def _limiter_for(self, template: str) -> AsyncLimiter:
+        limiter = self._limiters.get(template)
+        if limiter is None:
+            limiter = AsyncLimiter(self._requests_per_minute, 60.0)
+            self._limiters[template] = limiter
+        return limiter
+
+    async def _count_request(self, request: httpx.Request) -> None:
+        template = request.extensions.get(_TEMPLATE_EXTENSION, request_path(request))
+        self._calls[f"{request.method} {template}"] += 1
