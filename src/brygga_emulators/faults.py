@@ -153,7 +153,7 @@ class Faults:
             await asyncio.sleep(self.config.latency_ms / 1000.0)
 
 
-class DroppedResponse(Exception):  # noqa: N818 - a signal to the server, not an error condition
+class DroppedResponse(Exception):
     """Raised after a write was applied to make the server close the connection mid-response."""
 
 

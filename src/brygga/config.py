@@ -1,0 +1,54 @@
+"""Process settings: environment (``BRYGGA_*``) and an optional ``brygga.toml``; passed explicitly, never global.
+
+Transfer settings a user chooses per company (master system, statuses, …) are not here: they live in the store
+(``brygga settings``) so that the CLI, the web app and workers share them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from platformdirs import user_data_dir
+from pydantic import Field, SecretStr
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+__all__ = ["Settings"]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="BRYGGA_", toml_file="brygga.toml", extra="ignore")
+
+    db: str | None = Field(default=None, description="SQLAlchemy URL or SQLite file path")
+    data_dir: Path = Field(default_factory=lambda: Path(user_data_dir("brygga", appauthor=False)))
+    secret_key: SecretStr | None = Field(default=None, description="Fernet key for secrets at rest")
+    tenant: str = "default"
+    lang: Literal["sv", "en"] = "sv"
+    eek_requests_per_minute: float = 540.0
+    severa_requests_per_minute: float = 480.0
+    concurrency: int = Field(default=8, ge=1, le=64)
+    http_timeout: float = Field(default=30.0, gt=0)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls))
+
+    def database_url(self) -> str:
+        """The store's URL: ``BRYGGA_DB`` (a URL, or a file path for SQLite), else a file in the data dir."""
+        if self.db and "://" in self.db:
+            return self.db
+        path = Path(self.db) if self.db else self.data_dir / "brygga.sqlite3"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{path}"

@@ -1,0 +1,56 @@
+"""brygga's store: SQLite by default, PostgreSQL by URL; every key starts with the tenant id."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from brygga.config import Settings
+from brygga.store.database import Database, open_database
+from brygga.store.protocol import Intent, Link, ProtocolStore
+from brygga.store.runs import ItemRecord, LeaseStore, RunStore
+from brygga.store.settings import ConnectionInfo, ConnectionStore, DbTokenStore, SettingsStore
+
+__all__ = [
+    "ConnectionInfo",
+    "ConnectionStore",
+    "Database",
+    "DbTokenStore",
+    "Intent",
+    "ItemRecord",
+    "LeaseStore",
+    "Link",
+    "ProtocolStore",
+    "RunStore",
+    "SettingsStore",
+    "Store",
+    "open_store",
+]
+
+
+@dataclass
+class Store:
+    """The repositories of one tenant over one database."""
+
+    db: Database
+    tenant: str
+    settings: SettingsStore
+    connections: ConnectionStore
+    protocol: ProtocolStore
+    runs: RunStore
+    lease: LeaseStore
+
+    @classmethod
+    def for_tenant(cls, db: Database, tenant: str) -> Store:
+        return cls(
+            db,
+            tenant,
+            SettingsStore(db, tenant),
+            ConnectionStore(db, tenant),
+            ProtocolStore(db, tenant),
+            RunStore(db, tenant),
+            LeaseStore(db, tenant),
+        )
+
+
+def open_store(settings: Settings, *, url: str | None = None) -> Store:
+    return Store.for_tenant(open_database(settings, url=url), settings.tenant)

@@ -1,0 +1,123 @@
+"""Per-company transfer settings and the encrypted connections (with their OAuth tokens)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+
+from brygga.store.database import Database
+from brygga.store.tables import ConnectionRow, SettingRow
+from brygga.tokens import OAuthTokens
+
+__all__ = ["ConnectionInfo", "ConnectionStore", "DbTokenStore", "SettingsStore"]
+
+
+class SettingsStore:
+    def __init__(self, db: Database, tenant: str) -> None:
+        self.db = db
+        self.tenant = tenant
+
+    def all(self) -> dict[str, str]:
+        with self.db.read() as session:
+            rows = session.scalars(select(SettingRow).where(SettingRow.tenant_id == self.tenant))
+            return {row.key: row.value for row in rows}
+
+    def set_many(self, values: dict[str, str]) -> None:
+        with self.db.transaction() as session:
+            for key, value in values.items():
+                row = session.get(SettingRow, (self.tenant, key))
+                if row is None:
+                    session.add(SettingRow(tenant_id=self.tenant, key=key, value=value))
+                else:
+                    row.value = value
+
+
+@dataclass(frozen=True)
+class ConnectionInfo:
+    system: str
+    api_url: str
+    auth_url: str | None
+    client_id: str
+    client_secret: str | None = field(repr=False)
+    company_name: str | None
+    company_id: str | None
+
+
+class ConnectionStore:
+    def __init__(self, db: Database, tenant: str) -> None:
+        self.db = db
+        self.tenant = tenant
+
+    def save(
+        self, system: str, *, api_url: str, auth_url: str | None, client_id: str, client_secret: str | None
+    ) -> None:
+        with self.db.transaction() as session:
+            row = session.get(ConnectionRow, (self.tenant, system))
+            if row is None:
+                row = ConnectionRow(tenant_id=self.tenant, system=system)
+                session.add(row)
+            row.api_url = api_url
+            row.auth_url = auth_url
+            row.client_id = client_id
+            row.secret_enc = self.db.box.seal(client_secret) if client_secret else None
+            row.tokens_enc = None
+            row.updated_at = datetime.now(UTC)
+
+    def get(self, system: str) -> ConnectionInfo | None:
+        with self.db.read() as session:
+            row = session.get(ConnectionRow, (self.tenant, system))
+            if row is None:
+                return None
+            secret = self.db.box.open(row.secret_enc) if row.secret_enc else None
+            return ConnectionInfo(
+                system, row.api_url, row.auth_url, row.client_id, secret, row.company_name, row.company_id
+            )
+
+    def set_company(self, system: str, name: str | None, company_id: str | None) -> None:
+        with self.db.transaction() as session:
+            row = session.get(ConnectionRow, (self.tenant, system))
+            if row is not None:
+                row.company_name = name
+                row.company_id = company_id
+
+    def token_store(self, system: str) -> DbTokenStore:
+        return DbTokenStore(self.db, self.tenant, system)
+
+
+class DbTokenStore:
+    """``brygga.tokens.TokenStore`` on the connection row; tokens are encrypted, saved in their own commit."""
+
+    def __init__(self, db: Database, tenant: str, system: str) -> None:
+        self.db = db
+        self.tenant = tenant
+        self.system = system
+
+    def __repr__(self) -> str:
+        return f"DbTokenStore({self.tenant!r}, {self.system!r})"
+
+    def load(self) -> OAuthTokens | None:
+        with self.db.read() as session:
+            row = session.get(ConnectionRow, (self.tenant, self.system))
+            if row is None or row.tokens_enc is None:
+                return None
+            data = json.loads(self.db.box.open(row.tokens_enc))
+        expires = datetime.fromisoformat(data["expires_at"]) if data.get("expires_at") else None
+        return OAuthTokens(data["access_token"], data.get("refresh_token"), expires)
+
+    def save(self, tokens: OAuthTokens) -> None:
+        payload = json.dumps(
+            {
+                "access_token": tokens.access_token,
+                "refresh_token": tokens.refresh_token,
+                "expires_at": tokens.expires_at.isoformat() if tokens.expires_at else None,
+            }
+        )
+        with self.db.transaction() as session:
+            row = session.get(ConnectionRow, (self.tenant, self.system))
+            if row is None:
+                raise LookupError(f"no {self.system} connection for tenant {self.tenant}")
+            row.tokens_enc = self.db.box.seal(payload)
+            row.updated_at = datetime.now(UTC)

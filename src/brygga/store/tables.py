@@ -1,0 +1,181 @@
+"""SQLAlchemy 2 tables. ``tenant_id`` leads every key so one database can serve many companies.
+
+The same DDL runs on SQLite and PostgreSQL; Alembic migrations beside this module create it.
+Timestamps are stored as aware UTC datetimes (``UtcDateTime()``).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+__all__ = [
+    "Base",
+    "ConnectionRow",
+    "CursorRow",
+    "IntentRow",
+    "LeaseRow",
+    "LinkRow",
+    "RetryRow",
+    "RunItemRow",
+    "RunRow",
+    "SettingRow",
+    "UtcDateTime",
+]
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes on both databases (SQLite would otherwise hand back naive values)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store; use an aware UTC datetime")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class ConnectionRow(Base):
+    """One connection per (tenant, system); secrets and tokens are Fernet-encrypted."""
+
+    __tablename__ = "connection"
+    tenant_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    system: Mapped[str] = mapped_column(String(16), primary_key=True)
+    api_url: Mapped[str] = mapped_column(String(500))
+    auth_url: Mapped[str | None] = mapped_column(String(500))
+    client_id: Mapped[str] = mapped_column(String(200))
+    secret_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    tokens_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
+    company_name: Mapped[str | None] = mapped_column(String(200))
+    company_id: Mapped[str | None] = mapped_column(String(100))
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class SettingRow(Base):
+    __tablename__ = "setting"
+    tenant_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class LinkRow(Base):
+    """A PM object and its eEkonomi counterpart, with the fingerprint each side had at the last sync."""
+
+    __tablename__ = "link"
+    tenant_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    category: Mapped[str] = mapped_column(String(32), primary_key=True)
+    pm_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    eek_id: Mapped[str] = mapped_column(String(100))
+    pm_hash: Mapped[str | None] = mapped_column(String(64))
+    eek_hash: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    __table_args__ = (UniqueConstraint("tenant_id", "category", "eek_id", name="uq_link_eek"),)
+
+
+class IntentRow(Base):
+    """Written and committed before a create is sent; closed in the same commit as the link."""
+
+    __tablename__ = "intent"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    tenant_id: Mapped[str] = mapped_column(String(64))
+    category: Mapped[str] = mapped_column(String(32))
+    target: Mapped[str] = mapped_column(String(16))
+    source_id: Mapped[str] = mapped_column(String(100))
+    op: Mapped[str] = mapped_column(String(16))
+    natural_key: Mapped[str] = mapped_column(String(200))
+    payload_hash: Mapped[str] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(16))
+    attempts: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    __table_args__ = (
+        UniqueConstraint("tenant_id", "category", "target", "source_id", "op", name="uq_intent_object"),
+    )
+
+
+class CursorRow(Base):
+    """Where the next incremental read of one category on one system starts (rule X3)."""
+
+    __tablename__ = "cursor"
+    tenant_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    category: Mapped[str] = mapped_column(String(32), primary_key=True)
+    system: Mapped[str] = mapped_column(String(16), primary_key=True)
+    value: Mapped[datetime] = mapped_column(UtcDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class RetryRow(Base):
+    """Objects that failed; they are planned again on every run until they succeed."""
+
+    __tablename__ = "retry"
+    tenant_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    category: Mapped[str] = mapped_column(String(32), primary_key=True)
+    system: Mapped[str] = mapped_column(String(16), primary_key=True)
+    source_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+
+
+class RunRow(Base):
+    __tablename__ = "run"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    tenant_id: Mapped[str] = mapped_column(String(64), index=True)
+    categories: Mapped[str] = mapped_column(String(200))
+    dry_run: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String(16))
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    summary: Mapped[str | None] = mapped_column(Text)
+
+
+class RunItemRow(Base):
+    """One object's outcome in one run: the error log ("Felmeddelanden") reads these."""
+
+    __tablename__ = "run_item"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("run.id"))
+    tenant_id: Mapped[str] = mapped_column(String(64))
+    category: Mapped[str] = mapped_column(String(32))
+    direction: Mapped[str] = mapped_column(String(16))
+    object_key: Mapped[str] = mapped_column(String(100))
+    object_name: Mapped[str] = mapped_column(String(300))
+    action: Mapped[str] = mapped_column(String(16))
+    outcome: Mapped[str] = mapped_column(String(16))
+    rule_id: Mapped[str | None] = mapped_column(String(16))
+    message: Mapped[str | None] = mapped_column(Text)
+    hint: Mapped[str | None] = mapped_column(Text)
+    hint_en: Mapped[str | None] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+    __table_args__ = (Index("ix_run_item_run", "tenant_id", "run_id"),)
+
+
+class LeaseRow(Base):
+    """Serialises runs per company on SQLite: a row held until ``expires_at``."""
+
+    __tablename__ = "lease"
+    tenant_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(100))
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime())
