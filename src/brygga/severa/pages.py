@@ -1,0 +1,165 @@
+"""Severa's two paging styles, each walked until the API says there is nothing more.
+
+* Token paging (``/v1/customers``, ``/v1/projects``, ``/v1/invoices`` ...): send ``pageToken`` and
+  ``rowCount``; the next token comes back in the ``NextPageToken`` *response header* and the last
+  page has none. A token seen before means the server is looping, which is raised rather than
+  followed or silently cut short (that would lose rows without anyone noticing).
+* Offset paging (``/v1/addresses``, ``/v1/contactpersons``, ``/v1/currencies`` ...): send
+  ``firstRow`` (0-based) and ``rowCount``; a page shorter than ``rowCount`` is the last one.
+
+Filters are passed in as query pairs (see :mod:`brygga.severa.query`) and sent unchanged on every
+page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from brygga.errors import ServerError
+from brygga.http import ApiTransport, jsonio, render_path, request_path
+from brygga.severa.errors import SYSTEM, PagingLoopError
+
+__all__ = [
+    "NEXT_PAGE_TOKEN_HEADER",
+    "OFFSET_PAGE_ROWS",
+    "TOKEN_PAGE_ROWS",
+    "TokenPage",
+    "fetch_offset_page",
+    "fetch_token_page",
+    "iter_offset_pages",
+    "iter_token_pages",
+    "rows_of",
+]
+
+NEXT_PAGE_TOKEN_HEADER = "NextPageToken"  # noqa: S105 (a header name, not a secret)
+TOKEN_PAGE_ROWS = 1000
+"""For token routes whose ``rowCount`` has no documented maximum; Severa's help names 1000."""
+OFFSET_PAGE_ROWS = 100
+"""The spec's "Default 20, maximum 100" on offset routes."""
+
+Query = Sequence[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class TokenPage:
+    """One page of a token-paged list; ``next_page_token`` is None on the last page."""
+
+    rows: list[Any]
+    next_page_token: str | None
+
+
+def rows_of(response: httpx.Response) -> list[Any]:
+    """The JSON array a list route answers with (an empty body counts as no rows)."""
+    if not response.content.strip():
+        return []
+    body = jsonio.loads(response.content)
+    if not isinstance(body, list):
+        raise ServerError(
+            f"Visma PM svarade inte med en lista utan med {type(body).__name__}",
+            system=SYSTEM,
+            method=response.request.method,
+            path=request_path(response.request),
+            status=response.status_code,
+        )
+    return body
+
+
+async def fetch_token_page(
+    transport: ApiTransport,
+    template: str,
+    *,
+    path_params: Mapping[str, str] | None = None,
+    query: Query = (),
+    page_token: str | None = None,
+    row_count: int = TOKEN_PAGE_ROWS,
+) -> TokenPage:
+    """Fetch one token page; the first page is the one without ``page_token``."""
+    params = [*query, ("rowCount", str(row_count))]
+    if page_token is not None:
+        params.append(("pageToken", page_token))
+    response = await transport.request("GET", template, path_params=path_params, params=params)
+    next_token = response.headers.get(NEXT_PAGE_TOKEN_HEADER) or None
+    return TokenPage(rows=rows_of(response), next_page_token=next_token)
+
+
+async def iter_token_pages(
+    transport: ApiTransport,
+    template: str,
+    *,
+    path_params: Mapping[str, str] | None = None,
+    query: Query = (),
+    row_count: int = TOKEN_PAGE_ROWS,
+) -> AsyncIterator[list[Any]]:
+    """Yield every page's rows, following ``NextPageToken`` until it is absent."""
+    seen: set[str] = set()
+    token: str | None = None
+    while True:
+        page = await fetch_token_page(
+            transport, template, path_params=path_params, query=query, page_token=token, row_count=row_count
+        )
+        yield page.rows
+        token = page.next_page_token
+        if token is None:
+            return
+        if token in seen:
+            raise _loop_error(template, path_params, "skickade samma sidtoken två gånger")
+        seen.add(token)
+
+
+async def fetch_offset_page(
+    transport: ApiTransport,
+    template: str,
+    *,
+    path_params: Mapping[str, str] | None = None,
+    query: Query = (),
+    first_row: int = 0,
+    row_count: int = OFFSET_PAGE_ROWS,
+) -> list[Any]:
+    """Fetch the ``row_count`` rows starting at ``first_row`` (0-based)."""
+    params = [*query, ("firstRow", str(first_row)), ("rowCount", str(row_count))]
+    response = await transport.request("GET", template, path_params=path_params, params=params)
+    return rows_of(response)
+
+
+async def iter_offset_pages(
+    transport: ApiTransport,
+    template: str,
+    *,
+    path_params: Mapping[str, str] | None = None,
+    query: Query = (),
+    row_count: int = OFFSET_PAGE_ROWS,
+) -> AsyncIterator[list[Any]]:
+    """Yield every page's rows, moving ``firstRow`` on until a page comes back short."""
+    first_row = 0
+    previous: list[Any] | None = None
+    while True:
+        rows = await fetch_offset_page(
+            transport,
+            template,
+            path_params=path_params,
+            query=query,
+            first_row=first_row,
+            row_count=row_count,
+        )
+        if rows == previous:
+            # A server that ignores firstRow returns the same full page forever.
+            raise _loop_error(template, path_params, "skickade samma sida igen trots ny firstRow")
+        if rows:
+            yield rows
+        if len(rows) < row_count:
+            return
+        previous = rows
+        first_row += len(rows)
+
+
+def _loop_error(template: str, path_params: Mapping[str, str] | None, what: str) -> PagingLoopError:
+    return PagingLoopError(
+        f"Visma PM {what}; listningen avbröts för att inte loopa",
+        system=SYSTEM,
+        method="GET",
+        path=render_path(template, path_params),
+    )
