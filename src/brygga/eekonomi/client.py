@@ -1,0 +1,162 @@
+"""EEkonomiClient: the eAccounting API v2 facade, one service per resource."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter
+from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import datetime
+from types import TracebackType
+from typing import Generic, TypeVar
+
+import httpx
+
+from brygga.eekonomi.errors import SYSTEM, map_error
+from brygga.eekonomi.models import CompanySettings, Country, Currency, Customer, TermsOfPayment
+from brygga.eekonomi.odata import field
+from brygga.eekonomi.pages import DEFAULT_PAGE_SIZE, Page, iter_pages, page_params, parse_page
+from brygga.http import ApiTransport
+
+__all__ = [
+    "CompanySettingsService",
+    "CountriesService",
+    "CurrenciesService",
+    "CustomersService",
+    "EEkonomiClient",
+    "ListService",
+    "TermsOfPaymentService",
+]
+
+ItemT = TypeVar("ItemT", Customer, TermsOfPayment, Currency, Country)
+
+
+class ListService(Generic[ItemT]):
+    """Paged ``GET`` of one collection: ``list`` is one page, ``iter`` every item of every page."""
+
+    path: str
+    model: type[ItemT]
+
+    def __init__(self, api: ApiTransport) -> None:
+        self._api = api
+
+    async def list(
+        self, *, page: int = 1, page_size: int = DEFAULT_PAGE_SIZE, filter: str | None = None
+    ) -> Page[ItemT]:
+        body = await self._api.request_json("GET", self.path, params=page_params(page, page_size, filter))
+        return parse_page(body, self.model)
+
+    async def iter(self, *, filter: str | None = None, page_size: int = DEFAULT_PAGE_SIZE) -> AsyncIterator[ItemT]:
+        async def fetch(page_number: int) -> Page[ItemT]:
+            return await self.list(page=page_number, page_size=page_size, filter=filter)
+
+        async for page in iter_pages(fetch):
+            for item in page.data:
+                yield item
+
+
+class CustomersService(ListService[Customer]):
+    path = "/customers"
+    model = Customer
+    _item_path = "/customers/{customerId}"
+
+    async def get(self, customer_id: str) -> Customer:
+        body = await self._api.request_json("GET", self._item_path, path_params={"customerId": customer_id})
+        return Customer.model_validate(body)
+
+    async def create(self, customer: Customer) -> Customer:
+        """POST once; a lost answer raises with ``outcome_unknown`` and is never resent here."""
+        body = await self._api.request_json("POST", self.path, json=customer.to_body())
+        return Customer.model_validate(body)
+
+    async def update(self, customer_id: str, customer: Customer) -> Customer:
+        """PUT replaces the whole customer: pass one read with ``get`` and changed, not a fresh one."""
+        body = await self._api.request_json(
+            "PUT", self._item_path, path_params={"customerId": customer_id}, json=customer.to_body()
+        )
+        return Customer.model_validate(body)
+
+    async def find_by_number(self, number: str) -> Customer | None:
+        """The customer with exactly this CustomerNumber, or None; the natural key for reconciling."""
+        page = await self.list(page_size=10, filter=field("CustomerNumber").eq(number))
+        return next((c for c in page.data if c.customer_number == number), None)
+
+    async def changed_since(self, ts: datetime | None) -> AsyncIterator[Customer]:
+        """Customers with ``ChangedUtc`` after ``ts`` (all customers when ``ts`` is None)."""
+        changed = field("ChangedUtc").gt(ts) if ts is not None else None
+        async for customer in self.iter(filter=changed):
+            yield customer
+
+
+class TermsOfPaymentService(ListService[TermsOfPayment]):
+    path = "/termsofpayments"
+    model = TermsOfPayment
+
+
+class CurrenciesService(ListService[Currency]):
+    path = "/currencies"
+    model = Currency
+
+
+class CountriesService(ListService[Country]):
+    path = "/countries"
+    model = Country
+
+
+class CompanySettingsService:
+    def __init__(self, api: ApiTransport) -> None:
+        self._api = api
+
+    async def get(self) -> CompanySettings:
+        return CompanySettings.model_validate(await self._api.request_json("GET", "/companysettings"))
+
+
+class EEkonomiClient:
+    """One connection (one company) to eEkonomi; ``base_url`` ends in ``/v2``."""
+
+    def __init__(
+        self,
+        base_url: str,
+        auth: httpx.Auth,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        requests_per_minute: float = 540.0,
+        timeout: float = 30.0,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        self._api = ApiTransport(
+            system=SYSTEM,
+            base_url=base_url,
+            error_mapper=map_error,
+            auth=auth,
+            transport=transport,
+            requests_per_minute=requests_per_minute,
+            timeout=timeout,
+            sleep=sleep,
+        )
+        self.customers = CustomersService(self._api)
+        self.terms_of_payment = TermsOfPaymentService(self._api)
+        self.currencies = CurrenciesService(self._api)
+        self.countries = CountriesService(self._api)
+        self.company_settings = CompanySettingsService(self._api)
+
+    @property
+    def api_calls(self) -> int:
+        return self._api.api_calls
+
+    @property
+    def calls_by_endpoint(self) -> Counter[str]:
+        return self._api.calls_by_endpoint
+
+    async def aclose(self) -> None:
+        await self._api.aclose()
+
+    async def __aenter__(self) -> EEkonomiClient:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.aclose()
