@@ -19,7 +19,7 @@ import httpx
 from pydantic import ValidationError
 
 from brygga.errors import ServerError
-from brygga.http import ApiTransport, render_path
+from brygga.http import ApiTransport, jsonio, request_path
 from brygga.severa.errors import SYSTEM, map_error
 from brygga.severa.models import (
     Address,
@@ -85,27 +85,31 @@ class _Service:
     def __init__(self, transport: ApiTransport) -> None:
         self._transport = transport
 
-    async def _get(self, model: type[ModelT], template: str, path_params: Mapping[str, str]) -> ModelT:
-        body = await self._transport.request_json("GET", template, path_params=path_params)
-        return _parse(model, body, "GET", render_path(template, path_params))
-
-    async def _create(
+    async def _send(
         self,
-        obj: ModelT,
+        model: type[ModelT],
+        method: str,
         template: str,
+        *,
         path_params: Mapping[str, str] | None = None,
+        json: Any = None,
     ) -> ModelT:
-        body = await self._transport.request_json("POST", template, path_params=path_params, json=obj.to_create_body())
-        return _parse(type(obj), body, "POST", render_path(template, path_params))
+        response = await self._transport.request(method, template, path_params=path_params, json=json)
+        body = jsonio.loads(response.content) if response.content.strip() else None
+        # Most PATCH routes answer with an array of updated models (contactcommunications with one).
+        if isinstance(body, list) and body:
+            body = body[0]
+        return _parse(model, body, method, request_path(response.request))
+
+    async def _get(self, model: type[ModelT], template: str, path_params: Mapping[str, str]) -> ModelT:
+        return await self._send(model, "GET", template, path_params=path_params)
+
+    async def _create(self, obj: ModelT, template: str, path_params: Mapping[str, str] | None = None) -> ModelT:
+        return await self._send(type(obj), "POST", template, path_params=path_params, json=obj.to_create_body())
 
     async def _update(self, model: type[ModelT], template: str, guid: str, changes: Mapping[str, Any]) -> ModelT:
-        path_params = {"guid": guid}
-        body = await self._transport.request_json(
-            "PATCH", template, path_params=path_params, json=build_patch_body(changes)
-        )
-        # Most PATCH routes answer with an array of updated models, contactcommunications with one.
-        updated = body[0] if isinstance(body, list) and body else body
-        return _parse(model, updated, "PATCH", render_path(template, path_params))
+        body = build_patch_body(changes)
+        return await self._send(model, "PATCH", template, path_params={"guid": guid}, json=body)
 
     async def _iter_offset(
         self,
@@ -115,16 +119,16 @@ class _Service:
         path_params: Mapping[str, str] | None = None,
         query: Query = (),
     ) -> AsyncIterator[ModelT]:
-        path = render_path(template, path_params)
-        async for rows in iter_offset_pages(self._transport, template, path_params=path_params, query=query):
-            for row in rows:
-                yield _parse(model, row, "GET", path)
+        pages = iter_offset_pages(self._transport, template, path_params=path_params, query=query)
+        async for page in pages:
+            for row in page.rows:
+                yield _parse(model, row, "GET", page.path)
 
     async def _all_unpaged(
         self, model: type[ModelT], template: str, path_params: Mapping[str, str] | None = None
     ) -> list[ModelT]:
         response = await self._transport.request("GET", template, path_params=path_params)
-        path = render_path(template, path_params)
+        path = request_path(response.request)
         return [_parse(model, row, "GET", path) for row in rows_of(response)]
 
 
@@ -148,7 +152,7 @@ class CustomersService(_Service):
         page = await fetch_token_page(
             self._transport, self._LIST, query=query, page_token=page_token, row_count=row_count
         )
-        items = [_parse(Customer, row, "GET", self._LIST) for row in page.rows]
+        items = [_parse(Customer, row, "GET", page.path) for row in page.rows]
         return Page(items=items, next_page_token=page.next_page_token)
 
     async def iter(
@@ -161,9 +165,9 @@ class CustomersService(_Service):
     ) -> AsyncIterator[Customer]:
         """Every matching customer; ``changed_since`` is inclusive ("greater or equal")."""
         query = _customer_query(changed_since, is_active, numbers, names)
-        async for rows in iter_token_pages(self._transport, self._LIST, query=query):
-            for row in rows:
-                yield _parse(Customer, row, "GET", self._LIST)
+        async for page in iter_token_pages(self._transport, self._LIST, query=query):
+            for row in page.rows:
+                yield _parse(Customer, row, "GET", page.path)
 
     async def get(self, guid: str) -> Customer:
         return await self._get(Customer, self._ONE, {"guid": guid})

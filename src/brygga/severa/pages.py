@@ -20,14 +20,14 @@ from typing import Any
 import httpx
 
 from brygga.errors import ServerError
-from brygga.http import ApiTransport, jsonio, render_path, request_path
+from brygga.http import ApiTransport, jsonio, request_path
 from brygga.severa.errors import SYSTEM, PagingLoopError
 
 __all__ = [
     "NEXT_PAGE_TOKEN_HEADER",
     "OFFSET_PAGE_ROWS",
     "TOKEN_PAGE_ROWS",
-    "TokenPage",
+    "RawPage",
     "fetch_offset_page",
     "fetch_token_page",
     "iter_offset_pages",
@@ -45,11 +45,16 @@ Query = Sequence[tuple[str, str]]
 
 
 @dataclass(frozen=True)
-class TokenPage:
-    """One page of a token-paged list; ``next_page_token`` is None on the last page."""
+class RawPage:
+    """One page of rows as Severa sent them.
+
+    ``path`` is the concrete path it came from (as errors report it); ``next_page_token`` is set
+    on token routes when there is another page.
+    """
 
     rows: list[Any]
-    next_page_token: str | None
+    path: str
+    next_page_token: str | None = None
 
 
 def rows_of(response: httpx.Response) -> list[Any]:
@@ -76,14 +81,14 @@ async def fetch_token_page(
     query: Query = (),
     page_token: str | None = None,
     row_count: int = TOKEN_PAGE_ROWS,
-) -> TokenPage:
+) -> RawPage:
     """Fetch one token page; the first page is the one without ``page_token``."""
     params = [*query, ("rowCount", str(row_count))]
     if page_token is not None:
         params.append(("pageToken", page_token))
     response = await transport.request("GET", template, path_params=path_params, params=params)
     next_token = response.headers.get(NEXT_PAGE_TOKEN_HEADER) or None
-    return TokenPage(rows=rows_of(response), next_page_token=next_token)
+    return RawPage(rows=rows_of(response), path=request_path(response.request), next_page_token=next_token)
 
 
 async def iter_token_pages(
@@ -93,20 +98,20 @@ async def iter_token_pages(
     path_params: Mapping[str, str] | None = None,
     query: Query = (),
     row_count: int = TOKEN_PAGE_ROWS,
-) -> AsyncIterator[list[Any]]:
-    """Yield every page's rows, following ``NextPageToken`` until it is absent."""
+) -> AsyncIterator[RawPage]:
+    """Yield every page, following ``NextPageToken`` until it is absent."""
     seen: set[str] = set()
     token: str | None = None
     while True:
         page = await fetch_token_page(
             transport, template, path_params=path_params, query=query, page_token=token, row_count=row_count
         )
-        yield page.rows
+        yield page
         token = page.next_page_token
         if token is None:
             return
         if token in seen:
-            raise _loop_error(template, path_params, "skickade samma sidtoken två gånger")
+            raise _loop_error(page.path, "skickade samma sidtoken två gånger")
         seen.add(token)
 
 
@@ -118,11 +123,11 @@ async def fetch_offset_page(
     query: Query = (),
     first_row: int = 0,
     row_count: int = OFFSET_PAGE_ROWS,
-) -> list[Any]:
+) -> RawPage:
     """Fetch the ``row_count`` rows starting at ``first_row`` (0-based)."""
     params = [*query, ("firstRow", str(first_row)), ("rowCount", str(row_count))]
     response = await transport.request("GET", template, path_params=path_params, params=params)
-    return rows_of(response)
+    return RawPage(rows=rows_of(response), path=request_path(response.request))
 
 
 async def iter_offset_pages(
@@ -132,12 +137,12 @@ async def iter_offset_pages(
     path_params: Mapping[str, str] | None = None,
     query: Query = (),
     row_count: int = OFFSET_PAGE_ROWS,
-) -> AsyncIterator[list[Any]]:
-    """Yield every page's rows, moving ``firstRow`` on until a page comes back short."""
+) -> AsyncIterator[RawPage]:
+    """Yield every non-empty page, moving ``firstRow`` on until a page comes back short."""
     first_row = 0
     previous: list[Any] | None = None
     while True:
-        rows = await fetch_offset_page(
+        page = await fetch_offset_page(
             transport,
             template,
             path_params=path_params,
@@ -145,21 +150,19 @@ async def iter_offset_pages(
             first_row=first_row,
             row_count=row_count,
         )
+        rows = page.rows
         if rows == previous:
             # A server that ignores firstRow returns the same full page forever.
-            raise _loop_error(template, path_params, "skickade samma sida igen trots ny firstRow")
+            raise _loop_error(page.path, "skickade samma sida igen trots ny firstRow")
         if rows:
-            yield rows
+            yield page
         if len(rows) < row_count:
             return
         previous = rows
         first_row += len(rows)
 
 
-def _loop_error(template: str, path_params: Mapping[str, str] | None, what: str) -> PagingLoopError:
+def _loop_error(path: str, what: str) -> PagingLoopError:
     return PagingLoopError(
-        f"Visma PM {what}; listningen avbröts för att inte loopa",
-        system=SYSTEM,
-        method="GET",
-        path=render_path(template, path_params),
+        f"Visma PM {what}; listningen avbröts för att inte loopa", system=SYSTEM, method="GET", path=path
     )
