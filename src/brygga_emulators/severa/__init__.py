@@ -1,0 +1,16 @@
+"""Emulator of the Visma PM (Visma Severa) public REST API v1, for tests, the demo and benchmarks.
+
+A real HTTP server (ASGI) following ``severa-rest-v1.openapi.yaml``: the same paths and camelCase
+models, ``ExceptionModel`` errors, both paging styles, ``changedSince``, client-credentials tokens with
+the ``Client_Id`` header, an emulated rate limit and the shared fault injection. It never imports
+brygga, so it can disagree with brygga's client.
+
+    emu = build_emulator(data="demo")      # or "empty", "bulk:1000"; db="pm.sqlite" to persist
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(emu.app), base_url="http://pm") as client: ...
+"""
+
+from .app import create_app
+from .emulator import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, Emulator, build_emulator
+from .store import SeveraStore
+
+__all__ = ["DEMO_CLIENT_ID", "DEMO_CLIENT_SECRET", "Emulator", "SeveraStore", "build_emulator", "create_app"]

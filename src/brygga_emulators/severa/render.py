@@ -1,0 +1,138 @@
+"""Stored documents -> full response models: every property of the schema, derived ones filled in.
+
+Read-only properties that Severa computes (a contact's ``name``, ``emails`` and ``phoneNumbers``, an
+address's ``contacts`` and ``customer``, a customer's head-office address text, ``currency`` code and
+symbol) are derived here at read time, so they can never go stale in the store.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from .models import ADDRESS, CONTACT, CONTACT_COMMUNICATION, CUSTOMER
+from .schema import Field, Model
+from .store import Document, SeveraStore
+
+__all__ = [
+    "fill",
+    "render_address",
+    "render_communication",
+    "render_communication_type_ref",
+    "render_contact",
+    "render_customer",
+]
+
+EMAIL_TYPES = frozenset({"EmailAddress"})
+PHONE_TYPES = frozenset({"Phone", "MobilePhone", "IPPhone"})
+
+
+def fill(model: Model, document: dict[str, Any] | None) -> dict[str, Any]:
+    """Every property of ``model``; absent ones are null, or the .NET default for value types."""
+    source = document or {}
+    return {name: _fill_value(spec, source.get(name)) for name, spec in model.fields.items()}
+
+
+def _fill_value(spec: Field, value: Any) -> Any:
+    if value is None:
+        if spec.nullable:
+            return None
+        return {"boolean": False, "number": Decimal(0), "int32": 0, "int64": 0}.get(spec.kind, spec.default)
+    if spec.kind == "object" and spec.model is not None:
+        return fill(spec.model, value)
+    if spec.kind == "object-array" and spec.model is not None:
+        return [fill(spec.model, item) for item in value]
+    return value
+
+
+def render_customer(store: SeveraStore, customer: Document) -> dict[str, Any]:
+    body = fill(CUSTOMER, customer)
+    body["currency"] = _currency_ref(store, customer.get("currency"))
+    body["headquarterAddress"] = _headquarter_ref(store, customer.get("headquarterAddress"))
+    return body
+
+
+def render_address(store: SeveraStore, address: Document) -> dict[str, Any]:
+    body = fill(ADDRESS, address)
+    customer = store.get("customers", (address.get("customer") or {}).get("guid", ""))
+    body["customer"] = (
+        {"guid": customer["guid"], "name": customer["name"], "number": customer.get("number")} if customer else None
+    )
+    body["country"] = _country_ref(store, address.get("country"))
+    body["contacts"] = [
+        {"guid": contact["guid"], "name": _full_name(contact)}
+        for contact in store.all("contacts", lambda doc: doc.get("addressGuid") == address["guid"])
+    ]
+    return body
+
+
+def render_contact(store: SeveraStore, contact: Document) -> dict[str, Any]:
+    body = fill(CONTACT, contact)
+    customer = store.get("customers", contact["customer"]["guid"]) or {}
+    body["customer"] = {
+        "guid": contact["customer"]["guid"],
+        "name": customer.get("name"),
+        "number": customer.get("number"),
+    }
+    body["name"] = _full_name(contact)
+    body["isDeleted"] = False
+    values = _communications_by_type(store, contact["guid"])
+    body["emails"] = [value for kind, value in values if kind in EMAIL_TYPES]
+    body["phoneNumbers"] = [value for kind, value in values if kind in PHONE_TYPES]
+    return body
+
+
+def render_communication(store: SeveraStore, communication: Document) -> dict[str, Any]:
+    body = fill(CONTACT_COMMUNICATION, communication)
+    contact = store.get("contacts", communication["contact"]["guid"])
+    body["contact"] = {"guid": communication["contact"]["guid"], "name": _full_name(contact) if contact else None}
+    body["communicationType"] = render_communication_type_ref(store, communication["communicationType"]["guid"])
+    return body
+
+
+def render_communication_type_ref(store: SeveraStore, guid: str) -> dict[str, Any]:
+    kind = store.get("communicationtypes", guid) or {}
+    return {
+        "guid": guid,
+        "isActive": kind.get("isActive", True),
+        "name": kind.get("name"),
+        "type": kind.get("type", "Phone"),
+    }
+
+
+def _full_name(contact: Document) -> str:
+    return " ".join(part for part in (contact.get("firstName"), contact.get("lastName")) if part)
+
+
+def _communications_by_type(store: SeveraStore, contact_guid: str) -> list[tuple[str, str]]:
+    communications = store.all("communications", lambda doc: doc["contact"]["guid"] == contact_guid)
+    types = {doc["guid"]: doc.get("type", "") for doc in store.all("communicationtypes")}
+    return [(types.get(doc["communicationType"]["guid"], ""), doc["value"]) for doc in communications]
+
+
+def _currency_ref(store: SeveraStore, reference: dict[str, Any] | None) -> dict[str, Any] | None:
+    currency = store.get("currencies", reference["guid"]) if reference and reference.get("guid") else None
+    if currency is None:
+        return None
+    return {key: currency.get(key) for key in ("code", "guid", "name", "symbol")}
+
+
+def _headquarter_ref(store: SeveraStore, reference: dict[str, Any] | None) -> dict[str, Any] | None:
+    address = store.get("addresses", reference["guid"]) if reference and reference.get("guid") else None
+    if address is None:
+        return None
+    country = _country_ref(store, address.get("country"))
+    return {
+        "addressline": address.get("addressline"),
+        "city": address.get("city"),
+        "country": country["name"] if country else None,
+        "guid": address["guid"],
+        "postalCode": address.get("postalCode"),
+    }
+
+
+def _country_ref(store: SeveraStore, reference: dict[str, Any] | None) -> dict[str, Any] | None:
+    country = store.get("countries", reference["guid"]) if reference and reference.get("guid") else None
+    if country is None:
+        return None
+    return {key: country.get(key) for key in ("englishName", "guid", "hasRegions", "name")}
