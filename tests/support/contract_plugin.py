@@ -1,0 +1,102 @@
+"""pytest plugin: every exchange recorded through ``recording_transport_factory`` is checked against the
+official specs when the session ends, and any problem fails the run.
+
+Register it once from the root ``conftest.py``::
+
+    pytest_plugins = ["tests.support.contract_plugin"]
+
+Use it in a test that talks to an emulator::
+
+    register_base_url("http://eekonomi.test", "eekonomi")  # or the loopback URL of an EmulatorServer
+    transport = recording_transport_factory(httpx.ASGITransport(app))
+    async with httpx.AsyncClient(transport=transport, base_url="http://eekonomi.test") as client: ...
+
+Only URLs under a registered prefix are checked, so give each in-process emulator its own host name.
+A test that sends spec-violating traffic on purpose (to see an emulator reject it) must use a plain
+transport or its own ``ExchangeLog``, not this factory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import httpx
+import pytest
+
+from tests.support.recording import BaseUrlRegistry, ExchangeLog, RecordingTransport, count_problems
+from tests.support.spec_validation import SpecValidator
+
+__all__ = ["contract_log", "recording_transport_factory", "register_base_url", "system_of"]
+
+_LOG_KEY = pytest.StashKey[ExchangeLog]()
+_PROBLEMS_KEY = pytest.StashKey[list[tuple[str, int]]]()
+_REGISTRY = BaseUrlRegistry()
+_VALIDATOR_FACTORIES: dict[str, Callable[[], SpecValidator]] = {
+    "eekonomi": SpecValidator.eekonomi,
+    "severa": SpecValidator.severa,
+}
+
+
+def register_base_url(url_prefix: str, system: str) -> None:
+    """Tell the contract check that URLs under ``url_prefix`` belong to ``system``."""
+    if system not in _VALIDATOR_FACTORIES:
+        raise ValueError(f"unknown system {system!r}; expected one of {sorted(_VALIDATOR_FACTORIES)}")
+    _REGISTRY.register(url_prefix, system)
+
+
+def system_of(url: str) -> str | None:
+    return _REGISTRY.system_of(url)
+
+
+def validators() -> dict[str, SpecValidator]:
+    """Validators for the systems tests registered (loading a spec costs up to 0.7 s: only when used)."""
+    return {system: _VALIDATOR_FACTORIES[system]() for system in _REGISTRY.systems()}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[_LOG_KEY] = ExchangeLog()
+
+
+@pytest.fixture(scope="session")
+def contract_log(pytestconfig: pytest.Config) -> ExchangeLog:
+    """The session's exchange log; checked against the specs when the session ends."""
+    return pytestconfig.stash[_LOG_KEY]
+
+
+@pytest.fixture
+def recording_transport_factory(
+    contract_log: ExchangeLog,
+) -> Callable[[httpx.AsyncBaseTransport], RecordingTransport]:
+    """``factory(inner_transport)`` -> a ``RecordingTransport`` feeding the session's ``contract_log``."""
+
+    def wrap(inner: httpx.AsyncBaseTransport) -> RecordingTransport:
+        return RecordingTransport(inner, contract_log)
+
+    return wrap
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    log = session.config.stash.get(_LOG_KEY, None)
+    if log is None or len(log) == 0:
+        return
+    problems = count_problems(log.check(validators(), system_of))
+    session.config.stash[_PROBLEMS_KEY] = problems
+    if problems and exitstatus == pytest.ExitCode.OK:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    problems = config.stash.get(_PROBLEMS_KEY, [])
+    log = config.stash.get(_LOG_KEY, None)
+    if not problems:
+        if log is not None and len(log) > 0:
+            terminalreporter.write_line(f"contract: {len(log)} recorded exchanges match the official specs")
+        return
+    total = sum(count for _, count in problems)
+    terminalreporter.section("contract violations (official specs)", sep="=", red=True, bold=True)
+    for problem, count in problems:
+        terminalreporter.write_line(f"{count:>5} x {problem}")
+    terminalreporter.write_line(
+        f"{len(problems)} distinct problems ({total} in all) in {len(log or [])} recorded exchanges",
+        red=True,
+    )
