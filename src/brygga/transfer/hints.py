@@ -22,9 +22,9 @@ class Hint:
 
 CATALOGUE: dict[str, Hint] = {
     "C2": Hint(
-        "Kundnummer {number} finns redan i {other} med namnet \"{other_name}\". Kunder kopplas på kundnummer och "
+        'Kundnummer {number} finns redan i {other} med namnet "{other_name}". Kunder kopplas på kundnummer och '
         "namn: ändra namnet så att det är identiskt i båda systemen, eller ge kunden ett annat kundnummer.",
-        "Customer number {number} already exists in {other} named \"{other_name}\". Customers are linked by number "
+        'Customer number {number} already exists in {other} named "{other_name}". Customers are linked by number '
         "and name: make the names identical in both systems, or give the customer another number.",
     ),
     "C5": Hint(

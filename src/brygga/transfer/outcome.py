@@ -50,7 +50,15 @@ def failure_from_error(
     """Turn an exception into a failed outcome with the original's message format and a Swedish hint."""
     if isinstance(error, RuleViolation):
         return ObjectOutcome(
-            category, direction, key, name, action, Outcome.FAILED, error.message, error.hint, error.hint_en,
+            category,
+            direction,
+            key,
+            name,
+            action,
+            Outcome.FAILED,
+            error.message,
+            error.hint,
+            error.hint_en,
             error.rule_id,
         )
     if isinstance(error, ApiError):

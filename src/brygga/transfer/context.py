@@ -1,0 +1,47 @@
+"""Everything one category transfer needs, built by the CLI (or a worker) and passed in explicitly."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Protocol
+
+from brygga.eekonomi import EEkonomiClient
+from brygga.severa.client import SeveraClient
+from brygga.store import Store
+from brygga.transfer.options import TransferOptions
+
+__all__ = ["NullProgress", "Progress", "TransferContext"]
+
+
+class Progress(Protocol):
+    """Where long work reports how far it has come (a Rich progress bar in the CLI)."""
+
+    def start(self, label: str, total: int) -> None: ...
+
+    def advance(self, steps: int = 1) -> None: ...
+
+
+class NullProgress:
+    def start(self, label: str, total: int) -> None:
+        return None
+
+    def advance(self, steps: int = 1) -> None:
+        return None
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class TransferContext:
+    eek: EEkonomiClient
+    pm: SeveraClient
+    store: Store
+    options: TransferOptions
+    dry_run: bool = False
+    concurrency: int = 8
+    progress: Progress = field(default_factory=NullProgress)
+    clock: Callable[[], datetime] = _utc_now

@@ -1,0 +1,304 @@
+"""The customer transfer ("Kunder"): read both sides, plan, then apply each change by the write protocol.
+
+Rules S1, C1-C12, X1-X3, X5, X6. The cursor of each side moves last, and only when no object read from that side
+ended in an unknown or transient state; objects that failed are planned again on the next run until they pass.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from brygga.domain import Customer
+from brygga.eekonomi import models as eek
+from brygga.errors import BryggaError, RuleViolation
+from brygga.mapping.customer_rules import check_for_eekonomi, check_for_pm
+from brygga.mapping.eekonomi_customers import (
+    EekReference,
+    from_eekonomi_customer,
+    to_eekonomi_customer,
+    to_eekonomi_fields,
+)
+from brygga.mapping.severa_customers import PmCustomerRecord, PmReference, from_severa_customer
+from brygga.store import Link
+from brygga.transfer.context import TransferContext
+from brygga.transfer.customers.eek_side import EekCustomerSide
+from brygga.transfer.customers.planner import Change, Direction, Plan, Side, plan_customers
+from brygga.transfer.customers.pm_side import PmCustomerSide
+from brygga.transfer.outcome import Action, ObjectOutcome, Outcome, failure_from_error
+from brygga.transfer.report import CategoryReport
+from brygga.transfer.write_protocol import create_once
+
+__all__ = ["CustomersTransfer"]
+
+CATEGORY = "customers"
+PM_CURSOR_OVERLAP = timedelta(minutes=2)  # Severa's changedSince is inclusive; a re-read is harmless
+LOOKUP_ALL_ABOVE = 5  # more unlinked customers than this: one list call instead of one lookup each
+
+
+@dataclass
+class _Snapshot:
+    """What plan() read, kept for execute(): wire objects by id and each side's next cursor."""
+
+    pm_records: dict[str, PmCustomerRecord] = field(default_factory=dict)
+    eek_customers: dict[str, eek.Customer] = field(default_factory=dict)
+    pm_cursor: datetime | None = None
+    eek_cursor: datetime | None = None
+    retries: dict[str, set[str]] = field(default_factory=dict)
+
+
+class CustomersTransfer:
+    category = CATEGORY
+
+    def __init__(self, ctx: TransferContext) -> None:
+        self.ctx = ctx
+        self.pm = PmCustomerSide(ctx.pm)
+        self.eek = EekCustomerSide(ctx.eek)
+        self.protocol = ctx.store.protocol
+        self.snapshot = _Snapshot()
+        self._pm_ref: PmReference | None = None
+        self._eek_ref: EekReference | None = None
+
+    # planning ----------------------------------------------------------------------------------
+    async def plan(self) -> Plan:
+        started = self.ctx.clock()
+        pm_since = self.protocol.cursor(CATEGORY, "pm")
+        eek_since = self.protocol.cursor(CATEGORY, "eekonomi")
+        retries = {s: self.protocol.retries(CATEGORY, s) for s in ("pm", "eekonomi")}
+        pm_read_from = pm_since - PM_CURSOR_OVERLAP if pm_since else None
+        records = await self.pm.changed(pm_read_from, retries["pm"])
+        eek_changed, server_time = await self.eek.changed(eek_since)
+        for eek_id in retries["eekonomi"] - {c.id for c in eek_changed if c.id}:
+            eek_changed.append(await self.eek.get(eek_id))
+        self.snapshot = _Snapshot(
+            {r.guid: r for r in records}, {c.id: c for c in eek_changed if c.id}, started, server_time, retries
+        )
+        if not records and not eek_changed:
+            return Plan()
+        self._pm_ref, self._eek_ref = await self.pm.reference(), await self.eek.reference()
+        pm_canon = {r.guid: from_severa_customer(r, self._pm_ref) for r in records}
+        eek_canon = {i: from_eekonomi_customer(c, self._eek_ref) for i, c in self.snapshot.eek_customers.items()}
+        links = self.protocol.links(CATEGORY)
+        linked_pm, linked_eek = {k.pm_id for k in links}, {k.eek_id for k in links}
+        eek_index = await self._eek_index(
+            [c for g, c in pm_canon.items() if g not in linked_pm], eek_canon, full=eek_since is None
+        )
+        pm_index = await self._pm_index([c for i, c in eek_canon.items() if i not in linked_eek], pm_canon)
+        return plan_customers(
+            Side(pm_canon, pm_index),
+            Side(eek_canon, eek_index),
+            links,
+            self.ctx.options.master_customers,
+            self._check_for_eek,
+            self._check_for_pm,
+        )
+
+    async def _eek_index(
+        self, unlinked: list[Customer], known: dict[str, Customer], *, full: bool
+    ) -> dict[str, tuple[str, Customer]]:
+        assert self._eek_ref is not None
+        index = {c.number: (i, c) for i, c in known.items() if c.number}
+        missing = [c.number for c in unlinked if c.number and c.number not in index]
+        if full or not missing:
+            return index
+        if len(missing) > LOOKUP_ALL_ABOVE:
+            found = await self.eek.all_by_number()
+        else:
+            found = {n: c for n in missing if (c := await self.eek.find_by_number(n)) is not None}
+        for number, wire in found.items():
+            if wire.id:
+                self.snapshot.eek_customers.setdefault(wire.id, wire)
+                index.setdefault(number, (wire.id, from_eekonomi_customer(wire, self._eek_ref)))
+        return index
+
+    async def _pm_index(self, unlinked: list[Customer], known: dict[str, Customer]) -> dict[str, tuple[str, Customer]]:
+        index = {c.number: (g, c) for g, c in known.items() if c.number}
+        missing = [c.number for c in unlinked if c.number and c.number not in index]
+        for number, wire in (await self.pm.by_numbers(missing)).items():
+            if wire.guid:
+                index[number] = (wire.guid, Customer(number=number, name=wire.name))
+        return index
+
+    def _check_for_eek(self, customer: Customer, op: str) -> RuleViolation | None:
+        assert self._eek_ref is not None and self._pm_ref is not None
+        terms = self._eek_ref.terms_for_days(customer.payment_days)
+        fields = to_eekonomi_fields(customer, terms.id if terms else None)
+        return check_for_eekonomi(customer, fields, self._eek_ref, self._pm_ref, op=op)
+
+    def _check_for_pm(self, customer: Customer, op: str) -> RuleViolation | None:
+        assert self._pm_ref is not None
+        return check_for_pm(customer, self._pm_ref)
+
+    # executing ---------------------------------------------------------------------------------
+    async def execute(self, plan: Plan, report: CategoryReport) -> None:
+        work = plan.actionable()
+        self.ctx.progress.start("Kunder", len(work))
+        gate = asyncio.Semaphore(self.ctx.concurrency)
+
+        async def run(change: Change) -> ObjectOutcome:
+            async with gate:
+                try:
+                    return await self._apply(change)
+                finally:
+                    self.ctx.progress.advance()
+
+        report.outcomes.extend(await asyncio.gather(*(run(change) for change in work)))
+        self._record_retries(work, report.outcomes)
+        self._advance_cursors(report.outcomes)
+
+    def outcomes_for_plan(self, plan: Plan) -> list[ObjectOutcome]:
+        """The dry run's report: what each change would do, and the rejections it would meet."""
+        return [self._planned(change) for change in plan.actionable()]
+
+    def _planned(self, change: Change) -> ObjectOutcome:
+        if change.action is Action.REJECT and change.violation is not None:
+            return self._failure(change, change.violation)
+        outcome = Outcome.SKIPPED if change.action is Action.SKIP else Outcome.SUCCEEDED
+        return self._outcome(change, outcome, change.reason)
+
+    async def _apply(self, change: Change) -> ObjectOutcome:
+        if change.action is Action.REJECT and change.violation is not None:
+            return self._failure(change, change.violation)
+        if change.action is Action.SKIP:
+            return self._outcome(change, Outcome.SKIPPED, change.reason)
+        try:
+            if change.direction is Direction.PM_TO_EEK:
+                await self._apply_to_eek(change)
+            else:
+                await self._apply_to_pm(change)
+        except BryggaError as exc:
+            return self._failure(change, exc)
+        return self._outcome(change, Outcome.SUCCEEDED)
+
+    async def _apply_to_eek(self, change: Change) -> None:
+        assert self._eek_ref is not None
+        terms = self._eek_ref.terms_for_days(change.customer.payment_days)
+        fields = to_eekonomi_fields(change.customer, terms.id if terms else None)
+        if change.action is Action.CREATE:
+            await self._create_in_eek(change, fields)
+            return
+        assert change.target_id is not None
+        base = self.snapshot.eek_customers.get(change.target_id) or await self.eek.get(change.target_id)
+        result = base
+        if change.action is Action.UPDATE or self.ctx.options.master_customers == "pm":
+            result = await self._put_if_different(change.target_id, base, fields)
+        self._link(change, change.source_id, change.target_id, self._eek_fp(result))
+
+    async def _create_in_eek(self, change: Change, fields: dict[str, object]) -> None:
+        number = change.customer.number or ""
+
+        async def lookup() -> eek.Customer | None:
+            found = await self.eek.find_by_number(number)
+            return found if found and found.name.strip() == change.customer.name.strip() else None
+
+        await create_once(
+            self.protocol,
+            category=CATEGORY,
+            target="eekonomi",
+            source_id=change.source_id,
+            natural_key=number,
+            payload_hash=change.fingerprint,
+            lookup=lookup,
+            send=lambda: self.eek.create(to_eekonomi_customer(fields)),
+            link_for=lambda remote: self._link_row(
+                change.source_id, remote.id or "", change.fingerprint, self._eek_fp(remote)
+            ),
+        )
+
+    async def _put_if_different(self, eek_id: str, base: eek.Customer, fields: dict[str, object]) -> eek.Customer:
+        current = base.to_body()
+        if all(current.get(key) == value for key, value in fields.items()):
+            return base
+        return await self.eek.update(eek_id, to_eekonomi_customer(fields, base))
+
+    async def _apply_to_pm(self, change: Change) -> None:
+        if change.action is Action.CREATE:
+            await self._create_in_pm(change)
+            return
+        assert change.target_id is not None
+        record = self.snapshot.pm_records.get(change.target_id)
+        if record is None:
+            record = await self.pm.record(await self.ctx.pm.customers.get(change.target_id))
+        if change.action is Action.UPDATE or self.ctx.options.master_customers == "eekonomi":
+            record = await self.pm.update(record, change.customer)
+        self._link_pm(change, record)
+
+    async def _create_in_pm(self, change: Change) -> None:
+        number = change.customer.number or ""
+
+        async def lookup() -> PmCustomerRecord | None:
+            found = (await self.pm.by_numbers([number])).get(number)
+            if found is None or found.name.strip() != change.customer.name.strip():
+                return None
+            return await self.pm.complete(found, change.customer, fresh=False)
+
+        async def send() -> PmCustomerRecord:
+            created = await self.pm.create_customer(change.customer)
+            return await self.pm.complete(created, change.customer, fresh=True)
+
+        await create_once(
+            self.protocol,
+            category=CATEGORY,
+            target="pm",
+            source_id=change.source_id,
+            natural_key=number,
+            payload_hash=change.fingerprint,
+            lookup=lookup,
+            send=send,
+            link_for=lambda record: self._link_row(
+                record.guid, change.source_id, self._pm_fp(record), change.fingerprint
+            ),
+        )
+
+    # links, outcomes, retries, cursors ---------------------------------------------------------
+    def _eek_fp(self, customer: eek.Customer) -> str:
+        assert self._eek_ref is not None
+        return from_eekonomi_customer(customer, self._eek_ref).fingerprint()
+
+    def _pm_fp(self, record: PmCustomerRecord) -> str:
+        assert self._pm_ref is not None
+        return from_severa_customer(record, self._pm_ref).fingerprint()
+
+    @staticmethod
+    def _link_row(pm_id: str, eek_id: str, pm_hash: str, eek_hash: str) -> Link:
+        return Link(CATEGORY, pm_id, eek_id, pm_hash, eek_hash)
+
+    def _link(self, change: Change, pm_id: str, eek_id: str, eek_hash: str) -> None:
+        self.protocol.save_link(self._link_row(pm_id, eek_id, change.fingerprint, eek_hash))
+
+    def _link_pm(self, change: Change, record: PmCustomerRecord) -> None:
+        self.protocol.save_link(self._link_row(record.guid, change.source_id, self._pm_fp(record), change.fingerprint))
+
+    def _outcome(self, change: Change, outcome: Outcome, message: str = "") -> ObjectOutcome:
+        return ObjectOutcome(
+            CATEGORY, change.direction.value, change.key, change.customer.name, change.action, outcome, message
+        )
+
+    def _failure(self, change: Change, error: BryggaError) -> ObjectOutcome:
+        verb = "add" if change.action is Action.CREATE else "update"
+        target = "Visma eAccounting" if change.direction is Direction.PM_TO_EEK else "Visma PM"
+        prefix = f"Could not {verb} customer {change.key} to {target}. "
+        return failure_from_error(
+            error,
+            category=CATEGORY,
+            direction=change.direction.value,
+            key=change.key,
+            name=change.customer.name,
+            action=change.action,
+            prefix=prefix,
+        )
+
+    def _record_retries(self, work: list[Change], outcomes: list[ObjectOutcome]) -> None:
+        for change, outcome in zip(work, outcomes, strict=True):
+            system = change.direction.source
+            failed = outcome.outcome is Outcome.FAILED
+            if failed or change.source_id in self.snapshot.retries.get(system, set()):
+                self.protocol.set_retry(CATEGORY, system, change.source_id, failed)
+
+    def _advance_cursors(self, outcomes: list[ObjectOutcome]) -> None:
+        blocked = {o.direction for o in outcomes if o.retry}
+        if Direction.PM_TO_EEK.value not in blocked and self.snapshot.pm_cursor is not None:
+            self.protocol.set_cursor(CATEGORY, "pm", self.snapshot.pm_cursor)
+        if Direction.EEK_TO_PM.value not in blocked and self.snapshot.eek_cursor is not None:
+            self.protocol.set_cursor(CATEGORY, "eekonomi", self.snapshot.eek_cursor)

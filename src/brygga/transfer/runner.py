@@ -1,0 +1,118 @@
+"""Runs categories in order, one company at a time, and builds the report (rules X1, X2, X4, X5).
+
+The only place that catches ``BryggaError`` broadly: an error that stops a whole category (an expired
+connection, a settings problem) becomes one failed line with its hint, and the next category still runs.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from typing import Protocol
+
+from brygga.errors import BryggaError, ConfigError
+from brygga.store import ItemRecord, Store
+from brygga.transfer.context import TransferContext
+from brygga.transfer.customers.planner import Plan
+from brygga.transfer.customers.transfer import CustomersTransfer
+from brygga.transfer.outcome import Action, ObjectOutcome, Outcome, failure_from_error
+from brygga.transfer.report import CategoryReport, RunReport
+
+__all__ = ["CATEGORIES", "CategoryTransfer", "check_company", "run_transfers"]
+
+
+class CategoryTransfer(Protocol):
+    category: str
+
+    async def plan(self) -> Plan: ...
+
+    async def execute(self, plan: Plan, report: CategoryReport) -> None: ...
+
+    def outcomes_for_plan(self, plan: Plan) -> list[ObjectOutcome]: ...
+
+
+CATEGORIES: dict[str, type[CustomersTransfer]] = {"customers": CustomersTransfer}
+
+
+async def check_company(ctx: TransferContext) -> None:
+    """Rule X4: stop when the eEkonomi connection now points at another company than the one connected."""
+    stored = ctx.store.connections.get("eekonomi")
+    if stored is None or not stored.company_id:
+        return
+    company = await ctx.eek.company_settings.get()
+    current = company.company_identifier or company.corporate_identity_number
+    if current and current != stored.company_id:
+        raise ConfigError(
+            f"Visma eEkonomi-anslutningen gäller nu företaget {company.name} ({current}), inte "
+            f"{stored.company_name} ({stored.company_id}) som anslöts. Inga överföringar görs.",
+            hint="Anslut igen med brygga connect eekonomi och välj rätt företag.",
+        )
+
+
+async def run_transfers(ctx: TransferContext, categories: list[str]) -> RunReport:
+    unknown = [c for c in categories if c not in CATEGORIES]
+    if unknown:
+        raise ConfigError(f"Okänd kategori: {', '.join(unknown)}", hint=f"Välj bland: {', '.join(CATEGORIES)}")
+    holder = f"{socket.gethostname()}:{os.getpid()}"
+    if not ctx.dry_run and not ctx.store.lease.acquire(holder):
+        raise ConfigError(
+            "En annan överföring för samma företag pågår redan.", hint="Vänta tills den är klar och försök igen."
+        )
+    try:
+        await check_company(ctx)
+        run_id = None if ctx.dry_run else ctx.store.runs.start(categories, dry_run=False)
+        report = RunReport(run_id=run_id, dry_run=ctx.dry_run)
+        for name in categories:
+            report.categories[name] = await _run_category(ctx, name)
+        if run_id is not None:
+            _record(ctx.store, run_id, report)
+        return report
+    finally:
+        if not ctx.dry_run:
+            ctx.store.lease.release(holder)
+
+
+async def _run_category(ctx: TransferContext, name: str) -> CategoryReport:
+    report = CategoryReport(name, planned_only=ctx.dry_run)
+    calls_before = (ctx.eek.api_calls, ctx.pm.api_calls)
+    transfer = CATEGORIES[name](ctx)
+    try:
+        plan = await transfer.plan()
+        if ctx.dry_run:
+            report.outcomes = transfer.outcomes_for_plan(plan)
+        else:
+            await transfer.execute(plan, report)
+    except BryggaError as exc:
+        hint = getattr(exc, "hint", "")
+        outcome = failure_from_error(exc, category=name, direction="", key="", name="", action=Action.NONE)
+        if hint and not outcome.hint:
+            outcome = ObjectOutcome(name, "", "", "", Action.NONE, Outcome.FAILED, str(exc), hint, retry=True)
+        report.outcomes.append(outcome)
+    report.api_calls = {"eekonomi": ctx.eek.api_calls - calls_before[0], "severa": ctx.pm.api_calls - calls_before[1]}
+    return report
+
+
+def _record(store: Store, run_id: int, report: RunReport) -> None:
+    items = [
+        ItemRecord(
+            o.category,
+            o.direction,
+            o.key,
+            o.name,
+            o.action.value,
+            o.outcome.value,
+            o.rule_id,
+            o.message,
+            o.hint,
+            o.hint_en,
+        )
+        for category in report.categories.values()
+        for o in category.outcomes
+    ]
+    store.runs.add_items(run_id, items)
+    summary = "; ".join(
+        f"{name}: {c.count(Outcome.SUCCEEDED)} ok, {c.count(Outcome.FAILED)} fel, "
+        f"{c.count(Outcome.SKIPPED)} överhoppade"
+        for name, c in report.categories.items()
+    )
+    store.runs.finish(run_id, "failed" if not report.ok else "ok", summary)
