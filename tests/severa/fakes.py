@@ -92,10 +92,13 @@ class RecordingApi:
 
     def __init__(self, respond: Handler | None = None) -> None:
         self.requests: list[httpx.Request] = []
+        # Copied at call time: after a 401 the auth flow resends the same request object.
+        self.bearers: list[str] = []
         self._respond = respond or (lambda request: json_response(200, []))
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
         self.requests.append(request)
+        self.bearers.append(request.headers.get("Authorization", "").removeprefix("Bearer "))
         return self._respond(request)
 
 
@@ -140,7 +143,7 @@ def spec_dir() -> Path:
 def _load_spec(path: Path) -> dict[str, Any]:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with path.open(encoding="utf-8") as handle:
-        spec: dict[str, Any] = yaml.load(handle, Loader=loader)  # noqa: S506 (a safe loader)
+        spec: dict[str, Any] = yaml.load(handle, Loader=loader)
     return spec
 
 
