@@ -97,8 +97,10 @@ def _resolved(ctx: Context, document: Document, customer_guid: str, current: Doc
     A currency is checked only when it changes: a customer whose currency was deactivated later (1040)
     can still be patched otherwise, as in Severa.
     """
-    unchanged = current is not None and document.get("currency") == current.get("currency")
-    if document.get("currency") and not unchanged:
+    unchanged = current is not None and _guid_of(document.get("currency")) == _guid_of(current.get("currency"))
+    if unchanged:
+        document["currency"] = current.get("currency") if current else None
+    elif document.get("currency"):
         currency = _currency(ctx, document["currency"])
         document["currency"] = {"guid": currency["guid"]}
     hq = document.get("headquarterAddress")
@@ -115,6 +117,10 @@ def _resolved(ctx: Context, document: Document, customer_guid: str, current: Doc
     else:
         document["headquarterAddress"] = None
     return document
+
+
+def _guid_of(reference: Any) -> Any:
+    return reference.get("guid") if isinstance(reference, dict) else None
 
 
 def _currency(ctx: Context, reference: dict[str, Any]) -> Document:
