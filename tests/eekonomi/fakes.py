@@ -65,8 +65,10 @@ def _matches(row: dict[str, Any], expression: str | None) -> bool:
 class FakeEEkonomi:
     def __init__(self, customers: list[dict[str, Any]] | None = None, access_token: str = "access-1") -> None:
         self.customers = {row["Id"]: row for row in customers or []}
-        self.access_token = access_token
+        self.accepted_access_tokens = {access_token}
         self.requests: list[httpx.Request] = []
+        # Copied at arrival: an auth flow resends the same (mutated) request object after a 401.
+        self.authorizations: list[str] = []
         self.spec_problems: list[str] = []
         self.collections: dict[str, list[dict[str, Any]]] = {
             "/v2/termsofpayments": [{"Id": TERMS_ID, "Name": "30 dagar", "NumberOfDays": 30}],
@@ -79,11 +81,13 @@ class FakeEEkonomi:
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
         self.requests.append(request)
+        self.authorizations.append(request.headers.get("Authorization", ""))
         content_type = request.headers.get("Content-Type")
         self.spec_problems += SpecValidator.eekonomi().validate_request(
             request.method, str(request.url), request.content or None, content_type
         )
-        if request.headers.get("Authorization") != f"Bearer {self.access_token}":
+        scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+        if scheme != "Bearer" or token not in self.accepted_access_tokens:
             return httpx.Response(401)
         return self._route(request)
 
