@@ -173,3 +173,12 @@ async def test_a_rejected_write_surfaces_severas_message() -> None:
         with pytest.raises(RejectedError, match="Name is required") as caught:
             await client.customers.update("c1", {"name": ""})
     assert caught.value.field_errors[0].field == "name"
+
+
+async def test_an_unreadable_answer_to_a_post_marks_the_outcome_unknown() -> None:
+    client, api = make_client(lambda request: json_response(201, {"guid": "c9"}))
+    async with client:
+        with pytest.raises(ServerError) as caught:
+            await client.customers.create(Customer(name="Kund AB"))
+    assert len(api.requests) == 1
+    assert caught.value.outcome_unknown is True

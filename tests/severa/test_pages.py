@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import httpx
 import pytest
 
@@ -67,7 +69,7 @@ async def test_a_repeated_page_token_is_raised_not_followed(tokens: list[str], e
     assert caught.value.path == "/rest-api/v1/customers"
 
 
-def offset_responder(total: int):  # type: ignore[no-untyped-def]
+def offset_responder(total: int) -> Callable[[httpx.Request], httpx.Response]:
     rows = [{"guid": f"a{index}", "city": f"Stad {index}"} for index in range(total)]
 
     def respond(request: httpx.Request) -> httpx.Response:

@@ -76,6 +76,8 @@ def _parse(model: type[ModelT], data: Any, method: str, path: str) -> ModelT:
             system=SYSTEM,
             method=method,
             path=path,
+            # A POST that got a 2xx was applied even if its answer is unreadable: reconcile, never resend.
+            outcome_unknown=method == "POST",
         ) from exc
 
 
