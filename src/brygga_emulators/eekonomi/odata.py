@@ -243,9 +243,10 @@ class _Parser:
         return None
 
     def _expect(self, text: str) -> None:
-        token = self._take()
-        if token.text != text:
+        token = self._peek()
+        if token is None or token.text != text:
             self._fail(token, expected=text)
+        self._index += 1
 
     def _fail(self, token: _Token | None, expected: str | None = None) -> NoReturn:
         where = f"'{token.text}' at position {token.position}" if token else "the end"

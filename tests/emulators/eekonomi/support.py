@@ -98,3 +98,7 @@ def json_content(body: Any) -> str:
     """Request JSON with Decimals written exactly (httpx's ``json=`` would need floats)."""
     text: str = simplejson.dumps(body, use_decimal=True)
     return text
+
+
+def asgi_client(app: Any) -> httpx.AsyncClient:
+    return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://eek.test")
