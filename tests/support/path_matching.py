@@ -15,7 +15,7 @@ from urllib.parse import unquote
 
 from tests.support.spec_loading import escape_pointer_token
 
-__all__ = ["HTTP_METHODS", "Operation", "PathIndex", "RouteMatch"]
+__all__ = ["HTTP_METHODS", "Candidate", "Operation", "PathIndex", "RouteMatch"]
 
 HTTP_METHODS = frozenset({"get", "put", "post", "delete", "patch", "head", "options", "trace"})
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
@@ -30,12 +30,23 @@ class Operation:
 
 
 @dataclass(frozen=True)
-class RouteMatch:
-    """Result of matching: the operation when the method exists, else only the templates seen."""
-
-    operation: Operation | None
+class Candidate:
+    operation: Operation
     path_params: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class RouteMatch:
+    """Result of matching: the operations the path and method may mean (several when the spec has
+    equivalent templates with the same method, as Severa's ``/v1/localization/countries/{code2}`` and
+    ``/{guid}``), else none and the templates that matched the path without declaring the method."""
+
+    candidates: tuple[Candidate, ...]
     templates: tuple[str, ...]
+
+    @property
+    def operation(self) -> Operation | None:
+        return self.candidates[0].operation if self.candidates else None
 
 
 @dataclass(frozen=True)
@@ -104,11 +115,16 @@ class PathIndex:
             if found is not None:
                 candidates.append((template, found))
         if not candidates:
-            return RouteMatch(None, {}, ())
+            return RouteMatch((), ())
         best = min(template.specificity for template, _ in candidates)
         same_route = [(template, found) for template, found in candidates if template.specificity == best]
-        for template, found in same_route:
-            if method in template.operations:
-                params = {template.group_names[group]: unquote(value) for group, value in found.groupdict().items()}
-                return RouteMatch(template.operations[method], params, (template.template,))
-        return RouteMatch(None, {}, tuple(template.template for template, _ in same_route))
+        declaring = tuple(
+            Candidate(template.operations[method], _params(template, found))
+            for template, found in same_route
+            if method in template.operations
+        )
+        return RouteMatch(declaring, tuple(template.template for template, _ in same_route))
+
+
+def _params(template: _Template, found: re.Match[str]) -> dict[str, str]:
+    return {template.group_names[group]: unquote(value) for group, value in found.groupdict().items()}

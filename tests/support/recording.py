@@ -173,12 +173,17 @@ class RecordingTransport(httpx.AsyncBaseTransport):
         request_body = await request.aread()
         try:
             response = await self.inner.handle_async_request(request)
+            if response.is_stream_consumed:
+                # MockTransport hands back responses it has read already: decoded and re-readable.
+                self._record(request, request_body, response, response.content)
+                return response
             raw = b"".join([chunk async for chunk in response.aiter_raw()])
             await response.aclose()
         except BaseException:
             self._record(request, request_body, None, b"")
             raise
         self._record(request, request_body, response, _decoded(response, raw))
+        # A fresh response over the raw bytes: the client decodes, checks lengths and streams as usual.
         return httpx.Response(
             status_code=response.status_code,
             headers=response.headers,

@@ -21,7 +21,7 @@ Rules, per exchange:
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -29,7 +29,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import simplejson
 
-from tests.support.path_matching import Operation, PathIndex, RouteMatch
+from tests.support.path_matching import Candidate, Operation, PathIndex, RouteMatch
 from tests.support.schema_checks import Direction, SchemaChecker
 from tests.support.spec_loading import SpecDocument, eekonomi_spec, resolve_pointer, severa_spec
 
@@ -154,13 +154,18 @@ class SpecValidator:
             return []
         parts = urlsplit(url)
         route, problems = self._route(method, parts.path)
-        if route.operation is None:
+        if problems:
             return problems
-        operation = route.operation
-        problems += self._path_param_problems(operation, route.path_params)
-        problems += self._query_problems(operation, parts.query)
-        problems += self._request_body_problems(operation, body, content_type)
-        return problems
+
+        def check(candidate: Candidate) -> list[str]:
+            operation = candidate.operation
+            return [
+                *self._path_param_problems(operation, candidate.path_params),
+                *self._query_problems(operation, parts.query),
+                *self._request_body_problems(operation, body, content_type),
+            ]
+
+        return _first_fitting(route, check)
 
     def validate_response(
         self, method: str, url: str, status: int, body: bytes | None, content_type: str | None
@@ -168,16 +173,22 @@ class SpecValidator:
         if self.is_skipped(url):
             return []
         route, problems = self._route(method, urlsplit(url).path)
-        if route.operation is None:
+        if problems:
             return problems
-        declared = _declared_response(route.operation.spec.get("responses", {}), status)
+        return _first_fitting(route, lambda candidate: self._response_problems(candidate, status, body, content_type))
+
+    def _response_problems(
+        self, candidate: Candidate, status: int, body: bytes | None, content_type: str | None
+    ) -> list[str]:
+        operation = candidate.operation
+        declared = _declared_response(operation.spec.get("responses", {}), status)
         if declared is not None:
             key, response = declared
-            pointer = f"{route.operation.pointer}/responses/{key}"
+            pointer = f"{operation.pointer}/responses/{key}"
             return self._declared_response_problems(pointer, response, status, body, content_type)
         outside = next((row for row in OUTSIDE_SPEC_STATUSES if row.covers(self.system, status)), None)
         if outside is None:
-            listed = ", ".join(route.operation.spec.get("responses", {}))
+            listed = ", ".join(operation.spec.get("responses", {}))
             return [f"status {status} not declared in spec (declared: {listed})"]
         return self._outside_status_problems(outside, body, content_type)
 
@@ -192,9 +203,9 @@ class SpecValidator:
         spec_path = self._spec_path(path)
         if spec_path is None:
             problem = f"not in spec: path is not under {self._profile.mount_prefix}"
-            return RouteMatch(None, {}, ()), [problem]
+            return RouteMatch((), ()), [problem]
         route = self._paths.match(method, spec_path)
-        if route.operation is not None:
+        if route.candidates:
             return route, []
         if route.templates:
             templates = " / ".join(route.templates)
@@ -329,6 +340,22 @@ class SpecValidator:
             return [f"{where} is not valid JSON"]
         pointer = f"{owner_pointer}/content/{key.replace('~', '~0').replace('/', '~1')}/schema"
         return self._schemas.problems(parsed, pointer, direction, where)
+
+
+def _first_fitting(route: RouteMatch, check: Callable[[Candidate], list[str]]) -> list[str]:
+    """No problems when any equivalent operation fits; else the problems of the closest one."""
+    verdicts = []
+    for candidate in route.candidates:
+        problems = check(candidate)
+        if not problems:
+            return []
+        verdicts.append((len(problems), candidate.operation.template, problems))
+    _, template, problems = min(verdicts, key=lambda verdict: verdict[0])
+    if len(route.candidates) == 1:
+        return problems
+    return [
+        f"{problem} (as {template}, the closest of {len(route.candidates)} equivalent paths)" for problem in problems
+    ]
 
 
 @dataclass(frozen=True)
