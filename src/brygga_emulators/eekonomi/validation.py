@@ -58,6 +58,9 @@ class FieldRule:
     maximum: Decimal | None = None
     max_decimals: int | None = None
     read_only: bool = False
+    # Filled by the server from another field (TermsOfPayment from TermsOfPaymentId) although the
+    # spec does not mark it readOnly; like read-only fields it is ignored in requests.
+    derived: bool = False
     nested: tuple[FieldRule, ...] = ()
     type_name: str = ""  # .NET type named in conversion errors of OBJECT/OBJECT_LIST fields
 
@@ -91,7 +94,7 @@ CUSTOMER_FIELDS: tuple[FieldRule, ...] = (
     _s("EmailAddressOrder", 255),
     _s("EmailAddressQuote", 255),
     FieldRule("PayToAccountId", Kind.UUID, read_only=True),
-    FieldRule("TermsOfPayment", Kind.OBJECT, nullable=False, read_only=True),
+    FieldRule("TermsOfPayment", Kind.OBJECT, nullable=False, derived=True),
     FieldRule("LastInvoiceDate", Kind.DATETIME, read_only=True),
     _s("TaxDeductionNumber"),
     FieldRule("PropertyType", Kind.INTEGER, minimum=Decimal(1), maximum=Decimal(2)),
@@ -197,7 +200,7 @@ def validate_fields(
     values: dict[str, Any] = {}
     problems: list[FieldProblem] = []
     for rule in rules:
-        if rule.read_only:
+        if rule.read_only or rule.derived:
             continue
         present = rule.name in body
         raw = body.get(rule.name)
