@@ -99,16 +99,17 @@ def _plan_table(report: CategoryReport) -> Table:
     return table
 
 
-def _error_table(errors: list[ObjectOutcome]) -> Table:
-    table = Table(title="Felmeddelanden", show_lines=True, expand=True)
-    table.add_column("Programdel", no_wrap=True)
-    table.add_column("Objekt")
-    table.add_column("Fel", ratio=3)
-    table.add_column("Lösning", ratio=3)
-    for item in errors:
-        label = CATEGORY_LABELS.get(item.category, (item.category,))[0]
-        table.add_row(label, f"{item.key} {item.name}".strip(), item.message, item.hint)
-    return table
+def _error_block(item: ObjectOutcome) -> Group:
+    """One error as a block: readable at 80 columns, where a four-column table is not."""
+    label = CATEGORY_LABELS.get(item.category, (item.category,))[0]
+    rule = f" [{item.rule_id}]" if item.rule_id else ""
+    lines = [
+        Text(f"✗ {label} {item.key} {item.name}".rstrip() + rule, style="bold red"),
+        Text.assemble(("  Fel: ", "bold"), item.message),
+    ]
+    if item.hint:
+        lines.append(Text.assemble(("  Lösning: ", "bold"), item.hint))
+    return Group(*lines)
 
 
 def render_report(report: RunReport, console: Console) -> None:
@@ -123,4 +124,6 @@ def render_report(report: RunReport, console: Console) -> None:
             console.print(_plan_table(category))
     errors = report.errors()
     if errors:
-        console.print(_error_table(errors))
+        console.print(Text("Felmeddelanden", style="bold underline"))
+        for item in errors:
+            console.print(_error_block(item))

@@ -1,0 +1,352 @@
+"""The ``brygga`` command line. It builds the object graph and hands over; no transfer logic lives here.
+
+Every error a user can cause ends as a Swedish message with what to do, never as a traceback: ``main`` catches
+``BryggaError`` for that, and anything unexpected is written to ``brygga-error.log`` in the data directory.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import sys
+import traceback
+from collections.abc import Coroutine
+from typing import Annotated, Any, TypeVar
+from urllib.parse import urlsplit
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from brygga.config import Settings
+from brygga.errors import BryggaError, ConfigError
+from brygga.store import Store, open_store
+from brygga.transfer.options import SETTING_HELP, TransferOptions
+from brygga.transfer.report import CATEGORY_LABELS, render_report
+from brygga.transfer.runner import CATEGORIES
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    help="brygga: Visma PM och ordersystem <-> Visma eEkonomi.", no_args_is_help=True, pretty_exceptions_enable=False
+)
+connect_app = typer.Typer(help="Anslut Visma eEkonomi eller Visma PM.", no_args_is_help=True)
+settings_app = typer.Typer(help="Visa eller ändra integrationens inställningar.", no_args_is_help=True)
+emulator_app = typer.Typer(help="Starta en emulator av Visma eEkonomi eller Visma PM.", no_args_is_help=True)
+app.add_typer(connect_app, name="connect")
+app.add_typer(settings_app, name="settings")
+app.add_typer(emulator_app, name="emulator")
+
+console = Console()
+T = TypeVar("T")
+JsonOpt = Annotated[bool, typer.Option("--json", help="Skriv ut ett JSON-objekt i stället för tabeller.")]
+
+
+def _run(coro: Coroutine[Any, Any, T]) -> T:
+    return asyncio.run(coro)
+
+
+def _store() -> tuple[Settings, Store]:
+    settings = Settings()
+    return settings, open_store(settings)
+
+
+def _print_json(data: object) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+# demo and emulators ----------------------------------------------------------------------------
+@app.command()
+def demo(
+    no_serve: Annotated[
+        bool, typer.Option("--no-serve", help="Avsluta efter rapporten (webbappen kommer senare).")
+    ] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Kör allt mot två emulatorer med demodata: anslutningar, varje överföring, två gånger."""
+    from brygga.demo import run_demo
+    from brygga.progress import RichProgress
+
+    settings = Settings()
+    if as_json:
+        result = _run(run_demo(settings))
+        _print_json(result.to_json(settings.lang))
+        return
+    console.print("[bold]brygga demo[/]: startar emulatorer för Visma eEkonomi och Visma PM med demodata …")
+    with RichProgress(console) as progress:
+        result = _run(run_demo(settings, progress=progress))
+    console.print(f"Ansluten till Visma eEkonomi-företaget [bold]{result.company}[/] och Visma PM.")
+    render_report(result.first, console)
+    console.print("\n[bold]Andra körningen direkt efter[/] (inget har ändrats):")
+    render_report(result.second, console)
+    style = "green" if result.second_write_calls == 0 else "red"
+    console.print(f"[{style}]Skrivande API-anrop i andra körningen: {result.second_write_calls}[/]")
+
+
+@emulator_app.command("eekonomi")
+def emulator_eekonomi(
+    host: str = "127.0.0.1",
+    port: int = 8080,
+    data: Annotated[str, typer.Option(help="demo, empty eller bulk:N")] = "demo",
+    db: Annotated[str | None, typer.Option(help="SQLite-fil som behåller data mellan starter")] = None,
+    latency_ms: int = 0,
+    rate_limit: Annotated[int, typer.Option(help="Anrop per minut och endpoint (eEkonomi: 600)")] = 600,
+    fail_rate: Annotated[float, typer.Option(help="Andel anrop som får 503 (0-1)")] = 0.0,
+) -> None:
+    """Emulator av Visma eEkonomi (eAccounting API v2) på http://HOST:PORT/v2."""
+    from brygga_emulators.eekonomi import build_emulator
+    from brygga_emulators.faults import FaultConfig
+    from brygga_emulators.server import serve_forever
+
+    config = FaultConfig(latency_ms=latency_ms, fail_rate=fail_rate, rate_limit_per_minute=rate_limit or None)
+    emulator = build_emulator(data, db=db, config=config)
+    console.print(f"Visma eEkonomi-emulator: API http://{host}:{port}/v2, OAuth http://{host}:{port}/connect")
+    serve_forever(emulator.app, host, port)
+
+
+@emulator_app.command("severa")
+def emulator_severa(
+    host: str = "127.0.0.1",
+    port: int = 8081,
+    data: Annotated[str, typer.Option(help="demo, empty eller bulk:N")] = "demo",
+    db: Annotated[str | None, typer.Option(help="SQLite-fil som behåller data mellan starter")] = None,
+    latency_ms: int = 0,
+    rate_limit: Annotated[int, typer.Option(help="Anrop per minut och endpoint (0 = ingen gräns)")] = 0,
+    fail_rate: Annotated[float, typer.Option(help="Andel anrop som får 503 (0-1)")] = 0.0,
+) -> None:
+    """Emulator av Visma PM (Severa REST API v1) på http://HOST:PORT/v1."""
+    from brygga_emulators.faults import FaultConfig
+    from brygga_emulators.server import serve_forever
+    from brygga_emulators.severa import build_emulator
+
+    config = FaultConfig(latency_ms=latency_ms, fail_rate=fail_rate, rate_limit_per_minute=rate_limit or None)
+    emulator = build_emulator(data, db=db, config=config)
+    console.print(f"Visma PM-emulator: http://{host}:{port}/v1")
+    serve_forever(emulator.app, host, port)
+
+
+# connections -----------------------------------------------------------------------------------
+@connect_app.command("eekonomi")
+def connect_eekonomi_cmd(
+    api_url: Annotated[str, typer.Option(help="t.ex. https://eaccountingapi.vismaonline.com/v2")],
+    auth_url: Annotated[str, typer.Option(help="t.ex. https://identity.vismaonline.com")],
+    client_id: Annotated[str | None, typer.Option(envvar="BRYGGA_EEK_CLIENT_ID")] = None,
+    client_secret: Annotated[
+        str | None, typer.Option(envvar="BRYGGA_EEK_CLIENT_SECRET", help="Klienthemlighet från Visma")
+    ] = None,
+    port: Annotated[int, typer.Option(help="Port för inloggningens återanrop (redirect URI localhost:PORT)")] = 8765,
+) -> None:
+    """Anslut Visma eEkonomi (OAuth2). Mot emulatorn sker det utan inloggning."""
+    from brygga.connections import connect_eekonomi
+
+    client_id, client_secret = _eek_client_credentials(auth_url, client_id, client_secret)
+    settings, store = _store()
+    company = _run(
+        connect_eekonomi(
+            store,
+            settings,
+            api_url=api_url,
+            auth_url=auth_url,
+            client_id=client_id,
+            client_secret=client_secret,
+            port=port,
+        )
+    )
+    console.print(f"[green]Ansluten till Visma eEkonomi:[/] {company}")
+
+
+def _eek_client_credentials(auth_url: str, client_id: str | None, secret: str | None) -> tuple[str, str]:
+    """The emulator's public demo client on loopback; otherwise the client registered with Visma."""
+    if client_id is None and secret is None and urlsplit(auth_url).hostname in {"127.0.0.1", "localhost", "::1"}:
+        from brygga_emulators.eekonomi import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
+
+        return DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
+    if not client_id:
+        raise ConfigError(
+            "Klient-id saknas för Visma eEkonomi.",
+            hint="Ange --client-id (eller BRYGGA_EEK_CLIENT_ID) med klienten ni registrerat hos Visma; se README.",
+        )
+    return client_id, secret or typer.prompt("Klienthemlighet", hide_input=True)
+
+
+@connect_app.command("severa")
+def connect_severa_cmd(
+    api_url: Annotated[str, typer.Option(help="t.ex. https://api.severa.visma.com/rest-api")],
+    client_id: Annotated[str, typer.Option(envvar="BRYGGA_SEVERA_CLIENT_ID")],
+    client_secret: Annotated[
+        str, typer.Option(envvar="BRYGGA_SEVERA_CLIENT_SECRET", prompt=True, hide_input=True, show_default=False)
+    ],
+) -> None:
+    """Anslut Visma PM (Severa REST API, klient-id och klienthemlighet)."""
+    from brygga.connections import connect_severa
+
+    _, store = _store()
+    _run(connect_severa(store, api_url=api_url, client_id=client_id, client_secret=client_secret))
+    console.print("[green]Ansluten till Visma PM.[/]")
+
+
+# settings --------------------------------------------------------------------------------------
+@settings_app.command("show")
+def settings_show(as_json: JsonOpt = False) -> None:
+    """Visa inställningarna (rule S1)."""
+    _, store = _store()
+    options = TransferOptions.from_store(store.settings.all())
+    if as_json:
+        _print_json(options.model_dump())
+        return
+    table = Table(title="Inställningar")
+    for column in ("Nyckel", "Värde", "Beskrivning"):
+        table.add_column(column)
+    for key, value in options.model_dump().items():
+        table.add_row(key, str(value), SETTING_HELP.get(key, ("", ""))[0])
+    console.print(table)
+
+
+@settings_app.command("set")
+def settings_set(key: str, value: str) -> None:
+    """Ändra en inställning. Den kontrolleras mot båda systemen innan den sparas (rule S9)."""
+    from brygga.transfer.settings_check import check_against_systems
+
+    settings, store = _store()
+    proposed = {**store.settings.all(), key: value}
+    problems = TransferOptions.check(proposed) or _run(check_against_systems(store, settings, proposed))
+    if problems:
+        raise ConfigError("Inställningen sparades inte:\n- " + "\n- ".join(problems))
+    store.settings.set_many({key: value})
+    console.print(f"[green]Sparat:[/] {key} = {value}")
+
+
+# transfers and their results -------------------------------------------------------------------
+@app.command()
+def transfer(
+    categories: Annotated[list[str] | None, typer.Argument(help="Kategorier, t.ex. customers")] = None,
+    all_categories: Annotated[bool, typer.Option("--all", help="Alla kategorier i ordning")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Visa vad som skulle göras; skriv inget")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Överför en eller flera kategorier. Avslutas med kod 1 om något objekt misslyckades."""
+    from brygga.progress import RichProgress
+    from brygga.session import TransferSession
+
+    chosen = list(CATEGORIES) if all_categories or not categories else categories
+    settings, store = _store()
+
+    async def go() -> Any:
+        session = TransferSession(store, settings)
+        try:
+            if as_json:
+                return await session.run(chosen, dry_run=dry_run)
+            with RichProgress(console) as progress:
+                return await session.run(chosen, dry_run=dry_run, progress=progress)
+        finally:
+            await session.aclose()
+
+    report = _run(go())
+    if as_json:
+        _print_json(report.to_json(settings.lang))
+    else:
+        render_report(report, console)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def errors(as_json: JsonOpt = False) -> None:
+    """Felmeddelanden: det som misslyckades i senaste körningen av varje kategori (rule X2)."""
+    settings, store = _store()
+    failures = store.runs.latest_failures()
+    rows = [
+        {
+            "category": f.category,
+            "object": f.object_key,
+            "name": f.object_name,
+            "rule": f.rule_id,
+            "message": f.message,
+            "hint": f.hint if settings.lang == "sv" else (f.hint_en or f.hint),
+            "time": f.at.isoformat() if f.at else None,
+        }
+        for f in failures
+    ]
+    if as_json:
+        _print_json({"errors": rows})
+        return
+    if not rows:
+        console.print("[green]Inga fel i senaste körningarna.[/]")
+        return
+    table = Table(title="Felmeddelanden", show_lines=True, expand=True)
+    for column in ("Tid", "Programdel", "Objekt", "Fel", "Lösning"):
+        table.add_column(column)
+    for row in rows:
+        label = CATEGORY_LABELS.get(str(row["category"]), (row["category"],))[0]
+        table.add_row(
+            str(row["time"])[:19], str(label), f"{row['object']} {row['name']}", row["message"] or "", row["hint"] or ""
+        )
+    console.print(table)
+
+
+@app.command()
+def status(as_json: JsonOpt = False) -> None:
+    """Anslutningar, senaste överföring per kategori (rule X3) och de senaste körningarna."""
+    _, store = _store()
+    connections = {
+        system: (info.api_url, info.company_name) if (info := store.connections.get(system)) else None
+        for system in ("eekonomi", "severa")
+    }
+    cursors = store.protocol.cursors()
+    last = {f"{category}/{system}": when.isoformat() for (category, system), when in cursors.items()}
+    history = store.runs.history()
+    if as_json:
+        _print_json(
+            {
+                "connections": {k: ({"api_url": v[0], "company": v[1]} if v else None) for k, v in connections.items()},
+                "last_transfer": last,
+                "runs": [
+                    {"id": h[0], "categories": h[1], "status": h[2], "started": h[3].isoformat(), "summary": h[4]}
+                    for h in history
+                ],
+            }
+        )
+        return
+    for system, value in connections.items():
+        label = "Visma eEkonomi" if system == "eekonomi" else "Visma PM"
+        text = f"{value[0]} {('— ' + value[1]) if value[1] else ''}" if value else "[red]inte ansluten[/]"
+        console.print(f"[bold]{label}:[/] {text}")
+    for key, when in sorted(last.items()):
+        console.print(f"Senaste överföring {key}: {when[:19]}")
+    for run_id, cats, state, started, summary in history:
+        console.print(f"#{run_id} {started.isoformat()[:19]} {cats} {state}: {summary or ''}")
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        app()
+    except BryggaError as exc:
+        _report_error(exc)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        console.print("[yellow]Avbrutet.[/]")
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback at the user
+        _report_unexpected(exc)
+        sys.exit(3)
+
+
+def _report_error(exc: BryggaError) -> None:
+    err = Console(stderr=True)
+    err.print(f"[bold red]Fel:[/] {getattr(exc, 'message', None) or exc}")
+    hint = getattr(exc, "hint", "")
+    if hint:
+        err.print(f"[bold]Gör så här:[/] {hint}")
+
+
+def _report_unexpected(exc: Exception) -> None:
+    settings = Settings()
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    log = settings.data_dir / "brygga-error.log"
+    with log.open("a", encoding="utf-8") as handle:
+        handle.write("".join(traceback.format_exception(exc)))
+    err = Console(stderr=True)
+    err.print(f"[bold red]Oväntat fel:[/] {type(exc).__name__}: {exc}")
+    err.print(f"Detaljer finns i {log}. Skicka filen till den som stöttar er integration.")

@@ -1,0 +1,33 @@
+"""Rule S9: settings are checked against both systems when saved, and every problem is listed at once."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from brygga.config import Settings
+from brygga.connections import eekonomi_client, severa_client
+from brygga.errors import BryggaError
+from brygga.store import Store
+
+__all__ = ["check_against_systems"]
+
+
+async def check_against_systems(store: Store, settings: Settings, values: Mapping[str, str]) -> list[str]:
+    """Each connected system must answer; a system that is not connected yet is not an error here, because
+    a consultant may set things up before connecting. Later settings (cost center, statuses) add checks."""
+    problems: list[str] = []
+    if store.connections.get("eekonomi") is not None:
+        try:
+            async with eekonomi_client(store, settings) as eek:
+                company = await eek.company_settings.get()
+                if company.company_status not in (None, 1):
+                    problems.append(f"Visma eEkonomi-företaget {company.name} är inte aktivt.")
+        except BryggaError as exc:
+            problems.append(f"Visma eEkonomi kunde inte kontrolleras: {getattr(exc, 'message', exc)}")
+    if store.connections.get("severa") is not None:
+        try:
+            async with severa_client(store, settings) as pm:
+                _ = [currency async for currency in pm.currencies.iter()]
+        except BryggaError as exc:
+            problems.append(f"Visma PM kunde inte kontrolleras: {getattr(exc, 'message', exc)}")
+    return problems
