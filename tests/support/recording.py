@@ -56,7 +56,7 @@ class ExchangeLog:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._exchanges: list[Exchange] = []
-        self._verdicts: dict[tuple[object, ...], tuple[str, ...]] = {}
+        self._verdicts: dict[tuple[object, ...], _Verdict] = {}
 
     def add(self, exchange: Exchange) -> None:
         with self._lock:
@@ -74,22 +74,33 @@ class ExchangeLog:
         with self._lock:
             self._exchanges.clear()
 
-    def check(self, validators: Mapping[str, SpecChecks], system_of: Callable[[str], str | None]) -> list[str]:
+    def check(
+        self,
+        validators: Mapping[str, SpecChecks],
+        system_of: Callable[[str], str | None],
+        *,
+        requests: bool = True,
+    ) -> list[str]:
         """Every problem of every exchange, each prefixed with ``"METHOD path status"``.
 
         The path is the spec template when the request matched one (``GET /v2/customers/{customerId}``),
         so the same fault on many objects reads as one problem with a count. Exchanges whose URL
         belongs to no registered system are not checked. Identical exchanges are validated once.
+        ``requests=False`` checks only the responses, for tests that send invalid requests on purpose.
         """
         problems: list[str] = []
         for exchange in self:
             system = system_of(exchange.url)
             if system is None or system not in validators:
                 continue
-            problems += self._checked(validators[system], system, exchange)
+            verdict = self._verdict(validators[system], system, exchange)
+            found = [*verdict.request, *verdict.response] if requests else list(verdict.response)
+            prefix = f"{exchange.method} {verdict.template} {verdict.status}"
+            # "not in spec" comes from both the request and the response check: say it once.
+            problems += [f"{prefix}: {problem}" for problem in dict.fromkeys(found)]
         return problems
 
-    def _checked(self, validator: SpecChecks, system: str, exchange: Exchange) -> tuple[str, ...]:
+    def _verdict(self, validator: SpecChecks, system: str, exchange: Exchange) -> _Verdict:
         parts = urlsplit(exchange.url)
         key = (
             system,
@@ -102,30 +113,42 @@ class ExchangeLog:
             _digest(exchange.request_body),
             _digest(exchange.response_body),
         )
-        verdict = self._verdicts.get(key)
+        with self._lock:
+            verdict = self._verdicts.get(key)
         if verdict is None:
-            verdict = _problems_of(validator, exchange)
-            self._verdicts[key] = verdict
+            verdict = _Verdict.of(validator, exchange)
+            with self._lock:
+                self._verdicts[key] = verdict
         return verdict
 
 
-def _problems_of(validator: SpecChecks, exchange: Exchange) -> tuple[str, ...]:
-    found = validator.validate_request(
-        exchange.method, exchange.url, exchange.request_body or None, exchange.request_content_type
-    )
-    if exchange.status is not None:
-        found += validator.validate_response(
-            exchange.method,
-            exchange.url,
-            exchange.status,
-            exchange.response_body or None,
-            exchange.response_content_type,
+@dataclass(frozen=True)
+class _Verdict:
+    template: str
+    status: str
+    request: tuple[str, ...]
+    response: tuple[str, ...]
+
+    @classmethod
+    def of(cls, validator: SpecChecks, exchange: Exchange) -> _Verdict:
+        request = validator.validate_request(
+            exchange.method, exchange.url, exchange.request_body or None, exchange.request_content_type
         )
-    template = validator.template_of(exchange.method, exchange.url) or exchange.path
-    status = "no-response" if exchange.status is None else str(exchange.status)
-    prefix = f"{exchange.method} {template} {status}"
-    # "not in spec" comes from both the request and the response check: say it once.
-    return tuple(f"{prefix}: {problem}" for problem in dict.fromkeys(found))
+        response: list[str] = []
+        if exchange.status is not None:
+            response = validator.validate_response(
+                exchange.method,
+                exchange.url,
+                exchange.status,
+                exchange.response_body or None,
+                exchange.response_content_type,
+            )
+        return cls(
+            template=validator.template_of(exchange.method, exchange.url) or exchange.path,
+            status="no-response" if exchange.status is None else str(exchange.status),
+            request=tuple(request),
+            response=tuple(response),
+        )
 
 
 def _digest(body: bytes) -> str:

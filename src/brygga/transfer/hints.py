@@ -22,10 +22,10 @@ class Hint:
 
 CATALOGUE: dict[str, Hint] = {
     "C2": Hint(
-        'Kundnummer {number} finns redan i {other} med namnet "{other_name}". Kunder kopplas på kundnummer och '
-        "namn: ändra namnet så att det är identiskt i båda systemen, eller ge kunden ett annat kundnummer.",
-        'Customer number {number} already exists in {other} named "{other_name}". Customers are linked by number '
-        "and name: make the names identical in both systems, or give the customer another number.",
+        "Kunder kopplas på kundnummer och namn. Gör namnet identiskt i båda systemen (i {other} heter kunden "
+        '"{other_name}"), eller ge kunden ett annat kundnummer. Ingen dubblett skapades.',
+        "Customers are linked by number and name. Make the name identical in both systems (in {other} it is "
+        '"{other_name}"), or give the customer another number. No duplicate was created.',
     ),
     "C5": Hint(
         "Adress är obligatoriskt i eEkonomi. Det måste finnas adress, postnummer, ort och land på kunden. "

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -8,7 +9,7 @@ from brygga_emulators.eekonomi.odata import QueryError, parse_filter, parse_orde
 
 FIELDS = ("Name", "Number", "Amount", "Active", "ChangedUtc", "Id")
 DATES = ("ChangedUtc",)
-ROWS = [
+ROWS: list[dict[str, Any]] = [
     {
         "Name": "Alfa",
         "Number": "1",
@@ -80,7 +81,7 @@ def test_syntax_errors(text: str) -> None:
 
 
 def test_orderby_multiple_keys_with_nulls_first() -> None:
-    rows = [{"A": 1, "B": "x"}, {"A": None, "B": "y"}, {"A": 1, "B": "a"}]
+    rows: list[dict[str, Any]] = [{"A": 1, "B": "x"}, {"A": None, "B": "y"}, {"A": 1, "B": "a"}]
     keys = parse_orderby("A asc, B desc", ("A", "B"))
 
     assert [row["B"] for row in sort_documents(rows, keys)] == ["y", "x", "a"]
