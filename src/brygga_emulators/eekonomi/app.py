@@ -38,9 +38,8 @@ async def _unknown_path(request: Request, exc: Exception) -> Response:
 
 
 async def _method_not_allowed(request: Request, exc: Exception) -> Response:
-    return problem_response(
-        ApiProblem(405, 4000, f"The requested resource does not support http method '{request.method}'.")
-    )
+    # ASP.NET answers a verb the route lacks with a bare 405 and no body.
+    return Response(status_code=405)
 
 
 async def _crash(request: Request, exc: Exception) -> Response:

@@ -20,6 +20,10 @@ class Emulator:
     store: EekStore
     faults: Faults
 
+    def close(self) -> None:
+        """Release the SQLite file (if any); the app must not serve afterwards."""
+        self.store.close()
+
 
 def build_emulator(
     data: str = "demo",

@@ -53,7 +53,7 @@ def _bounded_int(params: Mapping[str, str], name: str, default: int, low: int, h
 
 
 def list_page(
-    documents: Sequence[dict[str, Any]],
+    documents: Sequence[Mapping[str, Any]],
     query: ListQuery,
     now: datetime,
     fields: Collection[str],
@@ -79,7 +79,7 @@ def list_page(
 
 
 def _select(
-    documents: Sequence[dict[str, Any]],
+    documents: Sequence[Mapping[str, Any]],
     query: ListQuery,
     fields: Collection[str],
     datetime_fields: Collection[str],

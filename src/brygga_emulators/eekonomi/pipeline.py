@@ -52,7 +52,8 @@ def api_route(context: EmulatorContext, template: str, operations: dict[str, Ope
     issuer = TokenIssuer(context.store, context.faults, context.clock)
 
     async def endpoint(request: Request) -> Response:
-        operation = operations[request.method]
+        # Starlette answers HEAD on GET routes; it is a GET without a body.
+        operation = operations["GET" if request.method == "HEAD" else request.method]
         try:
             await _admit(context, issuer, template, request, operation)
             return await operation.handler(request)

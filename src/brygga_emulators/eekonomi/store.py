@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -73,9 +73,14 @@ class Collection:
             doc = self._docs.get(doc_id)
             return _copy(doc) if doc is not None else None
 
-    def all(self) -> list[Document]:
+    def all(self) -> list[Mapping[str, Any]]:
+        """The stored documents themselves, without copying (lists of thousands stay cheap).
+
+        Safe to share because a stored document is never changed in place: ``put`` stores a fresh
+        copy. Read them only; the Mapping type keeps mypy watching for writes.
+        """
         with self._store.lock:
-            return [_copy(doc) for doc in self._docs.values()]
+            return list(self._docs.values())
 
     def __len__(self) -> int:
         with self._store.lock:

@@ -9,7 +9,16 @@ from brygga_emulators.eekonomi import Emulator, build_emulator
 from brygga_emulators.faults import FaultConfig
 from brygga_emulators.server import EmulatorServer
 
-from .support import FakeClock, asgi_client, bearer, customer_body, obtain_tokens
+from .support import (
+    REDIRECT_URI,
+    FakeClock,
+    asgi_client,
+    authorize,
+    basic_auth,
+    bearer,
+    customer_body,
+    obtain_tokens,
+)
 
 
 async def test_rate_limit_answers_429_with_the_real_body_per_template(clock: FakeClock) -> None:
@@ -75,10 +84,13 @@ async def test_fail_next_answers_503_and_applies_nothing(api: httpx.AsyncClient,
 
 async def test_fail_next_can_hit_the_token_endpoint(client: httpx.AsyncClient, emulator: Emulator) -> None:
     emulator.faults.fail_next("POST", "/connect/token", status=502)
+    form = {"grant_type": "authorization_code", "code": await authorize(client), "redirect_uri": REDIRECT_URI}
 
-    with pytest.raises(AssertionError):
-        await obtain_tokens(client)
-    assert (await obtain_tokens(client))["access_token"]
+    failed = await client.post("/connect/token", data=form, headers=basic_auth())
+    answered = await client.post("/connect/token", data=form, headers=basic_auth())
+
+    assert failed.status_code == 502
+    assert answered.status_code == 200  # the failure happened before the code was spent
 
 
 async def test_dropped_response_still_creates_the_customer_over_a_real_socket(clock: FakeClock) -> None:
