@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import webbrowser
+from collections.abc import Awaitable, Callable
 
 import httpx
 
@@ -13,6 +15,8 @@ from brygga.severa.auth import SeveraAuth, SeveraCredentials, fetch_token
 from brygga.severa.client import SeveraClient
 from brygga.store import Store
 
+Sleep = Callable[[float], Awaitable[None]]
+
 __all__ = ["connect_eekonomi", "connect_severa", "eekonomi_client", "severa_client"]
 
 EEK_API = "https://eaccountingapi.vismaonline.com/v2"
@@ -21,7 +25,7 @@ SEVERA_API = "https://api.severa.visma.com/rest-api"
 
 
 def eekonomi_client(
-    store: Store, settings: Settings, *, transport: httpx.AsyncBaseTransport | None = None
+    store: Store, settings: Settings, *, transport: httpx.AsyncBaseTransport | None = None, sleep: Sleep = asyncio.sleep
 ) -> EEkonomiClient:
     info = store.connections.get("eekonomi")
     if info is None or info.client_secret is None:
@@ -41,7 +45,7 @@ def eekonomi_client(
 
 
 def severa_client(
-    store: Store, settings: Settings, *, transport: httpx.AsyncBaseTransport | None = None
+    store: Store, settings: Settings, *, transport: httpx.AsyncBaseTransport | None = None, sleep: Sleep = asyncio.sleep
 ) -> SeveraClient:
     info = store.connections.get("severa")
     if info is None or info.client_secret is None:

@@ -49,11 +49,17 @@ async def run_demo(settings: Settings, *, progress: RichProgress | None = None) 
     with EmulatorServer(eek.app) as eek_server, EmulatorServer(pm.app) as pm_server:
         store = open_store(settings, url=f"sqlite:///{db_file}")
         company = await connect_eekonomi(
-            store, settings, api_url=f"{eek_server.base_url}/v2", auth_url=eek_server.base_url,
-            client_id=eek_emulator.DEMO_CLIENT_ID, client_secret=eek_emulator.DEMO_CLIENT_SECRET,
+            store,
+            settings,
+            api_url=f"{eek_server.base_url}/v2",
+            auth_url=eek_server.base_url,
+            client_id=eek_emulator.DEMO_CLIENT_ID,
+            client_secret=eek_emulator.DEMO_CLIENT_SECRET,
         )
         await connect_severa(
-            store, api_url=pm_server.base_url, client_id=severa_emulator.DEMO_CLIENT_ID,
+            store,
+            api_url=pm_server.base_url,
+            client_id=severa_emulator.DEMO_CLIENT_ID,
             client_secret=severa_emulator.DEMO_CLIENT_SECRET,
         )
         session = TransferSession(store, settings)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 
 import httpx
 
 from brygga.config import Settings
-from brygga.connections import eekonomi_client, severa_client
+from brygga.connections import Sleep, eekonomi_client, severa_client
 from brygga.store import Store
 from brygga.transfer.context import NullProgress, Progress, TransferContext
 from brygga.transfer.options import TransferOptions
@@ -27,12 +28,17 @@ class TransferSession:
     """Owns the two API clients for one or more runs; ``calls`` tells what each run cost."""
 
     def __init__(
-        self, store: Store, settings: Settings, *, transport: httpx.AsyncBaseTransport | None = None
+        self,
+        store: Store,
+        settings: Settings,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        sleep: Sleep = asyncio.sleep,
     ) -> None:
         self.store = store
         self.settings = settings
-        self.eek = eekonomi_client(store, settings, transport=transport)
-        self.pm = severa_client(store, settings, transport=transport)
+        self.eek = eekonomi_client(store, settings, transport=transport, sleep=sleep)
+        self.pm = severa_client(store, settings, transport=transport, sleep=sleep)
 
     async def run(
         self, categories: Sequence[str], *, dry_run: bool = False, progress: Progress | None = None

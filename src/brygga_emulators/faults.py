@@ -2,7 +2,7 @@
 
 Two kinds of control:
 - rates from the command line (``--latency-ms``, ``--fail-rate``, ``--rate-limit``), and
-- one-shot triggers that tests and the demo arm from Python (``drop_next``, ``fail_next``,
+- one-shot triggers that tests and the demo arm from Python (``drop_next``, ``stall_next``, ``fail_next``,
   ``rate_limit_next``, ``expire_tokens``), so a scenario can say exactly which write is lost.
 
 "Drop" means the emulator applies the write and then breaks the connection after the status line:
@@ -89,6 +89,9 @@ class Faults:
         self._drops: list[_Trigger] = []
         self._fails: list[_Trigger] = []
         self._forced_429 = 0
+        self._stalls: list[_Trigger] = []
+        self.stall_seconds = 30.0
+        self.stalled = threading.Event()
         self._window = RateWindow(self.clock)
 
     # one-shot triggers -------------------------------------------------------------------------
@@ -96,6 +99,22 @@ class Faults:
         """Apply the next ``count`` matching writes, then break the connection instead of answering."""
         with self._lock:
             self._drops.append(_Trigger(method, path_prefix, count))
+
+    def stall_next(self, method: str, path_prefix: str, seconds: float = 30.0) -> None:
+        """Apply the next matching write, set ``stalled``, then hold the answer back for ``seconds``: the window
+        in which a test kills the client process between the write and its commit."""
+        with self._lock:
+            self.stall_seconds = seconds
+            self.stalled.clear()
+            self._stalls.append(_Trigger(method, path_prefix, 1))
+
+    def should_stall(self, method: str, path: str) -> bool:
+        with self._lock:
+            for trigger in self._stalls:
+                if trigger.matches(method, path):
+                    trigger.remaining -= 1
+                    return True
+        return False
 
     def fail_next(self, method: str, path_prefix: str, count: int = 1, status: int = 503) -> None:
         """Answer the next ``count`` matching requests with ``status`` without applying them."""
@@ -176,6 +195,9 @@ class DropResponseMiddleware:
         self.faults = faults
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and self.faults.should_stall(scope["method"], scope["path"]):
+            await self._stall(scope, receive, send)
+            return
         if scope["type"] != "http" or not self.faults.should_drop(scope["method"], scope["path"]):
             await self.app(scope, receive, send)
             return
@@ -192,3 +214,15 @@ class DropResponseMiddleware:
             }
         )
         raise DroppedResponse(scope["path"])
+
+    async def _stall(self, scope: Scope, receive: Receive, send: Send) -> None:
+        held: list[Message] = []
+
+        async def hold(message: Message) -> None:
+            held.append(message)
+
+        await self.app(scope, receive, hold)
+        self.faults.stalled.set()
+        await asyncio.sleep(self.faults.stall_seconds)
+        for message in held:
+            await send(message)

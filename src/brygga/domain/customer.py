@@ -38,7 +38,7 @@ class Contact:
 
     @property
     def full_name(self) -> str:
-        """"first last" as eEkonomi's single contact-name field holds it (rule C8)."""
+        """ "first last" as eEkonomi's single contact-name field holds it (rule C8)."""
         return " ".join(part.strip() for part in (self.first_name, self.last_name) if part and part.strip())
 
 

@@ -202,9 +202,7 @@ class ProtocolStore:
             key = (self.tenant, category, system, source_id)
             row = session.get(RetryRow, key)
             if failed and row is None:
-                session.add(
-                    RetryRow(tenant_id=self.tenant, category=category, system=system, source_id=source_id)
-                )
+                session.add(RetryRow(tenant_id=self.tenant, category=category, system=system, source_id=source_id))
             elif not failed and row is not None:
                 session.delete(row)
 
@@ -239,6 +237,4 @@ class ProtocolStore:
     def reset(self, category: str) -> None:
         """Forget cursors of a category so the next run reads everything again (links stay)."""
         with self.db.transaction() as session:
-            session.execute(
-                delete(CursorRow).where(CursorRow.tenant_id == self.tenant, CursorRow.category == category)
-            )
+            session.execute(delete(CursorRow).where(CursorRow.tenant_id == self.tenant, CursorRow.category == category))

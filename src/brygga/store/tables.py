@@ -113,9 +113,7 @@ class IntentRow(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
-    __table_args__ = (
-        UniqueConstraint("tenant_id", "category", "target", "source_id", "op", name="uq_intent_object"),
-    )
+    __table_args__ = (UniqueConstraint("tenant_id", "category", "target", "source_id", "op", name="uq_intent_object"),)
 
 
 class CursorRow(Base):
