@@ -15,7 +15,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 
 CONFTEST = 'pytest_plugins = ["tests.support.contract_plugin"]\n'
 
-TEST_TEMPLATE = '''
+TEST_TEMPLATE = """
 import httpx
 from tests.support.contract_plugin import register_base_url
 
@@ -37,7 +37,7 @@ async def test_lists_customers(recording_transport_factory):
             response = await client.get("/v2/customers", params={{"$page": page}})
             assert response.status_code == 200
         await client.get("/v2/customers", params={{"$page": 1}})
-'''
+"""
 
 
 def run_session(tmp_path: Path, server_time: str) -> subprocess.CompletedProcess[str]:

@@ -130,8 +130,11 @@ def test_the_same_fault_on_many_objects_counts_as_one_problem() -> None:
     counted = count_problems(log.check({"eekonomi": SpecValidator.eekonomi()}, registry.system_of))
     assert counted == [
         ("GET /v2/customers/{customerId} 404: status 404 not declared in spec (declared: 200, 400)", 3),
-        ("GET /v2/customers 429: error body (CommonExtendedBadRequest) $: 'DeveloperErrorMessage' is a "
-         "required property", 1),
+        (
+            "GET /v2/customers 429: error body (CommonExtendedBadRequest) $: 'DeveloperErrorMessage' is a "
+            "required property",
+            1,
+        ),
         ("GET /v2/customers 429: error body (CommonExtendedBadRequest) $: 'ErrorCode' is a required property", 1),
         ("GET /v2/customers 429: error body (CommonExtendedBadRequest) $: 'ErrorId' is a required property", 1),
     ]
