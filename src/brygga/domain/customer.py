@@ -11,7 +11,10 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass
 
-__all__ = ["Address", "Contact", "Customer"]
+__all__ = ["NO_FIRST_NAME", "Address", "Contact", "Customer"]
+
+# The original integration's first name for a contact whose eEkonomi name has no space (rule C9).
+NO_FIRST_NAME = "?"
 
 
 @dataclass(frozen=True)

@@ -247,6 +247,13 @@ class Customer(WireModel):
 
     READ_ONLY: ClassVar[frozenset[str]] = CUSTOMER_READ_ONLY
 
+    def to_body(self) -> dict[str, Any]:
+        """As the base, without the nested ``TermsOfPayment`` a GET returns: its ``Id`` is read-only, and
+        ``TermsOfPaymentId`` is what sets the terms."""
+        body = super().to_body()
+        body.pop("TermsOfPayment", None)
+        return body
+
 
 class CompanySettings(WireModel):
     """CompanySettingsApi: identifies the connected company and its numbering and rounding."""

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 __all__ = ["NO_FIRST_NAME", "split_contact_name"]
 
-# The original integration's placeholder when an eEkonomi contact name has no space (rule C9).
-NO_FIRST_NAME = "?"
+from brygga.domain.customer import NO_FIRST_NAME
 
 
 def split_contact_name(full_name: str) -> tuple[str, str]:

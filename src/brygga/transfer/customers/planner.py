@@ -82,7 +82,9 @@ def plan_customers(
     clashes: set[str] = set()
     for guid, customer in pm.changed.items():
         change = _plan_one(Direction.PM_TO_EEK, guid, customer, by_pm.get(guid), eek, by_eek, master, check_for_eek)
-        if change.target_id:
+        if change.target_id and by_pm.get(guid) is None:
+            # Adopted or clashing now: the eEk pass must not create or report that customer again. A pair that
+            # was already linked is judged by each pass on its own side (only the master side writes).
             claimed.add(change.target_id)
         if change.violation is not None and change.violation.rule_id == "C2" and customer.number:
             clashes.add(customer.number)

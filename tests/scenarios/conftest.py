@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+
+import httpx
+import pytest
+
+from tests.scenarios.harness import World, build_world
+from tests.support.contract_plugin import register_base_url
+
+
+@pytest.fixture
+async def world(
+    tmp_path, recording_transport_factory: Callable[[httpx.AsyncBaseTransport], httpx.AsyncBaseTransport]
+) -> AsyncIterator[World]:
+    built, servers = await build_world(tmp_path, recording_transport_factory, register_base_url)
+    try:
+        yield built
+    finally:
+        built.store.db.dispose()
+        for server in servers:
+            server.stop()
