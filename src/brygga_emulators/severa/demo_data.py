@@ -572,7 +572,7 @@ def _broken() -> tuple[CustomerSpec, ...]:
             "Cykelvägen 8",
             "745 31",
             "Enköping",
-            contacts=(ContactSpec("Kalle", "", "kalle@kallescykel.se", "+46 171 430 10", "+46 70 043 55 66"),),
+            contacts=(ContactSpec("?", "Kalle", "kalle@kallescykel.se", "+46 171 430 10", "+46 70 043 55 66"),),
         ),
         simple(
             1044, "Gamla Tryckeriet AB", "gamlatryckeriet.se", "Tryckerigatan 3", "611 35", "Nyköping", active=False
