@@ -128,6 +128,11 @@ class Bench:
     def __init__(self, session: TransferSession, sides: Mapping[str, _Side]) -> None:
         self.session = session
         self.sides = sides
+        # Made while connecting, before any run: the runs themselves reuse the stored tokens.
+        self.setup_token_calls = {
+            name: sum(n for key, n in side.faults.requests.items() if key in TOKEN_ENDPOINTS)
+            for name, side in sides.items()
+        }
 
     @property
     def concurrency(self) -> int:
