@@ -41,6 +41,7 @@ def eekonomi_client(
         transport=transport,
         requests_per_minute=settings.eek_requests_per_minute,
         timeout=settings.http_timeout,
+        sleep=sleep,
     )
 
 
@@ -61,6 +62,7 @@ def severa_client(
         transport=transport,
         requests_per_minute=settings.severa_requests_per_minute,
         timeout=settings.http_timeout,
+        sleep=sleep,
     )
 
 

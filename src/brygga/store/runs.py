@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import socket
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -104,6 +106,20 @@ class RunStore:
             return [(r.id, r.categories, r.status, r.started_at, r.summary) for r in rows]
 
 
+def _alive(holder: str) -> bool:
+    """A lease held by a process on this machine that no longer exists (killed, crashed) is stale."""
+    host, _, pid = holder.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return True  # another machine's lease: trust its expiry time
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def _record(row: RunItemRow) -> ItemRecord:
     return ItemRecord(
         row.category,
@@ -131,7 +147,7 @@ class LeaseStore:
         now = datetime.now(UTC)
         with self.db.transaction() as session:
             row = session.get(LeaseRow, self.tenant, with_for_update=True)
-            if row is not None and row.holder != holder and row.expires_at > now:
+            if row is not None and row.holder != holder and row.expires_at > now and _alive(row.holder):
                 return False
             if row is None:
                 session.add(LeaseRow(tenant_id=self.tenant, holder=holder, expires_at=now + ttl))

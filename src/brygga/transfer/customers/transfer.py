@@ -85,8 +85,12 @@ class CustomersTransfer:
             [c for g, c in pm_canon.items() if g not in linked_pm], eek_canon, full=eek_since is None
         )
         pm_index = await self._pm_index([c for i, c in eek_canon.items() if i not in linked_eek], pm_canon)
+        # A PM customer an interrupted eEk -> PM create left behind is finished by the eEk pass, which knows
+        # the whole customer (address, contact); the PM pass must not adopt it half-made.
+        half_made = {i.natural_key for i in self.protocol.pending_intents(CATEGORY) if i.target == "pm"}
+        pm_changed = {g: c for g, c in pm_canon.items() if g in linked_pm or c.number not in half_made}
         return plan_customers(
-            Side(pm_canon, pm_index),
+            Side(pm_changed, pm_index),
             Side(eek_canon, eek_index),
             links,
             self.ctx.options.master_customers,
@@ -222,6 +226,8 @@ class CustomersTransfer:
             record = await self.pm.record(await self.ctx.pm.customers.get(change.target_id))
         if change.action is Action.UPDATE or self.ctx.options.master_customers == "eekonomi":
             record = await self.pm.update(record, change.customer)
+        elif self.protocol.pending_intent(CATEGORY, "pm", change.source_id, "create") is not None:
+            record = await self.pm.complete(record.customer, change.customer, fresh=False)
         self._link_pm(change, record)
 
     async def _create_in_pm(self, change: Change) -> None:
@@ -265,10 +271,15 @@ class CustomersTransfer:
         return Link(CATEGORY, pm_id, eek_id, pm_hash, eek_hash)
 
     def _link(self, change: Change, pm_id: str, eek_id: str, eek_hash: str) -> None:
-        self.protocol.save_link(self._link_row(pm_id, eek_id, change.fingerprint, eek_hash))
+        self._save_link(change, self._link_row(pm_id, eek_id, change.fingerprint, eek_hash))
 
     def _link_pm(self, change: Change, record: PmCustomerRecord) -> None:
-        self.protocol.save_link(self._link_row(record.guid, change.source_id, self._pm_fp(record), change.fingerprint))
+        self._save_link(change, self._link_row(record.guid, change.source_id, self._pm_fp(record), change.fingerprint))
+
+    def _save_link(self, change: Change, link: Link) -> None:
+        """Adopting what an earlier, interrupted create left behind also closes that create's intent."""
+        pending = self.protocol.pending_intent(CATEGORY, change.direction.target, change.source_id, "create")
+        self.protocol.link_and_close(pending.id if pending else None, link)
 
     def _outcome(self, change: Change, outcome: Outcome, message: str = "") -> ObjectOutcome:
         return ObjectOutcome(
