@@ -41,7 +41,8 @@ async def test_c1_first_run_moves_good_customers_both_ways_and_reports_each_brok
         "ValidateModelAttributeException - The field Name must be a string with a maximum length of 50."
     )
     assert errors["1042"].message == (
-        "Det gick inte att föra över Skärgårdens Catering AB till Visma eEkonomi, eftersom kunden inte har någon adress."
+        "Det gick inte att föra över Skärgårdens Catering AB till Visma eEkonomi, "
+        "eftersom kunden inte har någon adress."
     )
     assert all(item.hint for item in errors.values())
     eek = _by_number(eek_customers(world), "CustomerNumber")
