@@ -101,11 +101,15 @@ async def seed(session: TransferSession) -> None:
             )
             await session.pm.addresses.create(created.guid or "", address)
     terms = [t async for t in session.eek.terms_of_payment.iter() if t.number_of_days == 30]
-    for number, name in [("1003", "Nordvik Bygg AB"), ("1005", "Lindgren & Partners AB"), ("9001", "Fjällgården AB")]:
+    for eek_number, eek_name in [
+        ("1003", "Nordvik Bygg AB"),
+        ("1005", "Lindgren & Partners AB"),
+        ("9001", "Fjällgården AB"),
+    ]:
         await session.eek.customers.create(
             eek.Customer(
-                customer_number=number,
-                name=name,
+                customer_number=eek_number,
+                name=eek_name,
                 is_private_person=False,
                 is_active=True,
                 invoice_address1="Fjällvägen 2",

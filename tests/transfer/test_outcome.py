@@ -3,6 +3,8 @@ whether the object must be tried again (unknown outcomes and transient errors, X
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from brygga.errors import (
@@ -19,7 +21,7 @@ from brygga.errors import (
 from brygga.transfer.outcome import Action, Outcome, failure_from_error
 
 PREFIX = "Could not add customer 1001 to Visma eAccounting. "
-WHERE = {"system": "eekonomi", "method": "POST", "path": "/v2/customers"}
+WHERE: dict[str, Any] = {"system": "eekonomi", "method": "POST", "path": "/v2/customers"}
 
 
 def fail(error: BryggaError) -> tuple[str, str, str, bool, str | None]:

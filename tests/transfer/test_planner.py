@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 import pytest
 
 from brygga.domain import Customer
 from brygga.errors import RuleViolation
 from brygga.store import Link
-from brygga.transfer.customers.planner import Change, Direction, Plan, Side, plan_customers
+from brygga.transfer.customers.planner import Change, Check, Direction, Plan, Side, plan_customers
 from brygga.transfer.outcome import Action
 from tests.mapping.builders import canonical
 
@@ -28,7 +29,12 @@ def accept(_customer: Customer, _op: str) -> RuleViolation | None:
 
 
 def plan(
-    pm: Side, eek: Side, links: Sequence[Link] = (), master: str = "pm", check_for_eek=accept, check_for_pm=accept
+    pm: Side,
+    eek: Side,
+    links: Sequence[Link] = (),
+    master: str = "pm",
+    check_for_eek: Check = accept,
+    check_for_pm: Check = accept,
 ) -> Plan:
     return plan_customers(pm, eek, links, master, check_for_eek, check_for_pm)
 
@@ -137,7 +143,7 @@ def test_c2_linking_claims_the_other_side_so_it_is_not_planned_again() -> None:
 @pytest.mark.parametrize(
     "renamed", [{"name": "Acme Group AB"}, {"number": "2002"}, {"name": "Acme Group AB", "number": "2002"}]
 )
-def test_c2_linked_customer_keeps_its_link_after_rename_or_renumbering(renamed: dict[str, str]) -> None:
+def test_c2_linked_customer_keeps_its_link_after_rename_or_renumbering(renamed: dict[str, Any]) -> None:
     before = canonical()
     after = replace(before, **renamed)
     result = plan(side({PM_ID: after}), side(others={EEK_ID: canonical(number="9999")}), [link_for(before, before)])

@@ -4,6 +4,7 @@ lookup before anything is sent again, and a POST is never resent blindly."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import pytest
 
@@ -12,7 +13,7 @@ from brygga.store import Link, Store
 from brygga.transfer.write_protocol import create_once
 
 CATEGORY, TARGET, SOURCE = "customers", "eekonomi", "pm-1"
-WHERE = {"system": "eekonomi", "method": "POST", "path": "/v2/customers"}
+WHERE: dict[str, Any] = {"system": "eekonomi", "method": "POST", "path": "/v2/customers"}
 
 
 class ProcessDied(Exception):
