@@ -202,6 +202,15 @@ def test_429_follows_the_rate_limit_page(validator: SpecValidator) -> None:
     assert problems == ["error body (CommonExtendedBadRequest) $: 'ErrorId' is a required property"]
 
 
+def test_401_is_accepted_on_every_operation_with_an_error_body(validator: SpecValidator) -> None:
+    url = "http://eek.test/v2/customers"  # declares only 200 and 400
+    body = {"ErrorCode": 4005, "DeveloperErrorMessage": "NotAuthorized", "ErrorId": ERROR_ID}
+    assert validator.validate_response("GET", url, 401, encode(body), JSON) == []
+    assert validator.validate_response("GET", url, 401, encode({**body, "ErrorId": "x"}), JSON) == [
+        "error body (CommonExtendedBadRequest) $.ErrorId: 'x' is not a 'uuid'"
+    ]
+
+
 def test_5xx_may_be_empty_or_an_error_body(validator: SpecValidator) -> None:
     url = "http://eek.test/v2/customers"
     assert validator.validate_response("GET", url, 503, None, None) == []
