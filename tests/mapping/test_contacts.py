@@ -57,11 +57,6 @@ def test_c9_single_word_keeps_the_whole_name_as_last_name(word: str) -> None:
     assert split_contact_name(word) == ("?", word)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: the C9 placeholder '?' is read back from PM as a real first name, so a PM -> eEk update turns "
-    "eEkonomi's contact 'Mats' into '? Mats'",
-)
 def test_c9_placeholder_first_name_does_not_travel_back_to_eekonomi() -> None:
     first, last = split_contact_name("Mats")
     record = pm_record(contacts=[pm_contact("mats", created=1, firstName=first, lastName=last)])

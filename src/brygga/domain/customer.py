@@ -41,8 +41,10 @@ class Contact:
 
     @property
     def full_name(self) -> str:
-        """ "first last" as eEkonomi's single contact-name field holds it (rule C8)."""
-        return " ".join(part.strip() for part in (self.first_name, self.last_name) if part and part.strip())
+        """The "first last" that eEkonomi's single contact-name field holds (rule C8). The "?" first name rule C9
+        gives a one-word eEkonomi name in PM is left out, so "Mats" stays "Mats" both ways."""
+        first = "" if self.first_name.strip() == NO_FIRST_NAME else self.first_name
+        return " ".join(part.strip() for part in (first, self.last_name) if part and part.strip())
 
 
 @dataclass(frozen=True)

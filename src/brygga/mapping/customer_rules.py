@@ -9,7 +9,7 @@ from brygga.domain import Customer
 from brygga.eekonomi.models import CUSTOMER_LIMITS
 from brygga.errors import RuleViolation
 from brygga.mapping.eekonomi_customers import EekReference
-from brygga.mapping.severa_customers import PmReference
+from brygga.mapping.severa_customers import PmReference, pm_number
 from brygga.transfer.hints import hint_for
 
 __all__ = ["check_for_eekonomi", "check_for_pm", "check_limits", "check_payment_terms"]
@@ -59,9 +59,14 @@ def check_payment_terms(customer: Customer, ref: EekReference) -> RuleViolation 
         return None
     valid = ", ".join(str(days) for days in ref.valid_days()) + " dagar netto"
     hint = hint_for("C10", source=PM, valid=valid)
+    what = (
+        f"betalningsvillkoret {customer.payment_days} dagar finns inte i Visma eEkonomi"
+        if customer.payment_days is not None
+        else "kunden saknar betalningsvillkor och Visma eEkonomi har inget standardvillkor"
+    )
     return RuleViolation(
         "C10",
-        f"Kund {customer.label}: betalningsvillkoret {customer.payment_days} dagar finns inte i Visma eEkonomi.",
+        f"Kund {customer.label}: {what}.",
         hint=hint.sv,
         hint_en=hint.en,
     )
@@ -95,12 +100,12 @@ def check_for_eekonomi(
 
 def check_for_pm(customer: Customer, pm_ref: PmReference) -> RuleViolation | None:
     """eEkonomi -> PM: PM customer numbers are integers (severa-fit G8), and rule C11."""
-    if customer.number is not None and not customer.number.isdigit():
+    if customer.number is not None and pm_number(customer.number) is None:
         hint = hint_for("C8:number")
         return RuleViolation(
             "C8",
             f"Det gick inte att föra över {customer.label} till Visma PM: "
-            f"kundnumret {customer.number} är inte numeriskt.",
+            f"kundnumret {customer.number} kan inte lagras som ett heltal utan inledande nollor.",
             hint=hint.sv,
             hint_en=hint.en,
         )

@@ -16,6 +16,7 @@ __all__ = [
     "from_severa_customer",
     "pick_address",
     "pick_contact",
+    "pm_number",
     "to_severa_address",
     "to_severa_communications",
     "to_severa_contact",
@@ -162,10 +163,18 @@ def organisation_number_from_vat(vat_number: str | None) -> str | None:
     return None
 
 
+def pm_number(text: str | None) -> int | None:
+    """A customer number as Visma PM can hold it: int64, so only plain ASCII digits without leading zeros
+    survive the round trip ("0012" would come back as 12; severa-fit G8)."""
+    if not text or not (text.isascii() and text.isdecimal()) or (len(text) > 1 and text.startswith("0")):
+        return None
+    return int(text) if len(text) <= 18 else None
+
+
 def to_severa_customer(customer: Customer, ref: PmReference) -> sev.Customer:
     currency = ref.active_currency(customer.currency_code) if customer.currency_code else None
     return sev.Customer(
-        number=int(customer.number) if customer.number and customer.number.isdigit() else None,
+        number=pm_number(customer.number),
         name=customer.name,
         vatNumber=customer.vat_number,
         email=customer.email,

@@ -48,7 +48,8 @@ CATALOGUE: dict[str, Hint] = {
         "The field {field} is too long (at most {limit} characters in Visma eEkonomi). Shorten it in {source}.",
     ),
     "C8:number": Hint(
-        "Visma PM har bara numeriska kundnummer. Ge kunden ett kundnummer med enbart siffror i Visma eEkonomi.",
+        "Visma PM har bara numeriska kundnummer. Ge kunden ett kundnummer med enbart siffror, utan inledande nollor, "
+        "i Visma eEkonomi.",
         "Visma PM only has numeric customer numbers. Give the customer a digits-only number in Visma eEkonomi.",
     ),
     "C10": Hint(

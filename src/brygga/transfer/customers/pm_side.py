@@ -19,6 +19,7 @@ from brygga.mapping.severa_customers import (
     PmReference,
     pick_address,
     pick_contact,
+    pm_number,
     to_severa_address,
     to_severa_communications,
     to_severa_contact,
@@ -112,7 +113,7 @@ class PmCustomerSide:
 
     async def by_numbers(self, numbers: Iterable[str]) -> dict[str, sev.Customer]:
         """PM customers with these numbers (reconcile by natural key); non-numeric numbers cannot exist in PM."""
-        wanted = sorted({int(n) for n in numbers if n.isdigit()})
+        wanted = sorted({n for n in map(pm_number, numbers) if n is not None})
         found: dict[str, sev.Customer] = {}
         for start in range(0, len(wanted), 100):
             async for customer in self.client.customers.iter(numbers=wanted[start : start + 100]):
