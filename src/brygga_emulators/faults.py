@@ -50,9 +50,7 @@ class _Trigger:
     status: int = 503
 
     def matches(self, method: str, path: str) -> bool:
-        return self.remaining > 0 and method.upper() == self.method.upper() and path.startswith(
-            self.path_prefix
-        )
+        return self.remaining > 0 and method.upper() == self.method.upper() and path.startswith(self.path_prefix)
 
 
 class RateWindow:
