@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import socket
+from collections.abc import AsyncIterator
 
 import httpx
 import pytest
@@ -77,7 +78,7 @@ async def test_streamed_request_bodies_are_recorded_and_still_sent() -> None:
         seen.append(request.read())
         return httpx.Response(204)
 
-    async def chunks():  # type: ignore[no-untyped-def]
+    async def chunks() -> AsyncIterator[bytes]:
         yield b"part one, "
         yield b"part two"
 

@@ -9,6 +9,8 @@ check costs well under a millisecond.
 
 Rules, per exchange:
 - the concrete path must match a spec template that declares the method ("not in spec" otherwise);
+  equivalent templates with the same method (Severa's ``/v1/localization/countries/{code2}`` and
+  ``/{guid}``) are tried in turn, and the exchange passes when any of them fits;
 - path and query parameters are coerced from text by their schema type, then validated; an undeclared
   query parameter is a problem except eEkonomi's OData options, which the docs describe only in prose;
 - a request body must match the operation's ``requestBody`` schema, without read-only properties;
@@ -35,7 +37,7 @@ from tests.support.spec_loading import SpecDocument, eekonomi_spec, resolve_poin
 
 __all__ = ["OUTSIDE_SPEC_STATUSES", "OutsideSpecStatus", "SpecValidator"]
 
-_NO_BODY = object()
+_NOT_JSON = object()
 
 
 @dataclass(frozen=True)
@@ -314,7 +316,7 @@ class SpecValidator:
         if not _is_json(content_type):
             return [f"error body is {content_type or 'untyped'}, expected application/json"]
         parsed = _parse_json(body)
-        if parsed is _NO_BODY:
+        if parsed is _NOT_JSON:
             return ["error body is not valid JSON"]
         schema = {
             "allOf": [self._schemas.reference(f"/components/schemas/{schema_name}")],
@@ -339,7 +341,7 @@ class SpecValidator:
         if not _is_json(media_type) or "schema" not in declared[key]:
             return []  # binary and text media types: the schema (if any) describes bytes, not JSON
         parsed = _parse_json(body)
-        if parsed is _NO_BODY:
+        if parsed is _NOT_JSON:
             return [f"{where} is not valid JSON"]
         pointer = f"{owner_pointer}/content/{key.replace('~', '~0').replace('/', '~1')}/schema"
         return self._schemas.problems(parsed, pointer, direction, where)
@@ -422,4 +424,4 @@ def _parse_json(body: bytes) -> Any:
     try:
         return simplejson.loads(body, use_decimal=True)
     except (ValueError, UnicodeDecodeError):
-        return _NO_BODY
+        return _NOT_JSON
