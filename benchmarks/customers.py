@@ -125,6 +125,7 @@ def _goal(value: Decimal | int | None, goal: Decimal | int) -> str:
 
 
 def _common_rows(run: dict[str, Any]) -> list[tuple[str, str]]:
+    errors = [("First errors", "\n".join(run["first_errors"]))] if run["first_errors"] else []
     return [
         ("Customers transferred", f"{run['transferred']} ok, {run['failed']} failed, {run['skipped']} skipped"),
         ("API calls", _per_system(run["api_calls"])),
@@ -132,6 +133,7 @@ def _common_rows(run: dict[str, Any]) -> list[tuple[str, str]]:
         ("Token calls (seen by the emulators)", _per_system(run["token_calls"])),
         ("429 answers", _per_system(run["rate_limited_429"])),
         ("Wall time", f"{run['wall_seconds']} s"),
+        *errors,
     ]
 
 
