@@ -15,6 +15,8 @@ import yaml
 from brygga_emulators.faults import FaultConfig
 from brygga_emulators.severa import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, Emulator, build_emulator
 
+from .spec_check import SpecChecker
+
 REPO_ROOT = Path(__file__).resolve().parents[3]
 
 
@@ -31,8 +33,9 @@ class FakeClock:
         self.now += timedelta(seconds=seconds)
 
 
-async def login(client: httpx.AsyncClient, client_id: str = DEMO_CLIENT_ID,
-                secret: str = DEMO_CLIENT_SECRET) -> dict[str, Any]:
+async def login(
+    client: httpx.AsyncClient, client_id: str = DEMO_CLIENT_ID, secret: str = DEMO_CLIENT_SECRET
+) -> dict[str, Any]:
     response = await client.post("/v1/token", json={"client_id": client_id, "client_secret": secret})
     assert response.status_code == 200, response.text
     result: dict[str, Any] = response.json()
@@ -78,3 +81,8 @@ def severa_spec() -> dict[str, Any]:
         pytest.skip(f"Severa spec not found at {path}")
     loaded: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
     return loaded
+
+
+@pytest.fixture(scope="session")
+def checker(severa_spec: dict[str, Any]) -> SpecChecker:
+    return SpecChecker(severa_spec)

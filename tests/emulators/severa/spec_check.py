@@ -27,13 +27,20 @@ def _convert(node: Any) -> Any:
     return converted
 
 
-def schema_for(spec: dict[str, Any], name: str) -> dict[str, Any]:
-    definitions = {key: _convert(value) for key, value in spec["components"]["schemas"].items()}
-    return {"$ref": f"#/definitions/{name}", "definitions": definitions}
+class SpecChecker:
+    """Converts the spec's schemas once and keeps one validator per model name."""
 
+    def __init__(self, spec: dict[str, Any]) -> None:
+        self._schemas: dict[str, Any] = spec["components"]["schemas"]
+        self._definitions = {key: _convert(value) for key, value in self._schemas.items()}
+        self._validators: dict[str, Any] = {}
 
-def assert_matches(spec: dict[str, Any], name: str, body: Any) -> None:
-    """``body`` is valid ``name`` and carries every declared property."""
-    jsonschema.validate(body, schema_for(spec, name))
-    declared = set(spec["components"]["schemas"][name].get("properties", {}))
-    assert declared <= set(body), f"{name} lacks {sorted(declared - set(body))}"
+    def assert_matches(self, name: str, body: Any) -> None:
+        """``body`` is valid ``name`` and carries every declared property."""
+        validator = self._validators.get(name)
+        if validator is None:
+            schema = {"$ref": f"#/definitions/{name}", "definitions": self._definitions}
+            validator = self._validators[name] = jsonschema.Draft7Validator(schema)
+        validator.validate(body)
+        declared = set(self._schemas[name].get("properties", {}))
+        assert declared <= set(body), f"{name} lacks {sorted(declared - set(body))}"

@@ -50,15 +50,15 @@ async def test_calls_need_bearer_token_and_matching_client_id(emu: Emulator) -> 
     async with make_client(emu) as client:
         tokens = await login(client)
         no_token = await client.get("/v1/customers", headers={"Client_Id": DEMO_CLIENT_ID})
-        no_client_id = await client.get(
-            "/v1/customers", headers={"Authorization": f"Bearer {tokens['access_token']}"}
-        )
+        no_client_id = await client.get("/v1/customers", headers={"Authorization": f"Bearer {tokens['access_token']}"})
         other_client_id = await client.get("/v1/customers", headers=auth_headers(tokens, "someone-else"))
         ok = await client.get("/v1/customers", headers=auth_headers(tokens))
     for refused in (no_token, no_client_id, other_client_id):
         _assert_authentication_required(refused)
     assert no_client_id.json()["error"]["details"][0]["location"] == {
-        "type": "RequestHeader", "name": "Client_Id", "identifier": None,
+        "type": "RequestHeader",
+        "name": "Client_Id",
+        "identifier": None,
     }
     assert ok.status_code == 200
 

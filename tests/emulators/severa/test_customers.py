@@ -95,10 +95,15 @@ async def test_changed_since_must_be_a_date_time(client: httpx.AsyncClient) -> N
 async def test_create_assigns_next_number_and_fills_references(client: httpx.AsyncClient) -> None:
     currencies = (await client.get("/v1/currencies", params={"active": "true"})).json()
     eur = next(currency for currency in currencies if currency["code"] == "EUR")
-    body = {"name": "Fjällgården Hotell AB", "paymentTerm": 30, "currency": {"guid": eur["guid"]},
-            "overdueInterest": Decimal("8.5")}
-    response = await client.post("/v1/customers", content=simplejson.dumps(body, use_decimal=True),
-                                 headers={"Content-Type": "application/json"})
+    body = {
+        "name": "Fjällgården Hotell AB",
+        "paymentTerm": 30,
+        "currency": {"guid": eur["guid"]},
+        "overdueInterest": Decimal("8.5"),
+    }
+    response = await client.post(
+        "/v1/customers", content=simplejson.dumps(body, use_decimal=True), headers={"Content-Type": "application/json"}
+    )
     assert response.status_code == 201
     created = simplejson.loads(response.content, use_decimal=True)
     assert created["number"] == 1046
@@ -124,12 +129,15 @@ async def test_inactive_or_unknown_currency_is_refused(client: httpx.AsyncClient
     assert usd.status_code == 400 and usd.json()["error"]["details"][0]["location"]["name"] == "currency.guid"
 
 
-async def test_patch_replace_returns_array_and_coerces_string_values(client: httpx.AsyncClient,
-                                                                     clock: FakeClock) -> None:
+async def test_patch_replace_returns_array_and_coerces_string_values(
+    client: httpx.AsyncClient, clock: FakeClock
+) -> None:
     customer = (await client.get("/v1/customers", params={"numbers": 1039})).json()[0]
     clock.advance(10)
-    patch = [{"op": "Replace", "path": "/paymentTerm", "value": "30"},
-             {"op": "replace", "path": "/name", "value": "Trollhättans Verkstad Aktiebolag"}]
+    patch = [
+        {"op": "Replace", "path": "/paymentTerm", "value": "30"},
+        {"op": "replace", "path": "/name", "value": "Trollhättans Verkstad Aktiebolag"},
+    ]
     response = await client.patch(f"/v1/customers/{customer['guid']}", json=patch)
     assert response.status_code == 200
     [updated] = response.json()
@@ -144,19 +152,23 @@ async def test_patch_head_office_must_be_own_address(client: httpx.AsyncClient) 
     [c1002] = (await client.get("/v1/customers", params={"numbers": 1002})).json()
     own = (await client.get(f"/v1/customers/{c1001['guid']}/addresses")).json()[1]
     foreign = (await client.get(f"/v1/customers/{c1002['guid']}/addresses")).json()[0]
-    ok = await client.patch(f"/v1/customers/{c1001['guid']}",
-                            json=[{"op": "Replace", "path": "/headquarterAddress/guid", "value": own["guid"]}])
-    refused = await client.patch(f"/v1/customers/{c1001['guid']}",
-                                 json=[{"op": "Replace", "path": "/headquarterAddress/guid",
-                                        "value": foreign["guid"]}])
+    ok = await client.patch(
+        f"/v1/customers/{c1001['guid']}",
+        json=[{"op": "Replace", "path": "/headquarterAddress/guid", "value": own["guid"]}],
+    )
+    refused = await client.patch(
+        f"/v1/customers/{c1001['guid']}",
+        json=[{"op": "Replace", "path": "/headquarterAddress/guid", "value": foreign["guid"]}],
+    )
     assert ok.json()[0]["headquarterAddress"]["addressline"] == own["addressline"]
     assert refused.status_code == 400
 
 
 async def test_patch_of_inactive_currency_customer_still_works(client: httpx.AsyncClient) -> None:
     [customer] = (await client.get("/v1/customers", params={"numbers": 1040})).json()
-    response = await client.patch(f"/v1/customers/{customer['guid']}",
-                                  json=[{"op": "Replace", "path": "/notes", "value": "NOK-kund"}])
+    response = await client.patch(
+        f"/v1/customers/{customer['guid']}", json=[{"op": "Replace", "path": "/notes", "value": "NOK-kund"}]
+    )
     assert response.status_code == 200
     assert response.json()[0]["currency"]["code"] == "NOK"
 
@@ -167,7 +179,9 @@ async def test_unknown_customer_is_404_exception_model(client: httpx.AsyncClient
     error = response.json()["error"]
     assert error["httpStatusCode"] == 404
     assert error["details"][0]["location"] == {
-        "type": "PathParameter", "name": "guid", "identifier": "00000000-0000-0000-0000-000000000000",
+        "type": "PathParameter",
+        "name": "guid",
+        "identifier": "00000000-0000-0000-0000-000000000000",
     }
 
 
