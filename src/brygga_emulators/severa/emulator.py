@@ -39,6 +39,9 @@ def build_emulator(
         with store.batch():
             seed(store)
     faults = Faults(config=config or FaultConfig())
+    if clock is not None:
+        # One notion of time: a test that moves the clock also moves the rate-limit window.
+        faults = Faults(config=faults.config, clock=lambda: clock().timestamp())
     return Emulator(app=create_app(store, faults, clock), store=store, faults=faults)
 
 

@@ -8,7 +8,7 @@ import pytest
 from brygga_emulators.server import EmulatorServer
 from brygga_emulators.severa import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, Emulator, build_emulator
 
-from .conftest import auth_headers, login, make_client
+from .conftest import FakeClock, auth_headers, login, make_client
 
 
 async def test_rate_limit_answers_429_with_retry_after(limited_emu: Emulator) -> None:
@@ -25,6 +25,19 @@ async def test_rate_limit_answers_429_with_retry_after(limited_emu: Emulator) ->
     wait = limited.headers["Retry-After"]
     assert error["details"][0]["message"] == f"Rate limit exceeded. Try again in {wait} seconds."
     assert other_template.status_code == 200  # the window is per endpoint template
+
+
+async def test_rate_limit_window_follows_the_emulator_clock(limited_emu: Emulator, clock: FakeClock) -> None:
+    async with make_client(limited_emu) as client:
+        headers = auth_headers(await login(client, "any", "any"), "any")
+        for _ in range(3):
+            await client.get("/v1/currencies", headers=headers)
+        clock.advance(20)
+        limited = await client.get("/v1/currencies", headers=headers)
+        clock.advance(40)
+        freed = await client.get("/v1/currencies", headers=headers)
+    assert limited.status_code == 429 and limited.headers["Retry-After"] == "40"
+    assert freed.status_code == 200
 
 
 async def test_forced_429_burst(client: httpx.AsyncClient, emu: Emulator) -> None:
