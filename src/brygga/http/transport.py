@@ -206,10 +206,20 @@ class ApiTransport:
     def _limiter_for(self, template: str) -> AsyncLimiter:
         limiter = self._limiters.get(template)
         if limiter is None:
-            limiter = AsyncLimiter(self._requests_per_minute, 60.0)
+            limiter = _steady_limiter(self._requests_per_minute)
             self._limiters[template] = limiter
         return limiter
 
     async def _count_request(self, request: httpx.Request) -> None:
         template = request.extensions.get(_TEMPLATE_EXTENSION, request_path(request))
         self._calls[f"{request.method} {template}"] += 1
+
+
+def _steady_limiter(requests_per_minute: float) -> AsyncLimiter:
+    """A bucket that holds about one second of calls. ``AsyncLimiter(540, 60)`` would let 540 calls through at
+    once and then 9 a second, i.e. up to ~1080 in one sliding minute, which eEkonomi answers with 429s."""
+    per_second = requests_per_minute / 60.0
+    if per_second >= 1.0:
+        return AsyncLimiter(per_second, 1.0)
+    # Below one call a second the bucket must still hold one whole call, or acquire() could never succeed.
+    return AsyncLimiter(1.0, 60.0 / requests_per_minute)

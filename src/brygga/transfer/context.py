@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Protocol
 
-from brygga.eekonomi import EEkonomiClient
+from brygga.eekonomi import CompanySettings, EEkonomiClient
 from brygga.severa.client import SeveraClient
 from brygga.store import Store
 from brygga.transfer.options import TransferOptions
@@ -45,3 +45,4 @@ class TransferContext:
     concurrency: int = 8
     progress: Progress = field(default_factory=NullProgress)
     clock: Callable[[], datetime] = _utc_now
+    eek_company: CompanySettings | None = None  # read once per run (rule X4 check), reused by the categories

@@ -40,6 +40,7 @@ async def check_company(ctx: TransferContext) -> None:
     if stored is None or not stored.company_id:
         return
     company = await ctx.eek.company_settings.get()
+    ctx.eek_company = company
     current = company.company_identifier or company.corporate_identity_number
     if current and current != stored.company_id:
         raise ConfigError(

@@ -16,10 +16,10 @@ CURSOR_OVERLAP = timedelta(minutes=2)
 
 
 class EekCustomerSide:
-    def __init__(self, client: EEkonomiClient) -> None:
+    def __init__(self, client: EEkonomiClient, company: eek.CompanySettings | None = None) -> None:
         self.client = client
         self._reference: EekReference | None = None
-        self._company: eek.CompanySettings | None = None
+        self._company = company
 
     async def company(self) -> eek.CompanySettings:
         if self._company is None:

@@ -54,7 +54,7 @@ class CustomersTransfer:
     def __init__(self, ctx: TransferContext) -> None:
         self.ctx = ctx
         self.pm = PmCustomerSide(ctx.pm)
-        self.eek = EekCustomerSide(ctx.eek)
+        self.eek = EekCustomerSide(ctx.eek, ctx.eek_company)
         self.protocol = ctx.store.protocol
         self.snapshot = _Snapshot()
         self._pm_ref: PmReference | None = None
