@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import datetime
-from types import TracebackType
 from typing import Generic, TypeVar
 
 import httpx
@@ -16,6 +14,7 @@ from brygga.eekonomi.models import CompanySettings, Country, Currency, Customer,
 from brygga.eekonomi.odata import field
 from brygga.eekonomi.pages import DEFAULT_PAGE_SIZE, Page, iter_pages, page_params, parse_page
 from brygga.http import ApiTransport
+from brygga.http.client_base import ApiClient
 
 __all__ = [
     "CompanySettingsService",
@@ -110,7 +109,7 @@ class CompanySettingsService:
         return CompanySettings.model_validate(await self._api.request_json("GET", "/companysettings"))
 
 
-class EEkonomiClient:
+class EEkonomiClient(ApiClient):
     """One connection (one company) to eEkonomi; ``base_url`` ends in ``/v2``."""
 
     def __init__(
@@ -123,40 +122,20 @@ class EEkonomiClient:
         timeout: float = 30.0,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
-        self._api = ApiTransport(
-            system=SYSTEM,
-            base_url=base_url,
-            error_mapper=map_error,
-            auth=auth,
-            transport=transport,
-            requests_per_minute=requests_per_minute,
-            timeout=timeout,
-            sleep=sleep,
+        super().__init__(
+            ApiTransport(
+                system=SYSTEM,
+                base_url=base_url,
+                error_mapper=map_error,
+                auth=auth,
+                transport=transport,
+                requests_per_minute=requests_per_minute,
+                timeout=timeout,
+                sleep=sleep,
+            )
         )
         self.customers = CustomersService(self._api)
         self.terms_of_payment = TermsOfPaymentService(self._api)
         self.currencies = CurrenciesService(self._api)
         self.countries = CountriesService(self._api)
         self.company_settings = CompanySettingsService(self._api)
-
-    @property
-    def api_calls(self) -> int:
-        return self._api.api_calls
-
-    @property
-    def calls_by_endpoint(self) -> Counter[str]:
-        return self._api.calls_by_endpoint
-
-    async def aclose(self) -> None:
-        await self._api.aclose()
-
-    async def __aenter__(self) -> EEkonomiClient:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        await self.aclose()

@@ -8,11 +8,9 @@ operations (safe to retry). ``for_customer`` / ``for_contact`` return everything
 from __future__ import annotations
 
 import asyncio
-from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from types import TracebackType
 from typing import Any, Generic, TypeVar
 
 import httpx
@@ -20,6 +18,7 @@ from pydantic import ValidationError
 
 from brygga.errors import ServerError
 from brygga.http import ApiTransport, jsonio, request_path
+from brygga.http.client_base import ApiClient
 from brygga.severa.errors import SYSTEM, map_error
 from brygga.severa.models import (
     Address,
@@ -286,7 +285,7 @@ class CountriesService(_Service):
             yield country
 
 
-class SeveraClient:
+class SeveraClient(ApiClient):
     """Severa REST API v1 for one organisation; ``base_url`` is the part before ``/v1``.
 
     For example ``https://api.severa.visma.com/rest-api`` or an emulator's ``http://127.0.0.1:8081``.
@@ -302,44 +301,22 @@ class SeveraClient:
         timeout: float = 30.0,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
-        self._transport = ApiTransport(
-            system=SYSTEM,
-            base_url=base_url,
-            error_mapper=map_error,
-            auth=auth,
-            transport=transport,
-            requests_per_minute=requests_per_minute,
-            timeout=timeout,
-            sleep=sleep,
+        super().__init__(
+            ApiTransport(
+                system=SYSTEM,
+                base_url=base_url,
+                error_mapper=map_error,
+                auth=auth,
+                transport=transport,
+                requests_per_minute=requests_per_minute,
+                timeout=timeout,
+                sleep=sleep,
+            )
         )
-        self.customers = CustomersService(self._transport)
-        self.addresses = AddressesService(self._transport)
-        self.contact_persons = ContactPersonsService(self._transport)
-        self.contact_communications = ContactCommunicationsService(self._transport)
-        self.communication_types = CommunicationTypesService(self._transport)
-        self.currencies = CurrenciesService(self._transport)
-        self.countries = CountriesService(self._transport)
-
-    @property
-    def api_calls(self) -> int:
-        """HTTP requests sent to the API, retries included (token calls are not counted)."""
-        return self._transport.api_calls
-
-    @property
-    def calls_by_endpoint(self) -> Counter[str]:
-        """Requests sent per ``"METHOD /template"``."""
-        return self._transport.calls_by_endpoint
-
-    async def aclose(self) -> None:
-        await self._transport.aclose()
-
-    async def __aenter__(self) -> SeveraClient:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        await self.aclose()
+        self.customers = CustomersService(self._api)
+        self.addresses = AddressesService(self._api)
+        self.contact_persons = ContactPersonsService(self._api)
+        self.contact_communications = ContactCommunicationsService(self._api)
+        self.communication_types = CommunicationTypesService(self._api)
+        self.currencies = CurrenciesService(self._api)
+        self.countries = CountriesService(self._api)
