@@ -84,45 +84,65 @@ def demo(
     console.print(f"[{style}]Skrivande API-anrop i andra körningen: {result.second_write_calls}[/]")
 
 
+EmuData = Annotated[str, typer.Option(help="demo, empty eller bulk:N")]
+EmuDb = Annotated[str | None, typer.Option(help="SQLite-fil som behåller data mellan starter")]
+EmuFailRate = Annotated[float, typer.Option(help="Andel anrop som får 503 (0-1)")]
+
+
 @emulator_app.command("eekonomi")
 def emulator_eekonomi(
     host: str = "127.0.0.1",
     port: int = 8080,
-    data: Annotated[str, typer.Option(help="demo, empty eller bulk:N")] = "demo",
-    db: Annotated[str | None, typer.Option(help="SQLite-fil som behåller data mellan starter")] = None,
+    data: EmuData = "demo",
+    db: EmuDb = None,
     latency_ms: int = 0,
     rate_limit: Annotated[int, typer.Option(help="Anrop per minut och endpoint (eEkonomi: 600)")] = 600,
-    fail_rate: Annotated[float, typer.Option(help="Andel anrop som får 503 (0-1)")] = 0.0,
+    fail_rate: EmuFailRate = 0.0,
 ) -> None:
     """Emulator av Visma eEkonomi (eAccounting API v2) på http://HOST:PORT/v2."""
-    from brygga_emulators.eekonomi import build_emulator
-    from brygga_emulators.faults import FaultConfig
-    from brygga_emulators.server import serve_forever
+    from brygga_emulators import eekonomi
 
-    config = FaultConfig(latency_ms=latency_ms, fail_rate=fail_rate, rate_limit_per_minute=rate_limit or None)
-    emulator = build_emulator(data, db=db, config=config)
-    console.print(f"Visma eEkonomi-emulator: API http://{host}:{port}/v2, OAuth http://{host}:{port}/connect")
-    serve_forever(emulator.app, host, port)
+    label = f"Visma eEkonomi-emulator: API http://{host}:{port}/v2, OAuth http://{host}:{port}/connect"
+    _serve_emulator(eekonomi.build_emulator, label, host, port, data, db, latency_ms, rate_limit, fail_rate)
 
 
 @emulator_app.command("severa")
 def emulator_severa(
     host: str = "127.0.0.1",
     port: int = 8081,
-    data: Annotated[str, typer.Option(help="demo, empty eller bulk:N")] = "demo",
-    db: Annotated[str | None, typer.Option(help="SQLite-fil som behåller data mellan starter")] = None,
+    data: EmuData = "demo",
+    db: EmuDb = None,
     latency_ms: int = 0,
     rate_limit: Annotated[int, typer.Option(help="Anrop per minut och endpoint (0 = ingen gräns)")] = 0,
-    fail_rate: Annotated[float, typer.Option(help="Andel anrop som får 503 (0-1)")] = 0.0,
+    fail_rate: EmuFailRate = 0.0,
 ) -> None:
     """Emulator av Visma PM (Severa REST API v1) på http://HOST:PORT/v1."""
+    from brygga_emulators import severa
+
+    label = f"Visma PM-emulator: http://{host}:{port}/v1"
+    _serve_emulator(severa.build_emulator, label, host, port, data, db, latency_ms, rate_limit, fail_rate)
+
+
+def _serve_emulator(
+    build: Any,
+    label: str,
+    host: str,
+    port: int,
+    data: str,
+    db: str | None,
+    latency_ms: int,
+    rate_limit: int,
+    fail_rate: float,
+) -> None:
     from brygga_emulators.faults import FaultConfig
     from brygga_emulators.server import serve_forever
-    from brygga_emulators.severa import build_emulator
 
     config = FaultConfig(latency_ms=latency_ms, fail_rate=fail_rate, rate_limit_per_minute=rate_limit or None)
-    emulator = build_emulator(data, db=db, config=config)
-    console.print(f"Visma PM-emulator: http://{host}:{port}/v1")
+    try:
+        emulator = build(data, db=db, config=config)
+    except ValueError as exc:
+        raise ConfigError(f"Okänd datamängd: {data}", hint="Välj demo, empty eller bulk:N") from exc
+    console.print(label)
     serve_forever(emulator.app, host, port)
 
 
