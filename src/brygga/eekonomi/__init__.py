@@ -10,12 +10,18 @@ from brygga.eekonomi.auth import (
     refresh_tokens,
 )
 from brygga.eekonomi.client import (
+    ArticleAccountCodingsService,
+    ArticlesService,
     CompanySettingsService,
+    CostCenterItemsService,
+    CostCentersService,
     CountriesService,
     CurrenciesService,
     CustomersService,
     EEkonomiClient,
     TermsOfPaymentService,
+    UnitsService,
+    VatCodesService,
 )
 from brygga.eekonomi.errors import map_error
 from brygga.eekonomi.models import (
@@ -28,15 +34,52 @@ from brygga.eekonomi.models import (
     Customer,
     TermsOfPayment,
 )
+from brygga.eekonomi.models_articles import (
+    ARTICLE_LIMITS,
+    ARTICLE_READ_ONLY,
+    ARTICLE_REQUIRED,
+    Article,
+    ArticleAccountCoding,
+    Unit,
+    VatCode,
+    vat_fraction,
+)
+from brygga.eekonomi.models_cost_centers import (
+    COST_CENTER_ITEM_LIMITS,
+    COST_CENTER_ITEM_READ_ONLY,
+    COST_CENTER_ITEM_REQUIRED,
+    COST_CENTER_LIMITS,
+    COST_CENTER_READ_ONLY,
+    COST_CENTER_REQUIRED,
+    CostCenter,
+    CostCenterItem,
+)
 from brygga.eekonomi.odata import all_of, any_of, field
 from brygga.eekonomi.pages import Page, PageMeta
 
 __all__ = [
+    "ARTICLE_LIMITS",
+    "ARTICLE_READ_ONLY",
+    "ARTICLE_REQUIRED",
+    "COST_CENTER_ITEM_LIMITS",
+    "COST_CENTER_ITEM_READ_ONLY",
+    "COST_CENTER_ITEM_REQUIRED",
+    "COST_CENTER_LIMITS",
+    "COST_CENTER_READ_ONLY",
+    "COST_CENTER_REQUIRED",
     "CUSTOMER_LIMITS",
     "CUSTOMER_READ_ONLY",
     "CUSTOMER_REQUIRED",
+    "Article",
+    "ArticleAccountCoding",
+    "ArticleAccountCodingsService",
+    "ArticlesService",
     "CompanySettings",
     "CompanySettingsService",
+    "CostCenter",
+    "CostCenterItem",
+    "CostCenterItemsService",
+    "CostCentersService",
     "CountriesService",
     "Country",
     "CurrenciesService",
@@ -50,6 +93,10 @@ __all__ = [
     "PageMeta",
     "TermsOfPayment",
     "TermsOfPaymentService",
+    "Unit",
+    "UnitsService",
+    "VatCode",
+    "VatCodesService",
     "all_of",
     "any_of",
     "authorize_url",
@@ -59,4 +106,5 @@ __all__ = [
     "field",
     "map_error",
     "refresh_tokens",
+    "vat_fraction",
 ]

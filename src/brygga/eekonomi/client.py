@@ -5,52 +5,38 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import datetime
-from typing import Generic, TypeVar
 
 import httpx
 
 from brygga.eekonomi.errors import SYSTEM, map_error
 from brygga.eekonomi.models import CompanySettings, Country, Currency, Customer, TermsOfPayment
 from brygga.eekonomi.odata import field
-from brygga.eekonomi.pages import DEFAULT_PAGE_SIZE, Page, iter_pages, page_params, parse_page
+from brygga.eekonomi.services import ListService
+from brygga.eekonomi.services_articles import (
+    ArticleAccountCodingsService,
+    ArticlesService,
+    UnitsService,
+    VatCodesService,
+)
+from brygga.eekonomi.services_cost_centers import CostCenterItemsService, CostCentersService
 from brygga.http import ApiTransport
 from brygga.http.client_base import ApiClient
 
 __all__ = [
+    "ArticleAccountCodingsService",
+    "ArticlesService",
     "CompanySettingsService",
+    "CostCenterItemsService",
+    "CostCentersService",
     "CountriesService",
     "CurrenciesService",
     "CustomersService",
     "EEkonomiClient",
     "ListService",
     "TermsOfPaymentService",
+    "UnitsService",
+    "VatCodesService",
 ]
-
-ItemT = TypeVar("ItemT", Customer, TermsOfPayment, Currency, Country)
-
-
-class ListService(Generic[ItemT]):
-    """Paged ``GET`` of one collection: ``list`` is one page, ``iter`` every item of every page."""
-
-    path: str
-    model: type[ItemT]
-
-    def __init__(self, api: ApiTransport) -> None:
-        self._api = api
-
-    async def list(
-        self, *, page: int = 1, page_size: int = DEFAULT_PAGE_SIZE, filter: str | None = None
-    ) -> Page[ItemT]:
-        body = await self._api.request_json("GET", self.path, params=page_params(page, page_size, filter))
-        return parse_page(body, self.model)
-
-    async def iter(self, *, filter: str | None = None, page_size: int = DEFAULT_PAGE_SIZE) -> AsyncIterator[ItemT]:
-        async def fetch(page_number: int) -> Page[ItemT]:
-            return await self.list(page=page_number, page_size=page_size, filter=filter)
-
-        async for page in iter_pages(fetch):
-            for item in page.data:
-                yield item
 
 
 class CustomersService(ListService[Customer]):
@@ -139,3 +125,10 @@ class EEkonomiClient(ApiClient):
         self.currencies = CurrenciesService(self._api)
         self.countries = CountriesService(self._api)
         self.company_settings = CompanySettingsService(self._api)
+        self.articles = ArticlesService(self._api)
+        self.article_codings = ArticleAccountCodingsService(self._api)
+        self.units = UnitsService(self._api)
+        self.vat_codes = VatCodesService(self._api)
+        self.cost_centers = CostCentersService(self._api)
+        # No list endpoint for items: read them through ``cost_centers.iter()``.
+        self.cost_center_items = CostCenterItemsService(self._api)
