@@ -1,5 +1,6 @@
 """brygga's client for Visma PM, i.e. the Visma Severa public REST API v1."""
 
+from brygga.severa.article_models import Product, TravelExpenseType, VatRate, WorkType
 from brygga.severa.auth import SeveraAuth, SeveraCredentials, fetch_token
 from brygga.severa.client import Page, SeveraClient
 from brygga.severa.errors import PagingLoopError, map_error
@@ -11,7 +12,11 @@ from brygga.severa.models import (
     Country,
     Currency,
     Customer,
+    Money,
 )
+from brygga.severa.price_lists import DefaultPrices
+from brygga.severa.price_models import PriceList, PriceListVersion, TravelPrice, WorkHourPrice
+from brygga.severa.project_models import Project
 
 __all__ = [
     "Address",
@@ -21,11 +26,22 @@ __all__ = [
     "Country",
     "Currency",
     "Customer",
+    "DefaultPrices",
+    "Money",
     "Page",
     "PagingLoopError",
+    "PriceList",
+    "PriceListVersion",
+    "Product",
+    "Project",
     "SeveraAuth",
     "SeveraClient",
     "SeveraCredentials",
+    "TravelExpenseType",
+    "TravelPrice",
+    "VatRate",
+    "WorkHourPrice",
+    "WorkType",
     "fetch_token",
     "map_error",
 ]

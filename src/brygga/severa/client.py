@@ -3,22 +3,29 @@
 Verbs: ``list`` fetches one page, ``iter`` walks all pages, ``get`` reads one object, ``create``
 POSTs (never resent by the transport: see the write protocol), ``update`` PATCHes with ``Replace``
 operations (safe to retry). ``for_customer`` / ``for_contact`` return everything under one parent.
+
+The customer-side services are here; products, work types, travel expense types and VAT rates are
+in :mod:`brygga.severa.article_services`, projects in :mod:`brygga.severa.project_services`, price
+lists in :mod:`brygga.severa.price_lists`.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 import httpx
-from pydantic import ValidationError
 
-from brygga.errors import ServerError
-from brygga.http import ApiTransport, jsonio, request_path
+from brygga.http import ApiTransport
 from brygga.http.client_base import ApiClient
+from brygga.severa.article_services import (
+    ProductsService,
+    TravelExpenseTypesService,
+    VatRatesService,
+    WorkTypesService,
+)
 from brygga.severa.errors import SYSTEM, map_error
 from brygga.severa.models import (
     Address,
@@ -28,18 +35,12 @@ from brygga.severa.models import (
     Country,
     Currency,
     Customer,
-    SeveraModel,
 )
-from brygga.severa.pages import (
-    TOKEN_PAGE_ROWS,
-    Query,
-    fetch_token_page,
-    iter_offset_pages,
-    iter_token_pages,
-    rows_of,
-)
-from brygga.severa.patch import build_patch_body
+from brygga.severa.pages import TOKEN_PAGE_ROWS, Query
+from brygga.severa.price_lists import PriceListsService
+from brygga.severa.project_services import ProjectsService
 from brygga.severa.query import query_items
+from brygga.severa.service_base import Page, Service
 
 __all__ = [
     "AddressesService",
@@ -53,87 +54,8 @@ __all__ = [
     "SeveraClient",
 ]
 
-ModelT = TypeVar("ModelT", bound=SeveraModel)
 
-
-@dataclass(frozen=True)
-class Page(Generic[ModelT]):
-    """One page of a token-paged list; pass ``next_page_token`` to ``list`` for the next one."""
-
-    items: list[ModelT]
-    next_page_token: str | None
-
-
-def _parse(model: type[ModelT], data: Any, method: str, path: str) -> ModelT:
-    """Validate one object; an answer that breaks the spec is the server's fault, not the caller's."""
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        raise ServerError(
-            f"Visma PM svarade med en {model.__name__} som inte följer API-beskrivningen: "
-            f"{exc.error_count()} fel, första: {exc.errors()[0]['msg']}",
-            system=SYSTEM,
-            method=method,
-            path=path,
-            # A POST that got a 2xx was applied even if its answer is unreadable: reconcile, never resend.
-            outcome_unknown=method == "POST",
-        ) from exc
-
-
-class _Service:
-    """The shared verbs; each resource service names its routes and filters."""
-
-    def __init__(self, transport: ApiTransport) -> None:
-        self._transport = transport
-
-    async def _send(
-        self,
-        model: type[ModelT],
-        method: str,
-        template: str,
-        *,
-        path_params: Mapping[str, str] | None = None,
-        json: Any = None,
-    ) -> ModelT:
-        response = await self._transport.request(method, template, path_params=path_params, json=json)
-        body = jsonio.loads(response.content) if response.content.strip() else None
-        # Most PATCH routes answer with an array of updated models (contactcommunications with one).
-        if isinstance(body, list) and body:
-            body = body[0]
-        return _parse(model, body, method, request_path(response.request))
-
-    async def _get(self, model: type[ModelT], template: str, path_params: Mapping[str, str]) -> ModelT:
-        return await self._send(model, "GET", template, path_params=path_params)
-
-    async def _create(self, obj: ModelT, template: str, path_params: Mapping[str, str] | None = None) -> ModelT:
-        return await self._send(type(obj), "POST", template, path_params=path_params, json=obj.to_create_body())
-
-    async def _update(self, model: type[ModelT], template: str, guid: str, changes: Mapping[str, Any]) -> ModelT:
-        body = build_patch_body(changes)
-        return await self._send(model, "PATCH", template, path_params={"guid": guid}, json=body)
-
-    async def _iter_offset(
-        self,
-        model: type[ModelT],
-        template: str,
-        *,
-        path_params: Mapping[str, str] | None = None,
-        query: Query = (),
-    ) -> AsyncIterator[ModelT]:
-        pages = iter_offset_pages(self._transport, template, path_params=path_params, query=query)
-        async for page in pages:
-            for row in page.rows:
-                yield _parse(model, row, "GET", page.path)
-
-    async def _all_unpaged(
-        self, model: type[ModelT], template: str, path_params: Mapping[str, str] | None = None
-    ) -> list[ModelT]:
-        response = await self._transport.request("GET", template, path_params=path_params)
-        path = request_path(response.request)
-        return [_parse(model, row, "GET", path) for row in rows_of(response)]
-
-
-class CustomersService(_Service):
+class CustomersService(Service):
     """``/v1/customers`` (token paging)."""
 
     _LIST = "/v1/customers"
@@ -150,11 +72,7 @@ class CustomersService(_Service):
         names: Iterable[str] | None = None,
     ) -> Page[Customer]:
         query = _customer_query(changed_since, is_active, numbers, names)
-        page = await fetch_token_page(
-            self._transport, self._LIST, query=query, page_token=page_token, row_count=row_count
-        )
-        items = [_parse(Customer, row, "GET", page.path) for row in page.rows]
-        return Page(items=items, next_page_token=page.next_page_token)
+        return await self._token_page(Customer, self._LIST, query=query, page_token=page_token, row_count=row_count)
 
     async def iter(
         self,
@@ -166,9 +84,8 @@ class CustomersService(_Service):
     ) -> AsyncIterator[Customer]:
         """Every matching customer; ``changed_since`` is inclusive ("greater or equal")."""
         query = _customer_query(changed_since, is_active, numbers, names)
-        async for page in iter_token_pages(self._transport, self._LIST, query=query):
-            for row in page.rows:
-                yield _parse(Customer, row, "GET", page.path)
+        async for customer in self._iter_token(Customer, self._LIST, query=query):
+            yield customer
 
     async def get(self, guid: str) -> Customer:
         return await self._get(Customer, self._ONE, {"guid": guid})
@@ -190,7 +107,7 @@ def _customer_query(
     return query_items(changedSince=changed_since, isActive=is_active, numbers=numbers, customerNames=names)
 
 
-class AddressesService(_Service):
+class AddressesService(Service):
     """``/v1/addresses`` and ``/v1/customers/{customerGuid}/addresses`` (offset paging)."""
 
     _ALL = "/v1/addresses"
@@ -215,7 +132,7 @@ class AddressesService(_Service):
         return await self._update(Address, self._ONE, guid, changes)
 
 
-class ContactPersonsService(_Service):
+class ContactPersonsService(Service):
     """``/v1/contactpersons`` and ``/v1/customers/{customerGuid}/contactpersons`` (offset paging)."""
 
     _ALL = "/v1/contactpersons"
@@ -239,7 +156,7 @@ class ContactPersonsService(_Service):
         return await self._update(ContactPerson, self._ONE, guid, changes)
 
 
-class ContactCommunicationsService(_Service):
+class ContactCommunicationsService(Service):
     """``/v1/contactcommunications`` (offset paging) and a contact's own list (not paged)."""
 
     _ALL = "/v1/contactcommunications"
@@ -263,21 +180,21 @@ class ContactCommunicationsService(_Service):
         return await self._update(ContactCommunication, self._ONE, guid, changes)
 
 
-class CommunicationTypesService(_Service):
+class CommunicationTypesService(Service):
     """``/v1/communicationtypes`` (offset paging, no ``changedSince``)."""
 
     def iter(self) -> AsyncIterator[CommunicationType]:
         return self._iter_offset(CommunicationType, "/v1/communicationtypes")
 
 
-class CurrenciesService(_Service):
+class CurrenciesService(Service):
     """``/v1/currencies`` (offset paging, no ``changedSince``)."""
 
     def iter(self) -> AsyncIterator[Currency]:
         return self._iter_offset(Currency, "/v1/currencies")
 
 
-class CountriesService(_Service):
+class CountriesService(Service):
     """``/v1/localization/countries`` (one unpaged list)."""
 
     async def iter(self) -> AsyncIterator[Country]:
@@ -320,3 +237,9 @@ class SeveraClient(ApiClient):
         self.communication_types = CommunicationTypesService(self._api)
         self.currencies = CurrenciesService(self._api)
         self.countries = CountriesService(self._api)
+        self.products = ProductsService(self._api)
+        self.work_types = WorkTypesService(self._api)
+        self.travel_expense_types = TravelExpenseTypesService(self._api)
+        self.vat_rates = VatRatesService(self._api)
+        self.projects = ProjectsService(self._api)
+        self.price_lists = PriceListsService(self._api)

@@ -4,7 +4,12 @@ Numbers with a fraction are ``Decimal`` (bodies are parsed by :mod:`brygga.http.
 timezone-aware, and unknown fields are kept (``extra="allow"``) so a newer Severa does not break a
 read. Each model lists the fields its spec schema marks ``readOnly``; :meth:`SeveraModel.to_create_body`
 leaves those out, together with every unset (``None``) value, because Severa would either refuse them
-or reset the field to null.
+or reset the field to null. Where a route reads one schema (``*OutputModel``) and writes another
+(``*InputModel``), ``OUTPUT_ONLY`` lists the fields only the output has, and they are left out too.
+
+Models of the other resources live beside this module: :mod:`brygga.severa.article_models`
+(products, work types, travel expense types, VAT rates), :mod:`brygga.severa.project_models` and
+:mod:`brygga.severa.price_models`.
 """
 
 from __future__ import annotations
@@ -31,10 +36,14 @@ __all__ = [
     "Currency",
     "CurrencyRef",
     "Customer",
+    "GuidRef",
     "HeadquarterAddress",
     "InvoicingVat",
     "LanguageRef",
+    "Money",
+    "MultiCurrencyInfo",
     "NamedRef",
+    "RequiredCurrencyRef",
     "SeveraModel",
     "UserRef",
     "UtcDateTime",
@@ -69,17 +78,20 @@ def wire_value(value: Any) -> Any:
 
 
 class SeveraModel(BaseModel):
-    """Base of every Severa model: keeps unknown fields, knows its read-only fields."""
+    """Base of every Severa model: keeps unknown fields, knows its read-only and output-only fields."""
 
     model_config = ConfigDict(extra="allow")
 
     READ_ONLY: ClassVar[frozenset[str]] = frozenset()
+    OUTPUT_ONLY: ClassVar[frozenset[str]] = frozenset()
+    """Fields the output schema has and the route's input schema lacks (e.g. ``multiCurrencyInfo``)."""
 
     def to_create_body(self) -> dict[str, Any]:
-        """The JSON body for a POST: no read-only fields, no unset values, no empty sub-objects."""
+        """The JSON body for a POST: no read-only or output-only fields, no unset values, no empty sub-objects."""
         body: dict[str, Any] = {}
+        skipped = self.READ_ONLY | self.OUTPUT_ONLY
         for name, value in self:
-            if name in self.READ_ONLY or value is None:
+            if name in skipped or value is None:
                 continue
             wire = wire_value(value)
             if isinstance(value, SeveraModel) and not wire:
@@ -96,6 +108,12 @@ class NamedRef(SeveraModel):
 
     guid: str | None = None
     name: str | None = None
+
+
+class GuidRef(SeveraModel):
+    """``ModelBase``: a reference by guid only."""
+
+    guid: str | None = None
 
 
 class UserRef(SeveraModel):
@@ -213,6 +231,38 @@ class CountryCurrency(SeveraModel):
     code: str | None = None
     name: str | None = None
     symbol: str | None = None
+
+
+class RequiredCurrencyRef(SeveraModel):
+    """``CurrencySubModel2`` / ``PriceListCurrency2``: a currency by guid (required), name read-only."""
+
+    READ_ONLY = frozenset({"name"})
+
+    guid: str
+    code: str | None = None
+    name: str | None = None
+    symbol: str | None = None
+
+
+class MultiCurrencyInfo(SeveraModel):
+    """``MultiCurrencyInfoModel``: the same amount in another currency, for the listed purposes."""
+
+    amount: Decimal | None = None
+    currencyCode: str | None = None
+    purpose: list[str] | None = None
+
+
+class Money(SeveraModel):
+    """``MoneyOutputModel``; written as ``MoneyInputModelWithNullableAmount`` (``currencyCode`` required there).
+
+    ``amount`` is exact: ``1200.00`` stays ``Decimal("1200.00")`` both ways.
+    """
+
+    OUTPUT_ONLY = frozenset({"multiCurrencyInfo"})
+
+    amount: Decimal | None = None
+    currencyCode: str | None = None
+    multiCurrencyInfo: list[MultiCurrencyInfo] | None = None
 
 
 # --- resources --------------------------------------------------------------------------------

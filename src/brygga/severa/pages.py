@@ -1,9 +1,10 @@
 """Severa's two paging styles, each walked until the API says there is nothing more.
 
-* Token paging (``/v1/customers``, ``/v1/projects``, ``/v1/invoices`` ...): send ``pageToken`` and
-  ``rowCount``; the next token comes back in the ``NextPageToken`` *response header* and the last
-  page has none. A token seen before means the server is looping, which is raised rather than
-  followed or silently cut short (that would lose rows without anyone noticing).
+* Token paging (``/v1/customers``, ``/v1/products``, ``/v1/projects`` ...): send ``pageToken`` and
+  ``rowCount`` (at most 100 where the spec says so, else 1000); the next token comes back in the
+  ``NextPageToken`` *response header* and the last page has none. A token seen before means the
+  server is looping, which is raised rather than followed or silently cut short (that would lose
+  rows without anyone noticing).
 * Offset paging (``/v1/addresses``, ``/v1/contactpersons``, ``/v1/currencies`` ...): send
   ``firstRow`` (0-based) and ``rowCount``; a page shorter than ``rowCount`` is the last one.
 
@@ -24,6 +25,7 @@ from brygga.http import ApiTransport, jsonio, request_path
 from brygga.severa.errors import SYSTEM, PagingLoopError
 
 __all__ = [
+    "LIMITED_TOKEN_PAGE_ROWS",
     "NEXT_PAGE_TOKEN_HEADER",
     "OFFSET_PAGE_ROWS",
     "TOKEN_PAGE_ROWS",
@@ -40,6 +42,8 @@ TOKEN_PAGE_ROWS = 1000
 """For token routes whose ``rowCount`` has no documented maximum; Severa's help names 1000."""
 OFFSET_PAGE_ROWS = 100
 """The spec's "Default 20, maximum 100" on offset routes."""
+LIMITED_TOKEN_PAGE_ROWS = 100
+"""For token routes whose spec says "maximum 100" (``/v1/projects``, ``…/workhourprices``)."""
 
 Query = Sequence[tuple[str, str]]
 
@@ -57,11 +61,18 @@ class RawPage:
     next_page_token: str | None = None
 
 
-def rows_of(response: httpx.Response) -> list[Any]:
-    """The JSON array a list route answers with (an empty body counts as no rows)."""
+def rows_of(response: httpx.Response, *, object_as_row: bool = False) -> list[Any]:
+    """The JSON array a list route answers with (an empty body counts as no rows).
+
+    ``object_as_row`` accepts a lone object as a one-row page, for the routes whose spec declares a
+    single model as the answer of a paged list (``…/workhourprices``); anything else that is not an
+    array is a server error.
+    """
     if not response.content.strip():
         return []
     body = jsonio.loads(response.content)
+    if object_as_row and isinstance(body, dict):
+        return [body]
     if not isinstance(body, list):
         raise ServerError(
             f"Visma PM svarade inte med en lista utan med {type(body).__name__}",
@@ -81,6 +92,7 @@ async def fetch_token_page(
     query: Query = (),
     page_token: str | None = None,
     row_count: int = TOKEN_PAGE_ROWS,
+    object_as_row: bool = False,
 ) -> RawPage:
     """Fetch one token page; the first page is the one without ``page_token``."""
     params = [*query, ("rowCount", str(row_count))]
@@ -88,7 +100,8 @@ async def fetch_token_page(
         params.append(("pageToken", page_token))
     response = await transport.request("GET", template, path_params=path_params, params=params)
     next_token = response.headers.get(NEXT_PAGE_TOKEN_HEADER) or None
-    return RawPage(rows=rows_of(response), path=request_path(response.request), next_page_token=next_token)
+    rows = rows_of(response, object_as_row=object_as_row)
+    return RawPage(rows=rows, path=request_path(response.request), next_page_token=next_token)
 
 
 async def iter_token_pages(
@@ -98,13 +111,20 @@ async def iter_token_pages(
     path_params: Mapping[str, str] | None = None,
     query: Query = (),
     row_count: int = TOKEN_PAGE_ROWS,
+    object_as_row: bool = False,
 ) -> AsyncIterator[RawPage]:
     """Yield every page, following ``NextPageToken`` until it is absent."""
     seen: set[str] = set()
     token: str | None = None
     while True:
         page = await fetch_token_page(
-            transport, template, path_params=path_params, query=query, page_token=token, row_count=row_count
+            transport,
+            template,
+            path_params=path_params,
+            query=query,
+            page_token=token,
+            row_count=row_count,
+            object_as_row=object_as_row,
         )
         yield page
         token = page.next_page_token
