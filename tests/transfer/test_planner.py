@@ -193,4 +193,4 @@ def test_c3_update_that_breaks_a_rule_is_rejected_with_op_update() -> None:
 def test_c1_deactivating_a_linked_customer_is_propagated_from_the_master() -> None:
     linked = canonical()
     change = only(plan(side({PM_ID: canonical(is_active=False)}), side(), [link_for(linked, linked)]))
-    assert (change.action, change.customer.is_active) == (Action.UPDATE, False)
+    assert (change.action, change.item.is_active) == (Action.UPDATE, False)

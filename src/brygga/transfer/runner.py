@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import os
 import socket
-from typing import Protocol
+from collections.abc import Callable
+from typing import Any, Protocol
 
 from brygga.errors import BryggaError, ConfigError
 from brygga.store import ItemRecord, Store
 from brygga.transfer.context import TransferContext
-from brygga.transfer.customers.planner import Plan
 from brygga.transfer.customers.transfer import CustomersTransfer
 from brygga.transfer.outcome import Action, ObjectOutcome, Outcome, failure_from_error
 from brygga.transfer.report import CategoryReport, RunReport
@@ -22,16 +22,20 @@ __all__ = ["CATEGORIES", "CategoryTransfer", "check_company", "run_transfers"]
 
 
 class CategoryTransfer(Protocol):
+    """One category ("Kunder", "Artiklar", …): read and decide in ``plan``, write in ``execute``. Each category
+    has its own kind of plan, which only it reads."""
+
     category: str
 
-    async def plan(self) -> Plan: ...
+    async def plan(self) -> Any: ...
 
-    async def execute(self, plan: Plan, report: CategoryReport) -> None: ...
+    async def execute(self, plan: Any, report: CategoryReport) -> None: ...
 
-    def outcomes_for_plan(self, plan: Plan) -> list[ObjectOutcome]: ...
+    def outcomes_for_plan(self, plan: Any) -> list[ObjectOutcome]: ...
 
 
-CATEGORIES: dict[str, type[CustomersTransfer]] = {"customers": CustomersTransfer}
+# In the order "--all" runs them: invoices need customers, articles and projects first.
+CATEGORIES: dict[str, Callable[[TransferContext], CategoryTransfer]] = {"customers": CustomersTransfer}
 
 
 async def check_company(ctx: TransferContext) -> None:

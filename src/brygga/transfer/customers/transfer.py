@@ -6,13 +6,11 @@ ended in an unknown or transient state; objects that failed are planned again on
 
 from __future__ import annotations
 
-import asyncio
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from brygga.domain import Customer
 from brygga.eekonomi import models as eek
-from brygga.errors import BryggaError, RuleViolation
+from brygga.errors import RuleViolation
 from brygga.mapping.customer_rules import check_for_eekonomi, check_for_pm
 from brygga.mapping.eekonomi_customers import (
     EekReference,
@@ -21,13 +19,12 @@ from brygga.mapping.eekonomi_customers import (
     to_eekonomi_fields,
 )
 from brygga.mapping.severa_customers import PmCustomerRecord, PmReference, from_severa_customer
-from brygga.store import Link
 from brygga.transfer.context import TransferContext
 from brygga.transfer.customers.eek_side import EekCustomerSide
-from brygga.transfer.customers.planner import Change, Direction, Plan, Side, plan_customers
+from brygga.transfer.customers.planner import Change, Plan, Side, plan_customers
 from brygga.transfer.customers.pm_side import PmCustomerSide
-from brygga.transfer.outcome import Action, ObjectOutcome, Outcome, failure_from_error
-from brygga.transfer.report import CategoryReport
+from brygga.transfer.outcome import Action
+from brygga.transfer.sync.base import PairTransfer
 from brygga.transfer.write_protocol import create_once
 
 __all__ = ["CustomersTransfer"]
@@ -37,48 +34,38 @@ PM_CURSOR_OVERLAP = timedelta(minutes=2)  # Severa's changedSince is inclusive; 
 LOOKUP_ALL_ABOVE = 5  # more unlinked customers than this: one list call instead of one lookup each
 
 
-@dataclass
-class _Snapshot:
-    """What plan() read, kept for execute(): wire objects by id and each side's next cursor."""
-
-    pm_records: dict[str, PmCustomerRecord] = field(default_factory=dict)
-    eek_customers: dict[str, eek.Customer] = field(default_factory=dict)
-    pm_cursor: datetime | None = None
-    eek_cursor: datetime | None = None
-    retries: dict[str, set[str]] = field(default_factory=dict)
-
-
-class CustomersTransfer:
+class CustomersTransfer(PairTransfer[Customer]):
     category = CATEGORY
+    progress_label = "Kunder"
 
     def __init__(self, ctx: TransferContext) -> None:
-        self.ctx = ctx
+        super().__init__(ctx)
         self.pm = PmCustomerSide(ctx.pm)
         self.eek = EekCustomerSide(ctx.eek, ctx.eek_company)
-        self.protocol = ctx.store.protocol
-        self.snapshot = _Snapshot()
+        self.pm_records: dict[str, PmCustomerRecord] = {}
+        self.eek_customers: dict[str, eek.Customer] = {}
         self._pm_ref: PmReference | None = None
         self._eek_ref: EekReference | None = None
 
     # planning ----------------------------------------------------------------------------------
-    async def plan(self) -> Plan:
+    async def plan(self) -> Plan[Customer]:
         started = self.ctx.clock()
         pm_since = self.protocol.cursor(CATEGORY, "pm")
         eek_since = self.protocol.cursor(CATEGORY, "eekonomi")
-        retries = {s: self.protocol.retries(CATEGORY, s) for s in ("pm", "eekonomi")}
+        retries = self.load_retries()
         pm_read_from = pm_since - PM_CURSOR_OVERLAP if pm_since else None
         records = await self.pm.changed(pm_read_from, retries["pm"])
         eek_changed, server_time = await self.eek.changed(eek_since)
         for eek_id in retries["eekonomi"] - {c.id for c in eek_changed if c.id}:
             eek_changed.append(await self.eek.get(eek_id))
-        self.snapshot = _Snapshot(
-            {r.guid: r for r in records}, {c.id: c for c in eek_changed if c.id}, started, server_time, retries
-        )
+        self.pm_records = {r.guid: r for r in records}
+        self.eek_customers = {c.id: c for c in eek_changed if c.id}
+        self.cursors.pm, self.cursors.eek = started, server_time
         if not records and not eek_changed:
             return Plan()
         self._pm_ref, self._eek_ref = await self.pm.reference(), await self.eek.reference()
         pm_canon = {r.guid: from_severa_customer(r, self._pm_ref) for r in records}
-        eek_canon = {i: from_eekonomi_customer(c, self._eek_ref) for i, c in self.snapshot.eek_customers.items()}
+        eek_canon = {i: from_eekonomi_customer(c, self._eek_ref) for i, c in self.eek_customers.items()}
         links = self.protocol.links(CATEGORY)
         linked_pm, linked_eek = {k.pm_id for k in links}, {k.eek_id for k in links}
         eek_index = await self._eek_index(
@@ -112,7 +99,7 @@ class CustomersTransfer:
             found = {n: c for n in missing if (c := await self.eek.find_by_number(n)) is not None}
         for number, wire in found.items():
             if wire.id:
-                self.snapshot.eek_customers.setdefault(wire.id, wire)
+                self.eek_customers.setdefault(wire.id, wire)
                 index.setdefault(number, (wire.id, from_eekonomi_customer(wire, self._eek_ref)))
         return index
 
@@ -134,67 +121,27 @@ class CustomersTransfer:
         assert self._pm_ref is not None
         return check_for_pm(customer, self._pm_ref)
 
-    # executing ---------------------------------------------------------------------------------
-    async def execute(self, plan: Plan, report: CategoryReport) -> None:
-        work = plan.actionable()
-        self.ctx.progress.start("Kunder", len(work))
-        gate = asyncio.Semaphore(self.ctx.concurrency)
-
-        async def run(change: Change) -> ObjectOutcome:
-            async with gate:
-                try:
-                    return await self._apply(change)
-                finally:
-                    self.ctx.progress.advance()
-
-        report.outcomes.extend(await asyncio.gather(*(run(change) for change in work)))
-        self._record_retries(work, report.outcomes)
-        self._advance_cursors(report.outcomes)
-
-    def outcomes_for_plan(self, plan: Plan) -> list[ObjectOutcome]:
-        """The dry run's report: what each change would do, and the rejections it would meet."""
-        return [self._planned(change) for change in plan.actionable()]
-
-    def _planned(self, change: Change) -> ObjectOutcome:
-        if change.action is Action.REJECT and change.violation is not None:
-            return self._failure(change, change.violation)
-        outcome = Outcome.SKIPPED if change.action is Action.SKIP else Outcome.SUCCEEDED
-        return self._outcome(change, outcome, change.reason)
-
-    async def _apply(self, change: Change) -> ObjectOutcome:
-        if change.action is Action.REJECT and change.violation is not None:
-            return self._failure(change, change.violation)
-        if change.action is Action.SKIP:
-            return self._outcome(change, Outcome.SKIPPED, change.reason)
-        try:
-            if change.direction is Direction.PM_TO_EEK:
-                await self._apply_to_eek(change)
-            else:
-                await self._apply_to_pm(change)
-        except BryggaError as exc:
-            return self._failure(change, exc)
-        return self._outcome(change, Outcome.SUCCEEDED)
-
-    async def _apply_to_eek(self, change: Change) -> None:
+    # writing ---------------------------------------------------------------------------------
+    async def _apply_to_eek(self, change: Change[Customer]) -> None:
         assert self._eek_ref is not None
-        terms = self._eek_ref.terms_for_days(change.customer.payment_days)
-        fields = to_eekonomi_fields(change.customer, terms.id if terms else None)
+        terms = self._eek_ref.terms_for_days(change.item.payment_days)
+        fields = to_eekonomi_fields(change.item, terms.id if terms else None)
         if change.action is Action.CREATE:
             await self._create_in_eek(change, fields)
             return
         assert change.target_id is not None
-        base = self.snapshot.eek_customers.get(change.target_id) or await self.eek.get(change.target_id)
+        base = self.eek_customers.get(change.target_id) or await self.eek.get(change.target_id)
         result = base
         if change.action is Action.UPDATE or self.ctx.options.master_customers == "pm":
             result = await self._put_if_different(change.target_id, base, fields)
         self._link(change, change.source_id, change.target_id, self._eek_fp(result))
 
-    async def _create_in_eek(self, change: Change, fields: dict[str, object]) -> None:
-        number = change.customer.number or ""
+    async def _create_in_eek(self, change: Change[Customer], fields: dict[str, object]) -> None:
+        number = change.item.number or ""
 
         async def lookup() -> eek.Customer | None:
             found = await self.eek.find_by_number(number)
-            return found if found and found.name.strip() == change.customer.name.strip() else None
+            return found if found and found.name.strip() == change.item.name.strip() else None
 
         await create_once(
             self.protocol,
@@ -205,7 +152,7 @@ class CustomersTransfer:
             payload_hash=change.fingerprint,
             lookup=lookup,
             send=lambda: self.eek.create(to_eekonomi_customer(fields)),
-            link_for=lambda remote: self._link_row(
+            link_for=lambda remote: self.link_row(
                 change.source_id, remote.id or "", change.fingerprint, self._eek_fp(remote)
             ),
         )
@@ -216,32 +163,32 @@ class CustomersTransfer:
             return base
         return await self.eek.update(eek_id, to_eekonomi_customer(fields, base))
 
-    async def _apply_to_pm(self, change: Change) -> None:
+    async def _apply_to_pm(self, change: Change[Customer]) -> None:
         if change.action is Action.CREATE:
             await self._create_in_pm(change)
             return
         assert change.target_id is not None
-        record = self.snapshot.pm_records.get(change.target_id)
+        record = self.pm_records.get(change.target_id)
         if record is None:
             record = await self.pm.record(await self.ctx.pm.customers.get(change.target_id))
         if change.action is Action.UPDATE or self.ctx.options.master_customers == "eekonomi":
-            record = await self.pm.update(record, change.customer)
+            record = await self.pm.update(record, change.item)
         elif self.protocol.pending_intent(CATEGORY, "pm", change.source_id, "create") is not None:
-            record = await self.pm.complete(record.customer, change.customer, fresh=False)
+            record = await self.pm.complete(record.customer, change.item, fresh=False)
         self._link_pm(change, record)
 
-    async def _create_in_pm(self, change: Change) -> None:
-        number = change.customer.number or ""
+    async def _create_in_pm(self, change: Change[Customer]) -> None:
+        number = change.item.number or ""
 
         async def lookup() -> PmCustomerRecord | None:
             found = (await self.pm.by_numbers([number])).get(number)
-            if found is None or found.name.strip() != change.customer.name.strip():
+            if found is None or found.name.strip() != change.item.name.strip():
                 return None
-            return await self.pm.complete(found, change.customer, fresh=False)
+            return await self.pm.complete(found, change.item, fresh=False)
 
         async def send() -> PmCustomerRecord:
-            created = await self.pm.create_customer(change.customer)
-            return await self.pm.complete(created, change.customer, fresh=True)
+            created = await self.pm.create_customer(change.item)
+            return await self.pm.complete(created, change.item, fresh=True)
 
         await create_once(
             self.protocol,
@@ -252,7 +199,7 @@ class CustomersTransfer:
             payload_hash=change.fingerprint,
             lookup=lookup,
             send=send,
-            link_for=lambda record: self._link_row(
+            link_for=lambda record: self.link_row(
                 record.guid, change.source_id, self._pm_fp(record), change.fingerprint
             ),
         )
@@ -266,50 +213,8 @@ class CustomersTransfer:
         assert self._pm_ref is not None
         return from_severa_customer(record, self._pm_ref).fingerprint()
 
-    @staticmethod
-    def _link_row(pm_id: str, eek_id: str, pm_hash: str, eek_hash: str) -> Link:
-        return Link(CATEGORY, pm_id, eek_id, pm_hash, eek_hash)
+    def _link(self, change: Change[Customer], pm_id: str, eek_id: str, eek_hash: str) -> None:
+        self.save_link(change, self.link_row(pm_id, eek_id, change.fingerprint, eek_hash))
 
-    def _link(self, change: Change, pm_id: str, eek_id: str, eek_hash: str) -> None:
-        self._save_link(change, self._link_row(pm_id, eek_id, change.fingerprint, eek_hash))
-
-    def _link_pm(self, change: Change, record: PmCustomerRecord) -> None:
-        self._save_link(change, self._link_row(record.guid, change.source_id, self._pm_fp(record), change.fingerprint))
-
-    def _save_link(self, change: Change, link: Link) -> None:
-        """Adopting what an earlier, interrupted create left behind also closes that create's intent."""
-        pending = self.protocol.pending_intent(CATEGORY, change.direction.target, change.source_id, "create")
-        self.protocol.link_and_close(pending.id if pending else None, link)
-
-    def _outcome(self, change: Change, outcome: Outcome, message: str = "") -> ObjectOutcome:
-        return ObjectOutcome(
-            CATEGORY, change.direction.value, change.key, change.customer.name, change.action, outcome, message
-        )
-
-    def _failure(self, change: Change, error: BryggaError) -> ObjectOutcome:
-        verb = "add" if change.action is Action.CREATE else "update"
-        target = "Visma eAccounting" if change.direction is Direction.PM_TO_EEK else "Visma PM"
-        prefix = f"Could not {verb} customer {change.key} to {target}. "
-        return failure_from_error(
-            error,
-            category=CATEGORY,
-            direction=change.direction.value,
-            key=change.key,
-            name=change.customer.name,
-            action=change.action,
-            prefix=prefix,
-        )
-
-    def _record_retries(self, work: list[Change], outcomes: list[ObjectOutcome]) -> None:
-        for change, outcome in zip(work, outcomes, strict=True):
-            system = change.direction.source
-            failed = outcome.outcome is Outcome.FAILED
-            if failed or change.source_id in self.snapshot.retries.get(system, set()):
-                self.protocol.set_retry(CATEGORY, system, change.source_id, failed)
-
-    def _advance_cursors(self, outcomes: list[ObjectOutcome]) -> None:
-        blocked = {o.direction for o in outcomes if o.retry}
-        if Direction.PM_TO_EEK.value not in blocked and self.snapshot.pm_cursor is not None:
-            self.protocol.set_cursor(CATEGORY, "pm", self.snapshot.pm_cursor)
-        if Direction.EEK_TO_PM.value not in blocked and self.snapshot.eek_cursor is not None:
-            self.protocol.set_cursor(CATEGORY, "eekonomi", self.snapshot.eek_cursor)
+    def _link_pm(self, change: Change[Customer], record: PmCustomerRecord) -> None:
+        self.save_link(change, self.link_row(record.guid, change.source_id, self._pm_fp(record), change.fingerprint))

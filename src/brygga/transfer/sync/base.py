@@ -1,0 +1,144 @@
+"""The write side shared by two-way transfers: run the plan concurrently, turn results into outcomes, keep the
+retry set, save links (closing an interrupted create's intent), and move the cursors last.
+
+A category subclasses :class:`PairTransfer` and supplies ``plan()``, ``_apply_to_eek`` and ``_apply_to_pm``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Generic, TypeVar
+
+from brygga.errors import BryggaError
+from brygga.store import Link
+from brygga.transfer.context import TransferContext
+from brygga.transfer.outcome import Action, ObjectOutcome, Outcome, failure_from_error
+from brygga.transfer.report import CategoryReport
+from brygga.transfer.sync.planner import Change, Direction, Plan, Syncable
+
+__all__ = ["Cursors", "PairTransfer"]
+
+ItemT = TypeVar("ItemT", bound=Syncable)
+
+
+@dataclass
+class Cursors:
+    """Where each side's next incremental read starts, decided at plan time and written only after execute."""
+
+    pm: datetime | None = None
+    eek: datetime | None = None
+    retries: dict[str, set[str]] = field(default_factory=dict)
+
+
+class PairTransfer(ABC, Generic[ItemT]):
+    category: str
+    progress_label: str
+
+    def __init__(self, ctx: TransferContext) -> None:
+        self.ctx = ctx
+        self.protocol = ctx.store.protocol
+        self.cursors = Cursors()
+
+    @abstractmethod
+    async def plan(self) -> Plan[ItemT]: ...
+
+    @abstractmethod
+    async def _apply_to_eek(self, change: Change[ItemT]) -> None: ...
+
+    @abstractmethod
+    async def _apply_to_pm(self, change: Change[ItemT]) -> None: ...
+
+    def _subject(self, change: Change[ItemT]) -> str:
+        """The noun of the original's messages: "customer", "product", "work type", "Case"…"""
+        return self.category
+
+    def load_retries(self) -> dict[str, set[str]]:
+        self.cursors.retries = {s: self.protocol.retries(self.category, s) for s in ("pm", "eekonomi")}
+        return self.cursors.retries
+
+    # executing ---------------------------------------------------------------------------------
+    async def execute(self, plan: Plan[ItemT], report: CategoryReport) -> None:
+        work = plan.actionable()
+        self.ctx.progress.start(self.progress_label, len(work))
+        gate = asyncio.Semaphore(self.ctx.concurrency)
+
+        async def run(change: Change[ItemT]) -> ObjectOutcome:
+            async with gate:
+                try:
+                    return await self._apply(change)
+                finally:
+                    self.ctx.progress.advance()
+
+        report.outcomes.extend(await asyncio.gather(*(run(change) for change in work)))
+        report.notices.extend(plan.notices)
+        self._record_retries(work, report.outcomes)
+        self._advance_cursors(report.outcomes)
+
+    def outcomes_for_plan(self, plan: Plan[ItemT]) -> list[ObjectOutcome]:
+        """The dry run's report: what each change would do, and the rejections it would meet."""
+        return [self._planned(change) for change in plan.actionable()]
+
+    def _planned(self, change: Change[ItemT]) -> ObjectOutcome:
+        if change.action is Action.REJECT and change.violation is not None:
+            return self._failure(change, change.violation)
+        outcome = Outcome.SKIPPED if change.action is Action.SKIP else Outcome.SUCCEEDED
+        return self._outcome(change, outcome, change.reason)
+
+    async def _apply(self, change: Change[ItemT]) -> ObjectOutcome:
+        if change.action is Action.REJECT and change.violation is not None:
+            return self._failure(change, change.violation)
+        if change.action is Action.SKIP:
+            return self._outcome(change, Outcome.SKIPPED, change.reason)
+        try:
+            if change.direction is Direction.PM_TO_EEK:
+                await self._apply_to_eek(change)
+            else:
+                await self._apply_to_pm(change)
+        except BryggaError as exc:
+            return self._failure(change, exc)
+        return self._outcome(change, Outcome.SUCCEEDED)
+
+    # links, outcomes, retries, cursors ---------------------------------------------------------
+    def link_row(self, pm_id: str, eek_id: str, pm_hash: str, eek_hash: str) -> Link:
+        return Link(self.category, pm_id, eek_id, pm_hash, eek_hash)
+
+    def save_link(self, change: Change[ItemT], link: Link) -> None:
+        """Adopting what an earlier, interrupted create left behind also closes that create's intent."""
+        pending = self.protocol.pending_intent(self.category, change.direction.target, change.source_id, "create")
+        self.protocol.link_and_close(pending.id if pending else None, link)
+
+    def _outcome(self, change: Change[ItemT], outcome: Outcome, message: str = "") -> ObjectOutcome:
+        return ObjectOutcome(
+            self.category, change.direction.value, change.key, change.item.name, change.action, outcome, message
+        )
+
+    def _failure(self, change: Change[ItemT], error: BryggaError) -> ObjectOutcome:
+        verb = "add" if change.action is Action.CREATE else "update"
+        target = "Visma eAccounting" if change.direction is Direction.PM_TO_EEK else "Visma PM"
+        prefix = f"Could not {verb} {self._subject(change)} {change.key} to {target}. "
+        return failure_from_error(
+            error,
+            category=self.category,
+            direction=change.direction.value,
+            key=change.key,
+            name=change.item.name,
+            action=change.action,
+            prefix=prefix,
+        )
+
+    def _record_retries(self, work: list[Change[ItemT]], outcomes: list[ObjectOutcome]) -> None:
+        for change, outcome in zip(work, outcomes, strict=True):
+            system = change.direction.source
+            failed = outcome.outcome is Outcome.FAILED
+            if failed or change.source_id in self.cursors.retries.get(system, set()):
+                self.protocol.set_retry(self.category, system, change.source_id, failed)
+
+    def _advance_cursors(self, outcomes: list[ObjectOutcome]) -> None:
+        blocked = {o.direction for o in outcomes if o.retry}
+        if Direction.PM_TO_EEK.value not in blocked and self.cursors.pm is not None:
+            self.protocol.set_cursor(self.category, "pm", self.cursors.pm)
+        if Direction.EEK_TO_PM.value not in blocked and self.cursors.eek is not None:
+            self.protocol.set_cursor(self.category, "eekonomi", self.cursors.eek)
