@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import os
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -157,3 +158,23 @@ def severa_spec() -> dict[str, Any]:
 def spec_schema(name: str) -> dict[str, Any]:
     schema: dict[str, Any] = severa_spec()["components"]["schemas"][name]
     return schema
+
+
+def spec_operation(method: str, path: str) -> dict[str, Any] | None:
+    """The spec's operation for a concrete ``/v1/...`` path, or None when the spec has no such route."""
+    for template, item in severa_spec()["paths"].items():
+        pattern = re.sub(r"\{[^}]+\}", "[^/]+", template)
+        if re.fullmatch(pattern, path) and method.lower() in item:
+            operation: dict[str, Any] = item[method.lower()]
+            return operation
+    return None
+
+
+def assert_requests_fit_the_spec(requests: list[httpx.Request]) -> None:
+    """Every request uses a route of the spec and only query parameters that route declares."""
+    for request in requests:
+        path = request.url.path.removeprefix("/rest-api")
+        operation = spec_operation(request.method, path)
+        assert operation is not None, f"{request.method} {path} is not in the spec"
+        declared = {parameter["name"] for parameter in operation.get("parameters", [])}
+        assert set(request.url.params.keys()) <= declared, f"{request.method} {path}: {request.url.params}"

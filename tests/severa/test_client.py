@@ -10,7 +10,7 @@ from brygga.errors import RejectedError, ServerError, TransportError
 from brygga.severa import Address, ContactCommunication, ContactPerson, Customer, SeveraClient
 from brygga.severa.models import CommunicationTypeRef, ContactCustomer, ContactRef
 
-from .fakes import body_of, json_response, make_client, severa_error, severa_spec
+from .fakes import body_of, json_response, make_client, severa_error, spec_operation
 
 CUSTOMER = {"guid": "c1", "name": "Kund AB", "number": 1001}
 ADDRESS = {"guid": "a1", "addressline": "Storgatan 1", "customer": {"guid": "c1"}}
@@ -68,15 +68,6 @@ async def exercise_every_call(client: SeveraClient) -> dict[str, Any]:
         "currencies.iter": [c async for c in client.currencies.iter()],
         "countries.iter": [c async for c in client.countries.iter()],
     }
-
-
-def spec_operation(method: str, path: str) -> dict[str, Any] | None:
-    for template, item in severa_spec()["paths"].items():
-        pattern = re.sub(r"\{[^}]+\}", "[^/]+", template)
-        if re.fullmatch(pattern, path) and method.lower() in item:
-            operation: dict[str, Any] = item[method.lower()]
-            return operation
-    return None
 
 
 async def test_every_call_uses_a_route_and_query_parameters_the_spec_declares() -> None:
