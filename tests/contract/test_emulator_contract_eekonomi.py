@@ -38,14 +38,18 @@ async def recorded(emulator: Emulator) -> AsyncIterator[Recorded]:
         yield recording
 
 
-async def access_token(client: httpx.AsyncClient) -> str:
+SALES_SCOPE = "ea:api offline_access ea:sales"
+ACCOUNTING_SCOPE = "ea:api offline_access ea:accounting"
+
+
+async def access_token(client: httpx.AsyncClient, scope: str = SALES_SCOPE) -> str:
     """The authorization-code dance against ``/connect`` (not part of the spec, so never validated)."""
     authorize = await client.get(
         "/connect/authorize",
         params={
             "client_id": DEMO_CLIENT_ID,
             "redirect_uri": REDIRECT_URI,
-            "scope": "ea:api offline_access ea:sales",
+            "scope": scope,
             "response_type": "code",
             "state": "s",
         },
@@ -147,6 +151,104 @@ async def drive_unauthorized(api: httpx.AsyncClient, emulator: Emulator) -> None
     await api.get("/v2/customers", headers={"Authorization": "Bearer expired-or-unknown"})
 
 
+async def article_body(api: httpx.AsyncClient, **changes: Any) -> dict[str, Any]:
+    codings = (await api.get("/v2/articleaccountcodings")).json()["Data"]
+    units = (await api.get("/v2/units")).json()["Data"]
+    body: dict[str, Any] = {
+        "Number": "K-1",
+        "Name": "Kontraktsartikel",
+        "CodingId": next(c["Id"] for c in codings if c["Name"] == "Tjänster 25% moms"),
+        "UnitId": next(u["Id"] for u in units if u["Code"] == "h"),
+        "NetPrice": 100,
+        "IsActive": True,
+    }
+    body.update(changes)
+    return body
+
+
+async def drive_article_reference_reads(api: httpx.AsyncClient, emulator: Emulator) -> None:
+    codings = await api.get("/v2/articleaccountcodings", params={"vatRateDate": "2025-03-01"})
+    await api.get(f"/v2/articleaccountcodings/{codings.json()['Data'][0]['Id']}", params={"vatRateDate": "2025-03-01"})
+    await api.get("/v2/articleaccountcodings", params={"vatRateDate": "not a date"})  # 400 InvalidInput
+    units = await api.get("/v2/units", params={"$filter": "Code eq 'st'"})
+    await api.get(f"/v2/units/{units.json()['Data'][0]['Id']}")
+    await api.get("/v2/vatcodes")  # 403: a sales token lacks ea:accounting
+    accounting = {"Authorization": f"Bearer {await access_token(api, ACCOUNTING_SCOPE)}"}
+    vat_codes = await api.get("/v2/vatcodes", headers=accounting)
+    await api.get(f"/v2/vatcodes/{vat_codes.json()['Data'][0]['Id']}", headers=accounting)
+
+
+async def drive_article_lists(api: httpx.AsyncClient, emulator: Emulator) -> None:
+    for page in (1, 2):
+        await api.get("/v2/articles", params={"$page": page, "$pagesize": 4})
+    await api.get("/v2/articles", params={"$filter": "Number eq 'P-100'"})
+    await api.get("/v2/articles", params={"$filter": "CodingType eq 1", "$orderby": "Number desc"})
+    await api.get("/v2/articles", params={"$filter": "ChangedUtc gt 2025-01-20T10:02:00Z"})
+    await api.get("/v2/articles", params={"showPricesWithTwoDecimals": "true", "customerId": str(uuid.uuid4())})
+
+
+async def drive_article_writes(api: httpx.AsyncClient, emulator: Emulator) -> None:
+    created = await api.post("/v2/articles", json=await article_body(api, ArticleLabels=[{"Name": "Ny"}]))
+    assert created.status_code == 201, created.text
+    article_id = created.json()["Id"]
+    await api.get(f"/v2/articles/{article_id}", params={"showPricesWithTwoDecimals": "true"})
+    replaced = await api.put(
+        f"/v2/articles/{article_id}", json=await article_body(api, Name="Omdöpt artikel", GrossPrice=250, NetPrice=200)
+    )
+    assert replaced.status_code == 200, replaced.text
+
+
+async def drive_rejected_article_writes(api: httpx.AsyncClient, emulator: Emulator) -> None:
+    await api.post("/v2/articles", json=await article_body(api, Name="x" * 51))
+    await api.post("/v2/articles", json=await article_body(api, CodingId=None, Name="x" * 51))
+    await api.post("/v2/articles", json=await article_body(api, NetPrice=100, GrossPrice=120))
+    await api.post("/v2/articles", json=await article_body(api, Number="P-100"))
+    await api.post("/v2/articles", json=await article_body(api, UnitId=str(uuid.uuid4())))
+    existing = await first_id(api, "/v2/articles")
+    await api.put(f"/v2/articles/{existing}", json=await article_body(api, NetPrice=-1))
+
+
+async def drive_cost_centers(api: httpx.AsyncClient, emulator: Emulator) -> None:
+    centers = (await api.get("/v2/costcenters")).json()["Data"]
+    projects = next(center for center in centers if center["Number"] == 2)
+    renamed = await api.put(f"/v2/costcenters/{projects['Id']}", json={"Name": "PM-projekt", "IsActive": True})
+    assert renamed.status_code == 200, renamed.text
+    item = {"CostCenterId": projects["Id"], "ShortName": "2001", "Name": "Kontraktsprojekt", "IsActive": True}
+    created = await api.post("/v2/costcenteritems", json=item)
+    assert created.status_code == 201, created.text
+    await api.get(f"/v2/costcenteritems/{created.json()['Id']}")
+    replaced = await api.put(f"/v2/costcenteritems/{created.json()['Id']}", json={**item, "IsActive": False})
+    assert replaced.status_code == 200, replaced.text
+
+
+async def drive_rejected_cost_center_writes(api: httpx.AsyncClient, emulator: Emulator) -> None:
+    centers = (await api.get("/v2/costcenters")).json()["Data"]
+    departments, projects = centers[0], centers[1]
+    clash = {"CostCenterId": projects["Id"], "ShortName": "2004", "Name": "Älvsjö Mässhall etapp 2", "IsActive": True}
+    await api.post("/v2/costcenteritems", json=clash)
+    await api.post("/v2/costcenteritems", json={**clash, "CostCenterId": str(uuid.uuid4()), "ShortName": "X"})
+    await api.post("/v2/costcenteritems", json={**clash, "ShortName": "1234567890"})
+    item = projects["Items"][0]
+    moved = {**item, "CostCenterId": departments["Id"]}
+    del moved["Id"], moved["CreatedUtc"]
+    await api.put(f"/v2/costcenteritems/{item['Id']}", json=moved)
+    await api.put(f"/v2/costcenters/{projects['Id']}", json={"Name": "N" * 21, "IsActive": True})
+
+
+async def drive_article_and_cost_center_not_found(api: httpx.AsyncClient, emulator: Emulator) -> None:
+    missing = str(uuid.uuid4())
+    await api.get(f"/v2/articles/{missing}")
+    await api.put(f"/v2/articles/{missing}", json=await article_body(api))
+    await api.get(f"/v2/articleaccountcodings/{missing}")
+    await api.get(f"/v2/units/{missing}")
+    await api.get(f"/v2/costcenteritems/{missing}")
+    await api.put(f"/v2/costcenters/{missing}", json={"Name": "Ingen", "IsActive": True})
+    item = {"CostCenterId": missing, "ShortName": "X", "Name": "Ingen", "IsActive": True}
+    await api.put(f"/v2/costcenteritems/{missing}", json=item)
+    accounting = {"Authorization": f"Bearer {await access_token(api, ACCOUNTING_SCOPE)}"}
+    await api.get(f"/v2/vatcodes/{missing}", headers=accounting)
+
+
 async def checked(recorded: Recorded, emulator: Emulator, driver: Driver, *, requests: bool = True) -> list[str]:
     await driver(recorded.client, emulator)
     assert len(recorded.log) > 0
@@ -185,6 +287,40 @@ async def test_a_bad_token_answers_401_with_an_error_body(recorded: Recorded, em
     assert await checked(recorded, emulator, drive_unauthorized) == []
 
 
+async def test_article_reference_reads(recorded: Recorded, emulator: Emulator) -> None:
+    assert await checked(recorded, emulator, drive_article_reference_reads) == []
+
+
+async def test_article_lists_with_paging_and_filters(recorded: Recorded, emulator: Emulator) -> None:
+    assert await checked(recorded, emulator, drive_article_lists) == []
+
+
+async def test_article_create_read_replace(recorded: Recorded, emulator: Emulator) -> None:
+    assert await checked(recorded, emulator, drive_article_writes) == []
+
+
+async def test_rejected_article_writes_answer_with_the_declared_400(recorded: Recorded, emulator: Emulator) -> None:
+    assert await checked(recorded, emulator, drive_rejected_article_writes, requests=False) == []
+    writes = [exchange for exchange in recorded.log if exchange.method in ("POST", "PUT")]
+    assert {exchange.status for exchange in writes if exchange.path.startswith("/v2/")} == {400}
+
+
+async def test_cost_centers_and_items(recorded: Recorded, emulator: Emulator) -> None:
+    assert await checked(recorded, emulator, drive_cost_centers) == []
+
+
+async def test_rejected_cost_center_writes_answer_with_the_declared_400(recorded: Recorded, emulator: Emulator) -> None:
+    assert await checked(recorded, emulator, drive_rejected_cost_center_writes, requests=False) == []
+    writes = [exchange for exchange in recorded.log if exchange.method in ("POST", "PUT")]
+    assert {exchange.status for exchange in writes if exchange.path.startswith("/v2/")} == {400}
+
+
+async def test_unknown_article_and_cost_center_ids_answer_404(recorded: Recorded, emulator: Emulator) -> None:
+    assert await checked(recorded, emulator, drive_article_and_cost_center_not_found) == []
+    reached = [exchange.status for exchange in recorded.log if exchange.path.startswith("/v2/")]
+    assert reached.count(404) == 8
+
+
 async def test_404s_carry_the_documented_error_body(recorded: Recorded, emulator: Emulator) -> None:
     """eEkonomi answers 404 (ErrorCode 3000) for unknown ids on every id route; the spec declares 404 only on
     some operations, so tests/support/spec_validation.py lists it as a status documented outside the spec."""
@@ -200,6 +336,13 @@ ALL_DRIVERS: tuple[Driver, ...] = (
     drive_rate_limit_and_server_errors,
     drive_not_found,
     drive_unauthorized,
+    drive_article_reference_reads,
+    drive_article_lists,
+    drive_article_writes,
+    drive_rejected_article_writes,
+    drive_cost_centers,
+    drive_rejected_cost_center_writes,
+    drive_article_and_cost_center_not_found,
 )
 
 

@@ -13,6 +13,8 @@ from brygga_emulators.faults import Faults
 from .clock import Clock, system_clock
 from .context import EmulatorContext
 from .problems import INTERNAL_SERVER_ERROR, ApiProblem, not_found, problem_response
+from .routes_articles import article_routes
+from .routes_cost_centers import cost_center_routes
 from .routes_customers import customer_routes
 from .routes_oauth import oauth_routes
 from .routes_reference import reference_routes
@@ -26,7 +28,13 @@ _log = logging.getLogger(__name__)
 def create_app(store: EekStore, faults: Faults, clock: Clock | None = None) -> Starlette:
     """Build the app over an already seeded store. ``clock`` returns aware UTC datetimes."""
     context = EmulatorContext(store, faults, clock or system_clock)
-    routes = [*oauth_routes(context), *customer_routes(context), *reference_routes(context)]
+    routes = [
+        *oauth_routes(context),
+        *customer_routes(context),
+        *reference_routes(context),
+        *article_routes(context),
+        *cost_center_routes(context),
+    ]
     return Starlette(
         routes=routes,
         exception_handlers={404: _unknown_path, 405: _method_not_allowed, Exception: _crash},

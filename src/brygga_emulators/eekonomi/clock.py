@@ -5,13 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-__all__ = ["Clock", "format_utc", "parse_utc", "system_clock"]
+__all__ = ["Clock", "fixed_clock", "format_utc", "parse_utc", "system_clock"]
 
 Clock = Callable[[], datetime]
 
 
 def system_clock() -> datetime:
     return datetime.now(UTC)
+
+
+def fixed_clock(moment: datetime) -> Clock:
+    """A clock that always says ``moment``: demo data is written at fixed times in the past."""
+    return lambda: moment
 
 
 def format_utc(moment: datetime) -> str:

@@ -2,9 +2,10 @@
 
 ``demo`` is the eEkonomi half of the joint demo data: seven customers of its own that exercise
 adopt-by-number (1005), a number clash with another name (1003), contact-name splitting (9001, 9002),
-a currency Visma PM lacks (9004) and an inactive customer (9005). ``empty`` and ``bulk:N`` keep only
-what every real company has (settings, terms of payment, currencies, countries); the benchmarks
-fill them through the API. All ids are uuid5 values, so every run serves the same GUIDs.
+a currency Visma PM lacks (9004) and an inactive customer (9005), plus its own articles and cost center
+items (see ``demo_articles``). ``empty`` and ``bulk:N`` keep only what every real company has
+(settings, terms of payment, currencies, countries, account codings, units, VAT codes, cost centers);
+the benchmarks fill them through the API. All ids are uuid5 values, so every run serves the same GUIDs.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from .demo_articles import seed_demo_articles, seed_demo_cost_center_items
 from .ids import stable_id
 from .oauth import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
+from .reference_data import seed_reference
 from .store import EekStore
 from .validation import CUSTOMER_FIELDS, DIRECT_DEBIT_FIELDS, blank_document
 
@@ -78,11 +81,14 @@ def seed(store: EekStore, data_set: DataSet) -> None:
         store.currencies.put(code, {"Code": code})
     for code, name, english, eu in _COUNTRIES:
         store.countries.put(code, {"Name": name, "NameEnglish": english, "Code": code, "IsEuMember": eu})
+    seed_reference(store)
     if data_set.name == "demo":
         terms_30 = store.terms_of_payment.get(terms_of_payment_id(30))
         for index, fields in enumerate(_DEMO_CUSTOMERS):
             customer = _customer(index, fields, terms_30 or {})
             store.customers.put(customer["Id"], customer)
+        seed_demo_articles(store)
+        seed_demo_cost_center_items(store)
 
 
 def _terms_of_payment() -> list[dict[str, Any]]:

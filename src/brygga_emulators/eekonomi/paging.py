@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -12,7 +12,11 @@ from .clock import format_utc
 from .odata import QueryError, parse_filter, parse_orderby, sort_documents
 from .problems import ApiProblem, query_error
 
-__all__ = ["DEFAULT_PAGE_SIZE", "MAX_PAGE_SIZE", "ListQuery", "list_page"]
+__all__ = ["DEFAULT_PAGE_SIZE", "MAX_PAGE_SIZE", "FilterOnly", "ListQuery", "list_page"]
+
+# Properties a list can be filtered and sorted on although its documents do not carry them (articles'
+# CodingType): name -> how to compute the value from a document.
+FilterOnly = Mapping[str, Callable[[Any], Any]]
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 1000
@@ -58,14 +62,20 @@ def list_page(
     now: datetime,
     fields: Collection[str],
     datetime_fields: Collection[str] = (),
+    filter_only: FilterOnly | None = None,
 ) -> dict[str, Any]:
     """Filter, sort and cut one page out of ``documents`` (already in creation order)."""
+    views: Sequence[Mapping[str, Any]] = documents
+    if filter_only:
+        views = [_WithFilterOnly(doc, filter_only) for doc in documents]
+        fields = [*fields, *filter_only]
     try:
-        selected = _select(documents, query, fields, datetime_fields)
+        selected = _select(views, query, fields, datetime_fields)
     except QueryError as exc:
         raise _as_problem(exc) from exc
     total = len(selected)
     start = (query.page - 1) * query.page_size
+    page = [_unwrapped(doc) for doc in selected[start : start + query.page_size]]
     return {
         "Meta": {
             "CurrentPage": query.page,
@@ -74,8 +84,30 @@ def list_page(
             "TotalNumberOfResults": total,
             "ServerTimeUtc": format_utc(now),
         },
-        "Data": list(selected[start : start + query.page_size]),
+        "Data": page,
     }
+
+
+class _WithFilterOnly(Mapping[str, Any]):
+    """A document seen with its filter-only properties added; answers still show the document alone."""
+
+    def __init__(self, document: Mapping[str, Any], filter_only: FilterOnly) -> None:
+        self.document = document
+        self._filter_only = filter_only
+
+    def __getitem__(self, key: str) -> Any:
+        compute = self._filter_only.get(key)
+        return compute(self.document) if compute is not None else self.document[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.document)
+
+    def __len__(self) -> int:
+        return len(self.document)
+
+
+def _unwrapped(doc: Mapping[str, Any]) -> Mapping[str, Any]:
+    return doc.document if isinstance(doc, _WithFilterOnly) else doc
 
 
 def _select(

@@ -174,6 +174,31 @@ class EekStore:
         return self.collection("countries")
 
     @property
+    def articles(self) -> Collection:
+        return self.collection("articles")
+
+    @property
+    def article_codings(self) -> Collection:
+        return self.collection("articleaccountcodings")
+
+    @property
+    def units(self) -> Collection:
+        return self.collection("units")
+
+    @property
+    def vat_codes(self) -> Collection:
+        return self.collection("vatcodes")
+
+    @property
+    def cost_centers(self) -> Collection:
+        """Stored without ``Items``: the items live in ``cost_center_items`` and are joined on read."""
+        return self.collection("costcenters")
+
+    @property
+    def cost_center_items(self) -> Collection:
+        return self.collection("costcenteritems")
+
+    @property
     def settings(self) -> Collection:
         """Singletons: ``company`` (CompanySettingsApi) and ``emulator`` (how this instance runs)."""
         return self.collection("settings")

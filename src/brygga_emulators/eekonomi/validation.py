@@ -7,6 +7,8 @@ match it). Messages use the .NET data-annotation wording, because clients and hu
 * ``The field Name must be a string with a maximum length of 50.``
 * ``The field DiscountPercentage must be between 0 and 1.``
 * ``Error converting value "abc" to type 'System.Guid'. Path 'TermsOfPaymentId'.`` (Newtonsoft)
+
+Tables: customers (``CustomerApi``), articles (``ArticleApi``), cost centers and their items.
 """
 
 from __future__ import annotations
@@ -23,6 +25,12 @@ from .jsonio import dumps
 from .problems import FieldProblem
 
 __all__ = [
+    "ARTICLE_BARCODE_FIELDS",
+    "ARTICLE_FIELDS",
+    "ARTICLE_LABEL_FIELDS",
+    "CODING_ID_NULL_MESSAGE",
+    "COST_CENTER_FIELDS",
+    "COST_CENTER_ITEM_FIELDS",
     "CUSTOMER_FIELDS",
     "DIRECT_DEBIT_FIELDS",
     "FieldRule",
@@ -63,6 +71,9 @@ class FieldRule:
     derived: bool = False
     nested: tuple[FieldRule, ...] = ()
     type_name: str = ""  # .NET type named in conversion errors of OBJECT/OBJECT_LIST fields
+    # Newtonsoft's text for a null or missing value, reported instead of [Required]'s and ahead of every
+    # other problem: ASP.NET records deserialization errors before it runs the validation attributes.
+    null_message: str | None = None
 
 
 def _s(name: str, max_length: int | None = None, **kw: Any) -> FieldRule:
@@ -168,6 +179,98 @@ CUSTOMER_FIELDS: tuple[FieldRule, ...] = (
 )
 
 
+# The original integration's error table quotes this text for a product without a VAT rate (it sent
+# "CodingId": null). Line and position are those of the original's request body, not of the request at
+# hand: the emulator repeats the quoted text so that clients are tested against the known wording.
+CODING_ID_NULL_MESSAGE = "Error converting value {null} to type 'System.Guid'. Path 'CodingId', line 8, position 18."
+
+_PRICE_MAX = Decimal(99_000_000)
+_STOCK_LIMIT = Decimal(10**15)
+
+
+def _price(name: str, **kw: Any) -> FieldRule:
+    return FieldRule(name, Kind.NUMBER, nullable=False, minimum=Decimal(0), maximum=_PRICE_MAX, **kw)
+
+
+ARTICLE_LABEL_FIELDS: tuple[FieldRule, ...] = (
+    FieldRule("Id", Kind.UUID, nullable=False, read_only=True),
+    _s("Name", 50, nullable=False, required=True),
+    _s("Description", 400),
+)
+
+ARTICLE_BARCODE_FIELDS: tuple[FieldRule, ...] = (
+    _s("Barcode"),
+    FieldRule("BarcodeType", Kind.INTEGER, nullable=False),
+)
+
+# ArticleApi, in the spec's property order. Prices carry the spec's two-decimal pattern; the fields
+# marked derived are answers (discounts, prices in the purchase currency) the server computes.
+ARTICLE_FIELDS: tuple[FieldRule, ...] = (
+    FieldRule("Id", Kind.UUID, nullable=False, read_only=True),
+    FieldRule("IsActive", Kind.BOOLEAN, nullable=False, required=True),
+    _s("Number", 40, nullable=False, required=True),
+    _s("Name", 50, nullable=False, required=True),
+    _s("NameEnglish", 50),
+    _price("NetPrice", max_decimals=2),
+    _price("NetPriceWithDiscount", max_decimals=2, derived=True),
+    _price("GrossPrice", max_decimals=2),
+    FieldRule("CodingId", Kind.UUID, nullable=False, required=True, null_message=CODING_ID_NULL_MESSAGE),
+    _s("CodingName", read_only=True),
+    FieldRule("UnitId", Kind.UUID, nullable=False, required=True),
+    _s("UnitName", read_only=True),
+    _s("UnitAbbreviation", read_only=True),
+    FieldRule("StockBalance", Kind.NUMBER, nullable=False, minimum=-_STOCK_LIMIT, maximum=_STOCK_LIMIT, max_decimals=2),
+    FieldRule("StockBalanceManuallyChangedUtc", Kind.DATETIME, read_only=True),
+    FieldRule("StockBalanceReserved", Kind.NUMBER, nullable=False, read_only=True),
+    FieldRule("StockBalanceAvailable", Kind.NUMBER, nullable=False, read_only=True),
+    FieldRule("CreatedUtc", Kind.DATETIME, nullable=False, read_only=True),
+    FieldRule("ChangedUtc", Kind.DATETIME, nullable=False, read_only=True),
+    FieldRule("HouseWorkType", Kind.INTEGER),
+    _price("PurchasePrice"),
+    FieldRule("PurchasePriceManuallyChangedUtc", Kind.DATETIME, read_only=True),
+    FieldRule("SendToWebshop", Kind.BOOLEAN, nullable=False),
+    FieldRule("UsesMoss", Kind.BOOLEAN, nullable=False),
+    FieldRule("ArticleLabels", Kind.OBJECT_LIST, nested=ARTICLE_LABEL_FIELDS, type_name="ArticleLabelApi"),
+    FieldRule("MessageThreads", Kind.UUID_LIST, read_only=True),
+    FieldRule("Notes", Kind.UUID_LIST, read_only=True),
+    _s("Note", 4000),
+    FieldRule("IsStock", Kind.BOOLEAN, nullable=False),
+    FieldRule("ShowStockInformation", Kind.BOOLEAN, nullable=False, read_only=True),
+    FieldRule("IsServiceArticle", Kind.BOOLEAN, nullable=False, read_only=True),
+    _s("StockLocationReference"),
+    _price("FreightCosts"),
+    FieldRule("FreightCostsManuallyChangedUtc", Kind.DATETIME, read_only=True),
+    FieldRule("UpdateStockPrices", Kind.BOOLEAN, nullable=False),
+    FieldRule("Barcodes", Kind.OBJECT_LIST, nested=ARTICLE_BARCODE_FIELDS, type_name="ArticleBarcodeApi"),
+    FieldRule("StockValue", Kind.NUMBER, nullable=False, read_only=True),
+    FieldRule("GreenTechnologyType", Kind.INTEGER),
+    FieldRule("DiscountPercentage", Kind.NUMBER, nullable=False, derived=True),
+    _s("CurrencyCode", 3),
+    FieldRule("PurchasePriceWithCurrency", Kind.NUMBER, nullable=False, derived=True),
+    FieldRule("FreightCostWithCurrency", Kind.NUMBER, nullable=False, derived=True),
+    FieldRule("OrderingPoint", Kind.NUMBER),
+    FieldRule("SupplierId", Kind.UUID),
+    _s("SupplierArticleNumber", 16),
+)
+
+COST_CENTER_ITEM_FIELDS: tuple[FieldRule, ...] = (
+    FieldRule("CostCenterId", Kind.UUID, nullable=False, required=True),
+    FieldRule("Id", Kind.UUID, read_only=True),
+    _s("Name", 50, nullable=False, required=True),
+    _s("ShortName", 9, nullable=False, required=True),
+    FieldRule("IsActive", Kind.BOOLEAN, nullable=False, required=True),
+    FieldRule("CreatedUtc", Kind.DATETIME, nullable=False, read_only=True),
+)
+
+COST_CENTER_FIELDS: tuple[FieldRule, ...] = (
+    _s("Name", 20, nullable=False, required=True),
+    FieldRule("Number", Kind.INTEGER, nullable=False, read_only=True),
+    FieldRule("IsActive", Kind.BOOLEAN, nullable=False),
+    FieldRule("Items", Kind.OBJECT_LIST, read_only=True, nested=COST_CENTER_ITEM_FIELDS, type_name="CostCenterItemApi"),
+    FieldRule("Id", Kind.UUID, nullable=False, read_only=True),
+)
+
+
 class _ConversionError(ValueError):
     """A JSON value that .NET could not bind to the property's type."""
 
@@ -198,12 +301,16 @@ def validate_fields(
     ignored, as the real API ignores them) and the problems, in property order.
     """
     values: dict[str, Any] = {}
+    conversions: list[FieldProblem] = []
     problems: list[FieldProblem] = []
     for rule in rules:
         if rule.read_only or rule.derived:
             continue
         present = rule.name in body
         raw = body.get(rule.name)
+        if rule.null_message is not None and raw is None:
+            conversions.append(FieldProblem(path + rule.name, "Conversion", rule.null_message))
+            continue
         if rule.required and _is_blank(raw):
             problems.append(FieldProblem(path + rule.name, "Required", f"The {rule.name} field is required."))
             continue
@@ -219,7 +326,7 @@ def validate_fields(
             value = value.value
         problems.extend(_check_limits(rule, value, path))
         values[rule.name] = value
-    return values, problems
+    return values, conversions + problems
 
 
 @dataclass
