@@ -17,7 +17,14 @@ from .routes_auth import auth_routes
 from .routes_communications import communication_routes
 from .routes_contacts import contact_routes
 from .routes_customers import customer_routes
+from .routes_organization import organization_routes
+from .routes_pricelists import pricelist_routes
+from .routes_prices import price_routes
+from .routes_products import product_routes
+from .routes_projects import project_routes
 from .routes_settings import settings_routes
+from .routes_travelexpensetypes import travel_expense_type_routes
+from .routes_worktypes import work_type_routes
 from .store import SeveraStore
 from .wire import Clock, utc_now
 
@@ -35,6 +42,13 @@ def create_app(store: SeveraStore, faults: Faults, clock: Clock | None = None) -
         *contact_routes(ctx),
         *communication_routes(ctx),
         *settings_routes(ctx),
+        *organization_routes(ctx),
+        *product_routes(ctx),
+        *work_type_routes(ctx),
+        *travel_expense_type_routes(ctx),
+        *project_routes(ctx),
+        *pricelist_routes(ctx),
+        *price_routes(ctx),
     ]
     app = Starlette(routes=routes, exception_handlers={HTTPException: _http_exception})
     return DropResponseMiddleware(app, faults)

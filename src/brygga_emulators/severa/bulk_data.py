@@ -1,15 +1,20 @@
-"""``bulk:N``: N valid, active customers numbered 20001.., for the benchmark. Deterministic."""
+"""``bulk:N`` for the benchmark, deterministic: N valid, active customers numbered 20001.., N products
+"B-00001".. (25 % VAT, pieces, priced) and N//2 open projects numbered 30001.., one per customer."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 
 from .builders import AddressSpec, ContactSpec, CustomerSpec, Ticker, add_customer, org_number
+from .catalog_builders import ProductSpec, add_product
+from .project_builders import ProjectSpec, add_project
 from .store import SeveraStore
 
-__all__ = ["BULK_FIRST_NUMBER", "seed_bulk"]
+__all__ = ["BULK_FIRST_NUMBER", "BULK_FIRST_PROJECT_NUMBER", "seed_bulk"]
 
 BULK_FIRST_NUMBER = 20001
+BULK_FIRST_PROJECT_NUMBER = 30001
 _CITIES = (
     ("Stockholm", "111 20"),
     ("Göteborg", "411 01"),
@@ -49,7 +54,22 @@ def bulk_customer(index: int) -> CustomerSpec:
     )
 
 
+def bulk_product(index: int) -> ProductSpec:
+    price = Decimal(100 + index % 50 * 10)
+    cost = (price * Decimal("0.6")).quantize(Decimal("0.01"))
+    return ProductSpec(f"B-{index + 1:05d}", f"Bulkprodukt {index + 1}", "st", "25", f"{price}.00", str(cost))
+
+
+def bulk_project(index: int) -> ProjectSpec:
+    start = date(2024, 7, 1) + timedelta(days=index % 365)
+    return ProjectSpec(BULK_FIRST_PROJECT_NUMBER + index, f"Bulkprojekt {index + 1}", BULK_FIRST_NUMBER + index, start)
+
+
 def seed_bulk(store: SeveraStore, count: int) -> None:
     tick = Ticker(datetime(2024, 6, 3, 6, 0, tzinfo=UTC))
     for index in range(count):
         add_customer(store, bulk_customer(index), tick)
+    for index in range(count):
+        add_product(store, bulk_product(index), tick)
+    for index in range(count // 2):
+        add_project(store, bulk_project(index), tick)

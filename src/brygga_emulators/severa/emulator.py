@@ -9,7 +9,10 @@ from brygga_emulators.faults import ASGIApp, FaultConfig, Faults
 
 from .app import create_app
 from .bulk_data import seed_bulk
+from .demo_catalog import seed_demo_catalog
 from .demo_data import seed_demo
+from .demo_projects import seed_demo_projects
+from .organization_data import seed_organization
 from .reference_data import seed_reference
 from .store import SeveraStore
 from .wire import Clock
@@ -47,12 +50,20 @@ def build_emulator(
 
 def _seeder(data: str) -> Callable[[SeveraStore], None]:
     if data == "empty":
-        return lambda store: seed_reference(store, {"SEK": True, "EUR": True})
+
+        def empty(store: SeveraStore) -> None:
+            seed_reference(store, {"SEK": True, "EUR": True})
+            seed_organization(store)
+
+        return empty
     if data == "demo":
 
         def demo(store: SeveraStore) -> None:
             seed_reference(store, {"SEK": True, "EUR": True, "NOK": False})
+            seed_organization(store)
+            seed_demo_catalog(store)
             seed_demo(store)
+            seed_demo_projects(store)
 
         return demo
     kind, _, count = data.partition(":")
@@ -60,6 +71,7 @@ def _seeder(data: str) -> Callable[[SeveraStore], None]:
 
         def bulk(store: SeveraStore) -> None:
             seed_reference(store, {"SEK": True, "EUR": True})
+            seed_organization(store)
             seed_bulk(store, int(count))
 
         return bulk

@@ -40,16 +40,24 @@ class TokenPage(Generic[T]):
         return {"NextPageToken": self.next_token} if self.next_token else {}
 
 
-def offset_page(request: Request, items: Sequence[T], max_rows: int = OFFSET_MAX_ROW_COUNT) -> list[T]:
+def offset_page(
+    request: Request,
+    items: Sequence[T],
+    max_rows: int | None = OFFSET_MAX_ROW_COUNT,
+    default_rows: int | None = DEFAULT_ROW_COUNT,
+) -> list[T]:
+    """``None`` for ``default_rows`` is the spec's "Default all"; for ``max_rows``, no maximum."""
     first_row = int_param(request, "firstRow") or 0
     if first_row < 0:
         raise ApiProblem.invalid_parameter("firstRow must be 0 or greater.", "UriParameter", "firstRow")
-    row_count = _row_count(request, max_rows)
-    return list(items[first_row : first_row + row_count])
+    row_count = _row_count(request, max_rows, default_rows)
+    end = None if row_count is None else first_row + row_count
+    return list(items[first_row:end])
 
 
 def token_page(request: Request, items: Sequence[T], max_rows: int = TOKEN_MAX_ROW_COUNT) -> TokenPage[T]:
-    row_count = _row_count(request, max_rows)
+    row_count = _row_count(request, max_rows, DEFAULT_ROW_COUNT)
+    assert row_count is not None  # a default was given
     token = text_param(request, "pageToken")
     start = _decode_token(token) if token else 0
     end = start + row_count
@@ -57,14 +65,13 @@ def token_page(request: Request, items: Sequence[T], max_rows: int = TOKEN_MAX_R
     return TokenPage(list(items[start:end]), next_token)
 
 
-def _row_count(request: Request, max_rows: int) -> int:
+def _row_count(request: Request, max_rows: int | None, default_rows: int | None) -> int | None:
     row_count = int_param(request, "rowCount")
     if row_count is None:
-        return DEFAULT_ROW_COUNT
-    if not 1 <= row_count <= max_rows:
-        raise ApiProblem.invalid_parameter(
-            f"rowCount must be between 1 and {max_rows}.", "UriParameter", "rowCount", str(row_count)
-        )
+        return default_rows
+    if row_count < 1 or (max_rows is not None and row_count > max_rows):
+        allowed = f"between 1 and {max_rows}" if max_rows is not None else "1 or greater"
+        raise ApiProblem.invalid_parameter(f"rowCount must be {allowed}.", "UriParameter", "rowCount", str(row_count))
     return row_count
 
 

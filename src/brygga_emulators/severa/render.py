@@ -15,6 +15,7 @@ from .schema import Field, Model
 from .store import Document, SeveraStore
 
 __all__ = [
+    "currency_ref",
     "fill",
     "render_address",
     "render_communication",
@@ -47,7 +48,7 @@ def _fill_value(spec: Field, value: Any) -> Any:
 
 def render_customer(store: SeveraStore, customer: Document) -> dict[str, Any]:
     body = fill(CUSTOMER, customer)
-    body["currency"] = _currency_ref(store, customer.get("currency"))
+    body["currency"] = currency_ref(store, customer.get("currency"))
     body["headquarterAddress"] = _headquarter_ref(store, customer.get("headquarterAddress"))
     return body
 
@@ -110,7 +111,7 @@ def _communications_by_type(store: SeveraStore, contact_guid: str) -> list[tuple
     return [(types.get(doc["communicationType"]["guid"], ""), doc["value"]) for doc in communications]
 
 
-def _currency_ref(store: SeveraStore, reference: dict[str, Any] | None) -> dict[str, Any] | None:
+def currency_ref(store: SeveraStore, reference: dict[str, Any] | None) -> dict[str, Any] | None:
     currency = store.get("currencies", reference["guid"]) if reference and reference.get("guid") else None
     if currency is None:
         return None

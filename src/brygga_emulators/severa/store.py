@@ -28,6 +28,16 @@ COLLECTIONS = (
     "communicationtypes",
     "currencies",
     "countries",
+    "vatrates",
+    "organization",
+    "products",
+    "worktypes",
+    "travelexpensetypes",
+    "projects",
+    "pricelists",
+    "pricelistversions",
+    "workhourprices",
+    "travelprices",
 )
 
 _SCHEMA = """
