@@ -1,5 +1,7 @@
 """Canonical models both systems map into. No I/O here."""
 
+from brygga.domain.article import Article, ArticleKind
 from brygga.domain.customer import Address, Contact, Customer
+from brygga.domain.project import Project
 
-__all__ = ["Address", "Contact", "Customer"]
+__all__ = ["Address", "Article", "ArticleKind", "Contact", "Customer", "Project"]

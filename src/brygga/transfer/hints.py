@@ -62,6 +62,93 @@ CATALOGUE: dict[str, Hint] = {
         "The customer is invoiced in {currency}. Activate the Currencies add-on in Visma PM and add or activate "
         "{currency} (Settings > Currencies).",
     ),
+    "A2": Hint(
+        "Artiklar kopplas på kod och namn. Gör namnet identiskt i båda systemen (i {other} heter artikeln "
+        '"{other_name}"), eller ge posten en annan kod. Ingen dubblett skapades.',
+        "Articles are linked by code and name. Make the name identical in both systems (in {other} it is "
+        '"{other_name}"), or give the item another code. No duplicate was created.',
+    ),
+    "A2:duplicate": Hint(
+        "Koden {code} finns på flera poster i Visma PM (produkt, arbetstyp eller resekostnad). Ge varje post en "
+        "egen kod: koden blir artikelnumret i eEkonomi.",
+        "The code {code} is used by several items in Visma PM (product, work type or travel expense). Give each "
+        "item its own code: the code becomes the article number in eEkonomi.",
+    ),
+    "A3": Hint(
+        'Lägg upp artikelkonteringen "{coding}" i Visma eEkonomi (Inställningar > Artikelkonteringar), eller '
+        "ändra momssatsen i Visma PM.",
+        'Create the article coding "{coding}" in Visma eEkonomi (Settings > Article codings), or change the VAT '
+        "rate in Visma PM.",
+    ),
+    "A4": Hint(
+        "Lägg upp enheten (t.ex. Timmar, Kilometer eller Styck) i Visma eEkonomi, eller välj en enhet som finns där.",
+        "Create the unit (e.g. hours, kilometres or pieces) in Visma eEkonomi, or choose one that exists there.",
+    ),
+    "A6:product": Hint(
+        "Ange en kod på produkten i Visma PM (Inställningar > Produkter). Koden blir artikelnumret i eEkonomi.",
+        "Give the product a code in Visma PM (Settings > Products). The code becomes the article number.",
+    ),
+    "A6:work_type": Hint(
+        "Ange en kod på arbetstypen i Visma PM (Inställningar > Projektets arbetstyper). Koden blir artikelnumret.",
+        "Give the work type a code in Visma PM (Settings > Work types). The code becomes the article number.",
+    ),
+    "A6:travel": Hint(
+        "Ange en kod på resekostnaden i Visma PM (Inställningar > Resekostnader). Koden blir artikelnumret.",
+        "Give the travel expense type a code in Visma PM (Settings > Travel expenses). The code becomes the "
+        "article number.",
+    ),
+    "A7:product": Hint(
+        "Produktnamnet överstiger {limit} tecken. Redigera produktnamnet i Inställningar > Produkter och säkerställ "
+        "att det inte är fler än {limit} tecken.",
+        "The product name exceeds {limit} characters. Shorten it in Settings > Products.",
+    ),
+    "A7:work_type": Hint(
+        "Arbetstypens namn överstiger {limit} tecken. Gå till Inställningar > Projektets arbetstyper och kontrollera "
+        "att namnet inte är längre än {limit} tecken.",
+        "The work type name exceeds {limit} characters. Shorten it in Settings > Work types.",
+    ),
+    "A7:travel": Hint(
+        "Resekostnadsnamnet överstiger {limit} tecken. Redigera resekostnadens namn i Inställningar > "
+        "Resekostnader och säkerställ att det inte är längre än {limit} tecken.",
+        "The travel expense name exceeds {limit} characters. Shorten it in Settings > Travel expenses.",
+    ),
+    "A8:product": Hint(
+        "Produkten saknar moms angivelse. Redigera produkten i Inställningar > Produkter och välj korrekt moms.",
+        "The product has no VAT rate. Edit it in Settings > Products and choose the right VAT.",
+    ),
+    "A8:travel": Hint(
+        "Resekostnaden saknar moms angivelse. Redigera den i Inställningar > Resekostnader och välj korrekt moms.",
+        "The travel expense type has no VAT rate. Edit it in Settings > Travel expenses and choose the right VAT.",
+    ),
+    "A8:work_type": Hint(
+        "Visma PM har ingen standardmomssats för arbetstyper. Ange en standardmomssats i Visma PM "
+        "(Inställningar > Moms).",
+        "Visma PM has no default VAT rate for work types. Set one in Visma PM (Settings > VAT).",
+    ),
+    "A:reminder": Hint(
+        'Nya artiklar från Visma PM fick artikelkonteringen "Tjänster x% moms". Kontrollera i Visma eEkonomi '
+        "att konteringen stämmer för varje ny artikel (t.ex. om den ska vara Varor), eftersom den styr bokföringen.",
+        'New articles from Visma PM got the coding "Services x% VAT". Check each new article\'s coding in '
+        "Visma eEkonomi (goods or services), since it decides the bookkeeping.",
+    ),
+    "P2": Hint(
+        "Projektnumret blir resultatenhetens förkortning, som får vara högst 9 tecken. Ge projektet ett kortare "
+        "nummer i Visma PM.",
+        "The project number becomes the cost center item's short name (at most 9 characters). Use a shorter "
+        "number in Visma PM.",
+    ),
+    "P3": Hint(
+        "Kontrollera om det redan finns en resultatenhet i eEkonomi med samma namn och/eller nummer. Dessa måste "
+        "matcha helt mellan Visma PM och eEkonomi: (PM) Projektnamn = Namn (eEk), (PM) Projektnummer = "
+        "Förkortning (eEk).",
+        "Check whether eEkonomi already has a cost center item with the same name and/or number. They must match "
+        "exactly: (PM) project name = Name (eEk), (PM) project number = Short name (eEk).",
+    ),
+    "P4": Hint(
+        "Projektnamnet överstiger {limit} tecken. Gå till Projekt > Välj projekt och klicka på projektnamnet för att "
+        "redigera det till max {limit} tecken.",
+        "The project name exceeds {limit} characters. Open the project in Visma PM and shorten its name.",
+    ),
     "api:rejected": Hint(
         "{system} avvisade objektet. Rätta uppgiften som felet pekar på och kör överföringen igen. Kvarstår felet, "
         "kontakta {system}s support och ange ErrorId.",

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from brygga.eekonomi import EEkonomiClient, field
+from brygga.eekonomi import EEkonomiClient
 from brygga.eekonomi import models as eek
 from brygga.mapping.eekonomi_customers import EekReference
+from brygga.transfer.sync.eek_reads import read_changed
 
 __all__ = ["EekCustomerSide"]
-
-# ChangedUtc and the server time may be stamped in different instants of the same request; re-reading a short
-# overlap costs nothing because unchanged linked customers are recognised by their fingerprint.
-CURSOR_OVERLAP = timedelta(minutes=2)
 
 
 class EekCustomerSide:
@@ -33,14 +30,7 @@ class EekCustomerSide:
         return self._reference
 
     async def changed(self, since: datetime | None) -> tuple[list[eek.Customer], datetime]:
-        """Customers changed after ``since`` (all when None) and the server's time of the first page,
-        which becomes the next cursor (the server's clock, so skew on our side cannot skip a change)."""
-        query = field("ChangedUtc").gt(since - CURSOR_OVERLAP) if since is not None else None
-        first = await self.client.customers.list(page=1, filter=query)
-        customers = list(first.data)
-        for page in range(2, first.meta.total_number_of_pages + 1):
-            customers.extend((await self.client.customers.list(page=page, filter=query)).data)
-        return customers, first.meta.server_time_utc
+        return await read_changed(self.client.customers, since)
 
     async def all_by_number(self) -> dict[str, eek.Customer]:
         return {c.customer_number: c async for c in self.client.customers.iter() if c.customer_number}

@@ -1,0 +1,109 @@
+"""Checks an article must pass before it is sent, with the original integration's messages (A3, A6, A7, A8)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from brygga.domain import Article, ArticleKind
+from brygga.eekonomi.models_articles import ARTICLE_LIMITS
+from brygga.errors import RuleViolation
+from brygga.mapping.eekonomi_articles import ArticleReference, coding_name_for
+from brygga.transfer.hints import hint_for
+
+__all__ = ["check_article_for_eekonomi", "check_article_for_pm", "duplicate_code"]
+
+# eEkonomi's own wording when CodingId is missing, as the original integration's error table quotes it (A8).
+NULL_CODING = (
+    "ValidateModelAttributeException - Error converting value {null} to type 'System.Guid'. "
+    "Path 'CodingId', line 8, position 18."
+)
+
+
+def _prefix(article: Article, op: str) -> str:
+    return f"Could not {op} {article.kind.english} {article.number} to Visma eAccounting. ErrorCode: 2000, "
+
+
+def check_code(article: Article) -> RuleViolation | None:
+    """Rule A6: a code is required; it becomes the article number."""
+    if article.number:
+        return None
+    hint = hint_for(f"A6:{article.kind.value}")
+    return RuleViolation(
+        "A6",
+        f'Det gick inte att föra över {article.kind.swedish} "{article.name}" till Visma eEkonomi, eftersom den '
+        "saknar kod (artikelnummer).",
+        hint=hint.sv,
+        hint_en=hint.en,
+    )
+
+
+def _too_long(fields: Mapping[str, Any]) -> list[str]:
+    return [
+        f"The field {name} must be a string with a maximum length of {ARTICLE_LIMITS[name]}."
+        for name, value in fields.items()
+        if isinstance(value, str) and name in ARTICLE_LIMITS and len(value) > ARTICLE_LIMITS[name]
+    ]
+
+
+def check_vat_and_lengths(article: Article, fields: Mapping[str, Any], op: str) -> RuleViolation | None:
+    """Rules A7 and A8 in the original's format; both messages together when both apply, as eEkonomi says them."""
+    lengths = _too_long(fields)
+    missing_vat = article.vat_rate is None
+    if not lengths and not missing_vat:
+        return None
+    details = " ".join(lengths)
+    if missing_vat:
+        details = f"{NULL_CODING} {details}".strip()
+        hint = hint_for(f"A8:{article.kind.value}")
+        rule = "A8"
+    else:
+        details = f"ValidateModelAttributeException - {details}"
+        hint = hint_for(f"A7:{article.kind.value}", limit=ARTICLE_LIMITS["Name"])
+        rule = "A7"
+    return RuleViolation(
+        rule, _prefix(article, op) + f"DeveloperErrorMessage: {details}", hint=hint.sv, hint_en=hint.en
+    )
+
+
+def check_coding_and_unit(article: Article, ref: ArticleReference) -> RuleViolation | None:
+    """Rule A3 needs a "Tjänster x% moms" coding for the VAT rate, rule A4 a unit."""
+    if article.vat_rate is not None and ref.service_coding(article.vat_rate) is None:
+        name = coding_name_for(article.vat_rate)
+        hint = hint_for("A3", coding=name)
+        return RuleViolation(
+            "A3",
+            f"Artikel {article.label}: det finns ingen artikelkontering för tjänster med "
+            f'{(article.vat_rate * 100).normalize():f} % moms ("{name}") i Visma eEkonomi.',
+            hint=hint.sv,
+            hint_en=hint.en,
+        )
+    if ref.unit_for(article) is None:
+        hint = hint_for("A4")
+        return RuleViolation(
+            "A4", f"Artikel {article.label}: ingen enhet i Visma eEkonomi passar.", hint=hint.sv, hint_en=hint.en
+        )
+    return None
+
+
+def duplicate_code(article: Article, other_kind: ArticleKind) -> RuleViolation:
+    """Two PM items with one code would both become the same eEkonomi article (rule A2)."""
+    hint = hint_for("A2:duplicate", code=article.number)
+    return RuleViolation(
+        "A2",
+        f'Koden {article.number} används av både {article.kind.swedish} "{article.name}" och en annan post '
+        f"({other_kind.english}) i Visma PM.",
+        hint=hint.sv,
+        hint_en=hint.en,
+    )
+
+
+def check_article_for_eekonomi(
+    article: Article, fields: Mapping[str, Any], ref: ArticleReference, op: str = "add"
+) -> RuleViolation | None:
+    return check_code(article) or check_vat_and_lengths(article, fields, op) or check_coding_and_unit(article, ref)
+
+
+def check_article_for_pm(article: Article) -> RuleViolation | None:
+    """eEkonomi -> PM: the article number becomes the product code, which PM requires for matching (A6)."""
+    return check_code(article)
