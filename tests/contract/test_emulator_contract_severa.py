@@ -13,9 +13,11 @@ from typing import Any
 
 import httpx
 import pytest
+import simplejson
 
 from brygga_emulators.severa import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, Emulator, build_emulator
 from tests.contract.emulator_harness import Recorded, emulator_routes, exercised_routes, recorded_client
+from tests.support.spec_validation import SpecValidator
 
 BASE_URL = "http://severa.test"
 FIXED_NOW = datetime(2025, 5, 1, 9, 0, tzinfo=UTC)
@@ -149,6 +151,102 @@ async def drive_settings(api: httpx.AsyncClient, emulator: Emulator) -> None:
     await api.get(f"/v1/localization/countries/{countries.json()[0]['guid']}")
 
 
+async def drive_products(api: httpx.AsyncClient, emulator: Emulator) -> None:
+    first = await api.get("/v1/products", params={"rowCount": 3})
+    await api.get("/v1/products", params={"rowCount": 3, "pageToken": first.headers["NextPageToken"]})
+    await api.get("/v1/products", params={"type": "Materials", "isActive": "true", "code": "P-100"})
+    await api.get("/v1/products", params={"changedSince": "2020-01-01T00:00:00Z"})
+    body = {
+        "name": "Kontraktsprodukt",
+        "code": "K-1",
+        "measurementUnit": "st",
+        "vatRate": 25,
+        "type": "Materials",
+        "unitPrice": {"amount": 100, "currencyCode": "SEK"},
+        "unitCost": {"amount": 60, "currencyCode": "SEK"},
+    }
+    product = await created(api.post("/v1/products", json=body))
+    await api.get(f"/v1/products/{product['guid']}")
+    patched = await api.patch(f"/v1/products/{product['guid']}", json=replace("/name", "Omdöpt produkt"))
+    assert patched.status_code == 200, patched.text
+
+
+async def drive_work_and_travel_types(api: httpx.AsyncClient, emulator: Emulator) -> None:
+    await api.get("/v1/worktypes", params={"firstRow": 0, "rowCount": 5, "active": "true", "productive": "true"})
+    await api.get(
+        "/v1/worktypes", params={"code": "KONS", "textToSearch": "kons", "changedSince": "2020-01-01T00:00:00Z"}
+    )
+    work_type = await created(
+        api.post(
+            "/v1/worktypes",
+            json={"name": "Kontraktsarbete", "code": "KA", "hourCost": {"amount": 500, "currencyCode": "SEK"}},
+        )
+    )
+    await api.get(f"/v1/worktypes/{work_type['guid']}")
+    await api.patch(f"/v1/worktypes/{work_type['guid']}", json=replace("/isActive", False))
+    await api.get("/v1/travelexpensetypes")
+    await api.get(
+        "/v1/travelexpensetypes",
+        params={"active": "true", "code": "MIL", "textToSearch": "mil", "firstRow": 0, "rowCount": 2},
+    )
+    travel_body = {
+        "name": "Kontraktsresa",
+        "expenseClass": "OtherTravelExpense",
+        "unitCost": {"amount": 10, "currencyCode": "SEK"},
+    }
+    travel_type = await created(api.post("/v1/travelexpensetypes", json=travel_body))
+    await api.get(f"/v1/travelexpensetypes/{travel_type['guid']}")
+    await api.patch(f"/v1/travelexpensetypes/{travel_type['guid']}", json=replace("/measurementUnit", "km"))
+
+
+async def drive_projects(api: httpx.AsyncClient, emulator: Emulator) -> None:
+    first = await api.get("/v1/projects", params={"rowCount": 50})
+    await api.get("/v1/projects", params={"rowCount": 50, "pageToken": first.headers["NextPageToken"]})
+    customer = await guid_of(api, "/v1/customers", numbers=1003)
+    await api.get("/v1/projects", params={"isClosed": "false", "numbers": [2003, 2004], "customerGuids": [customer]})
+    await api.get("/v1/projects", params={"changedSince": "2024-06-01T00:00:00Z", "internal": "false"})
+    await api.get(f"/v1/projects/{first.json()[0]['guid']}")
+
+
+async def drive_vat_rates_and_organization(api: httpx.AsyncClient, emulator: Emulator) -> None:
+    rates = await api.get("/v1/vatrates")
+    await api.get("/v1/vatrates", params={"active": "true", "countryGuid": rates.json()[0]["countryGuid"]})
+    await api.get(f"/v1/vatrates/{rates.json()[0]['guid']}")
+    await api.get("/v1/organizationsettings")
+
+
+async def drive_price_lists(api: httpx.AsyncClient, emulator: Emulator) -> None:
+    pricelists = await api.get("/v1/pricelists", params={"active": "true", "firstRow": 0, "rowCount": 10})
+    pricelist = pricelists.json()[0]["guid"]
+    await api.get(f"/v1/pricelists/{pricelist}")
+    versions = await api.get(f"/v1/pricelists/{pricelist}/pricelistversions")
+    version = versions.json()[0]["guid"]
+    await api.get(f"/v1/pricelistversions/{version}")
+    await api.get(f"/v1/pricelistversions/{version}/travelprices", params={"fromPricelistOnly": "true"})
+    await api.get(f"/v1/pricelistversions/{version}/travelprices", params={"expenseClasses": ["Mileage"]})
+    await api.get(f"/v1/pricelistversions/{version}/productprices", params={"productCode": "P-100"})
+    await api.get(f"/v1/pricelistversions/{version}/productprices", params={"rowCount": 5})
+
+
+async def drive_work_hour_prices(api: httpx.AsyncClient, emulator: Emulator) -> None:
+    pricelist = await guid_of(api, "/v1/pricelists")
+    version = await guid_of(api, f"/v1/pricelists/{pricelist}/pricelistversions")
+    first = await api.get(f"/v1/pricelistversions/{version}/workhourprices", params={"rowCount": 2})
+    await api.get(
+        f"/v1/pricelistversions/{version}/workhourprices",
+        params={"rowCount": 2, "pageToken": first.headers["NextPageToken"], "changedSince": "2020-01-01T00:00:00Z"},
+    )
+
+
+async def drive_rejected_catalog_writes(api: httpx.AsyncClient, emulator: Emulator) -> None:
+    await api.post("/v1/products", json={"code": "X"})
+    await api.post("/v1/products", json={"name": "Fel moms", "vatRate": 0.25})
+    await api.post("/v1/worktypes", json={"name": "Dubblett", "code": "KONS"})
+    await api.post("/v1/travelexpensetypes", json={"name": "Utan klass"})
+    product = await guid_of(api, "/v1/products", code="P-100")
+    await api.patch(f"/v1/products/{product}", json=replace("/guid", "x"))
+
+
 async def drive_errors(api: httpx.AsyncClient, emulator: Emulator) -> None:
     emulator.faults.rate_limit_next(1)
     assert (await api.get("/v1/customers")).status_code == 429
@@ -156,9 +254,26 @@ async def drive_errors(api: httpx.AsyncClient, emulator: Emulator) -> None:
     assert (await api.get("/v1/customers")).status_code == 503
     assert (await api.get("/v1/customers", headers={"Authorization": "Bearer nope"})).status_code == 401
     missing = str(uuid.uuid4())
-    for path in ("customers", "addresses", "contactpersons", "contactcommunications", "currencies"):
+    for path in (
+        "customers",
+        "addresses",
+        "contactpersons",
+        "contactcommunications",
+        "currencies",
+        "products",
+        "worktypes",
+        "travelexpensetypes",
+        "projects",
+        "vatrates",
+        "pricelists",
+        "pricelistversions",
+    ):
         assert (await api.get(f"/v1/{path}/{missing}")).status_code == 404
     await api.patch(f"/v1/customers/{missing}", json=replace("/name", "X"))
+    await api.patch(f"/v1/products/{missing}", json=replace("/name", "X"))
+    for rows in ("workhourprices", "travelprices", "productprices"):
+        assert (await api.get(f"/v1/pricelistversions/{missing}/{rows}")).status_code == 404
+    assert (await api.get(f"/v1/pricelists/{missing}/pricelistversions")).status_code == 404
 
 
 async def checked(recorded: Recorded, emulator: Emulator, driver: Driver, *, requests: bool = True) -> list[str]:
@@ -198,6 +313,51 @@ async def test_currencies_and_countries(recorded: Recorded, emulator: Emulator) 
     assert await checked(recorded, emulator, drive_settings) == []
 
 
+async def test_products(recorded: Recorded, emulator: Emulator) -> None:
+    assert await checked(recorded, emulator, drive_products) == []
+
+
+async def test_work_types_and_travel_expense_types(recorded: Recorded, emulator: Emulator) -> None:
+    assert await checked(recorded, emulator, drive_work_and_travel_types) == []
+
+
+async def test_projects(recorded: Recorded, emulator: Emulator) -> None:
+    assert await checked(recorded, emulator, drive_projects) == []
+
+
+async def test_vat_rates_and_organization_settings(recorded: Recorded, emulator: Emulator) -> None:
+    assert await checked(recorded, emulator, drive_vat_rates_and_organization) == []
+
+
+async def test_price_lists_versions_travel_and_product_prices(recorded: Recorded, emulator: Emulator) -> None:
+    assert await checked(recorded, emulator, drive_price_lists) == []
+
+
+async def test_work_hour_prices_differ_from_the_spec_only_by_being_an_array(
+    recorded: Recorded, emulator: Emulator
+) -> None:
+    """The spec declares one WorkHourPriceOutputModel as the 200 body of a route that pages with
+    NextPageToken; the emulator answers a list. Each item must still be the spec's model."""
+    problems = await checked(recorded, emulator, drive_work_hour_prices)
+    assert problems, "the spec now declares an array: drop this special case"
+    route = "GET /v1/pricelistversions/{pricelistVersionGuid}/workhourprices 200"
+    # One problem per page, at the root: the list is not an object (jsonschema's message quotes the list).
+    assert all(problem.startswith(f"{route}: response body $: [") for problem in problems), problems
+    validator = SpecValidator.severa()
+    pages = [exchange for exchange in recorded.log if exchange.path.endswith("/workhourprices")]
+    assert len(pages) == 2
+    for exchange in pages:
+        for item in simplejson.loads(exchange.response_body, use_decimal=True):
+            single = simplejson.dumps(item, use_decimal=True).encode()
+            assert validator.validate_response("GET", exchange.url, 200, single, "application/json") == []
+
+
+async def test_rejected_catalog_writes_answer_with_exception_models(recorded: Recorded, emulator: Emulator) -> None:
+    assert await checked(recorded, emulator, drive_rejected_catalog_writes, requests=False) == []
+    writes = [exchange for exchange in recorded.log if exchange.method in ("POST", "PATCH")]
+    assert [exchange.status for exchange in writes if exchange.path != "/v1/token"] == [400] * 5
+
+
 async def test_429_5xx_401_and_404_answer_with_exception_models(recorded: Recorded, emulator: Emulator) -> None:
     assert await checked(recorded, emulator, drive_errors) == []
 
@@ -210,6 +370,13 @@ ALL_DRIVERS: tuple[Driver, ...] = (
     drive_addresses,
     drive_contacts_and_communications,
     drive_settings,
+    drive_products,
+    drive_work_and_travel_types,
+    drive_projects,
+    drive_vat_rates_and_organization,
+    drive_price_lists,
+    drive_work_hour_prices,
+    drive_rejected_catalog_writes,
     drive_errors,
 )
 
