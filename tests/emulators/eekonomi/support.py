@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import os
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -38,11 +39,15 @@ def decode(response: httpx.Response) -> Any:
     return simplejson.loads(response.content, use_decimal=True)
 
 
+SALES_SCOPE = "ea:api offline_access ea:sales"
+ACCOUNTING_SCOPE = "ea:api offline_access ea:accounting"
+
+
 async def authorize(client: httpx.AsyncClient, client_id: str = DEMO_CLIENT_ID, **extra: str) -> str:
     params = {
         "client_id": client_id,
         "redirect_uri": REDIRECT_URI,
-        "scope": "ea:api offline_access ea:sales",
+        "scope": SALES_SCOPE,
         "state": "xyz",
         "response_type": "code",
         **extra,
@@ -55,9 +60,12 @@ async def authorize(client: httpx.AsyncClient, client_id: str = DEMO_CLIENT_ID, 
 
 
 async def obtain_tokens(
-    client: httpx.AsyncClient, client_id: str = DEMO_CLIENT_ID, secret: str = DEMO_CLIENT_SECRET
+    client: httpx.AsyncClient,
+    client_id: str = DEMO_CLIENT_ID,
+    secret: str = DEMO_CLIENT_SECRET,
+    scope: str = SALES_SCOPE,
 ) -> dict[str, Any]:
-    code = await authorize(client, client_id)
+    code = await authorize(client, client_id, scope=scope)
     form = {"grant_type": "authorization_code", "code": code, "redirect_uri": REDIRECT_URI}
     response = await client.post("/connect/token", data=form, headers=basic_auth(client_id, secret))
     assert response.status_code == 200, response.text
@@ -102,3 +110,38 @@ def json_content(body: Any) -> str:
 
 def asgi_client(app: Any) -> httpx.AsyncClient:
     return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://eek.test")
+
+
+def article_body(**overrides: Any) -> dict[str, Any]:
+    """A valid ArticleApi create body: a service at 25 % VAT, priced per hour."""
+    from brygga_emulators.eekonomi.reference_data import coding_id, unit_id
+
+    body: dict[str, Any] = {
+        "Number": "T-1",
+        "Name": "Testartikel",
+        "CodingId": coding_id("Tjänster 25% moms"),
+        "UnitId": unit_id("h"),
+        "NetPrice": Decimal("100.00"),
+        "IsActive": True,
+    }
+    body.update(overrides)
+    return body
+
+
+def cost_center_item_body(**overrides: Any) -> dict[str, Any]:
+    """A valid CostCenterItemApi create body in cost center 2 ("Projekt")."""
+    from brygga_emulators.eekonomi.reference_data import cost_center_id
+
+    body: dict[str, Any] = {
+        "CostCenterId": cost_center_id(2),
+        "ShortName": "2001",
+        "Name": "Testprojekt",
+        "IsActive": True,
+    }
+    body.update(overrides)
+    return body
+
+
+async def send_json(client: httpx.AsyncClient, method: str, path: str, body: Any) -> httpx.Response:
+    """Send ``body`` with its Decimals written exactly."""
+    return await client.request(method, path, content=json_content(body), headers=JSON_HEADERS)
