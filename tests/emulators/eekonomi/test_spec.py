@@ -11,9 +11,24 @@ import pytest
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
+from brygga_emulators.eekonomi.articles import ARTICLE_FIELD_NAMES
+from brygga_emulators.eekonomi.cost_centers import COST_CENTER_FIELD_NAMES
 from brygga_emulators.eekonomi.customers import CUSTOMER_FIELD_NAMES
-from brygga_emulators.eekonomi.routes_reference import COUNTRY_FIELDS, CURRENCY_FIELDS, TERMS_OF_PAYMENT_FIELDS
+from brygga_emulators.eekonomi.reference_data import cost_center_id
+from brygga_emulators.eekonomi.routes_reference import (
+    CODING_FIELDS,
+    COUNTRY_FIELDS,
+    CURRENCY_FIELDS,
+    TERMS_OF_PAYMENT_FIELDS,
+    UNIT_FIELDS,
+    VAT_CODE_FIELDS,
+)
 from brygga_emulators.eekonomi.validation import (
+    ARTICLE_BARCODE_FIELDS,
+    ARTICLE_FIELDS,
+    ARTICLE_LABEL_FIELDS,
+    COST_CENTER_FIELDS,
+    COST_CENTER_ITEM_FIELDS,
     CUSTOMER_FIELDS,
     CUSTOMER_LABEL_FIELDS,
     DIRECT_DEBIT_FIELDS,
@@ -21,7 +36,16 @@ from brygga_emulators.eekonomi.validation import (
     Kind,
 )
 
-from .support import customer_body, spec_dir
+from .support import (
+    ACCOUNTING_SCOPE,
+    article_body,
+    bearer,
+    cost_center_item_body,
+    customer_body,
+    obtain_tokens,
+    send_json,
+    spec_dir,
+)
 
 SPEC_URI = "urn:eaccounting-v2"
 
@@ -132,6 +156,11 @@ def describe_rules(rules: tuple[FieldRule, ...]) -> list[tuple[Any, ...]]:
         ("CustomerApi", CUSTOMER_FIELDS),
         ("DirectDebitCustomerSettingsApi", DIRECT_DEBIT_FIELDS),
         ("CustomerLabelApi", CUSTOMER_LABEL_FIELDS),
+        ("ArticleApi", ARTICLE_FIELDS),
+        ("ArticleLabelApi", ARTICLE_LABEL_FIELDS),
+        ("ArticleBarcodeApi", ARTICLE_BARCODE_FIELDS),
+        ("CostCenterApi", COST_CENTER_FIELDS),
+        ("CostCenterItemApi", COST_CENTER_ITEM_FIELDS),
     ],
 )
 def test_field_tables_match_the_spec(schema_name: str, rules: tuple[FieldRule, ...]) -> None:
@@ -150,9 +179,36 @@ def test_customer_required_fields_and_limits_match_the_spec() -> None:
 
 
 @pytest.mark.parametrize(
+    ("schema_name", "rules"), [("ArticleApi", ARTICLE_FIELDS), ("CostCenterItemApi", COST_CENTER_ITEM_FIELDS)]
+)
+def test_required_fields_and_limits_match_the_spec(schema_name: str, rules: tuple[FieldRule, ...]) -> None:
+    definition = schema(schema_name)
+    limits = {
+        name: details["maxLength"] for name, details in definition["properties"].items() if "maxLength" in details
+    }
+
+    assert {rule.name for rule in rules if rule.required} == set(definition["required"])
+    assert {rule.name: rule.max_length for rule in rules if rule.max_length is not None} == limits
+
+
+def test_article_limits_are_the_ones_the_brief_names() -> None:
+    limits = {rule.name: rule.max_length for rule in ARTICLE_FIELDS if rule.max_length is not None}
+    prices = {rule.name: (rule.minimum, rule.maximum, rule.max_decimals) for rule in ARTICLE_FIELDS}
+
+    assert (limits["Number"], limits["Name"], limits["NameEnglish"]) == (40, 50, 50)
+    assert prices["NetPrice"] == prices["GrossPrice"] == (0, 99_000_000, 2)
+    assert all("{1,2}" in schema("ArticleApi")["properties"][name]["pattern"] for name in ("NetPrice", "GrossPrice"))
+
+
+@pytest.mark.parametrize(
     ("schema_name", "fields"),
     [
         ("CustomerApi", CUSTOMER_FIELD_NAMES),
+        ("ArticleApi", ARTICLE_FIELD_NAMES),
+        ("ArticleAccountCodingApi", CODING_FIELDS),
+        ("UnitApi", UNIT_FIELDS),
+        ("VatCodeApi", VAT_CODE_FIELDS),
+        ("CostCenterApi", COST_CENTER_FIELD_NAMES),
         ("TermsOfPaymentApi", TERMS_OF_PAYMENT_FIELDS),
         ("CurrencyApi", CURRENCY_FIELDS),
         ("CountryApi", COUNTRY_FIELDS),
@@ -196,6 +252,55 @@ async def test_reference_answers_validate_against_the_spec(api: httpx.AsyncClien
     assert list(settings) == list(schema("CompanySettingsApi")["properties"])
 
 
+async def test_article_answers_validate_against_the_spec(api: httpx.AsyncClient) -> None:
+    body = article_body(ArticleLabels=[{"Name": "Ny"}], Barcodes=[{"Barcode": "1"}])
+    created = await send_json(api, "POST", "/v2/articles", body)
+    assert created.status_code == 201, created.text
+    replaced = await send_json(api, "PUT", f"/v2/articles/{created.json()['Id']}", article_body(GrossPrice=125))
+    listed = await api.get("/v2/articles")
+
+    assert_valid("ArticleApi", created.json())
+    assert_valid("ArticleApi", replaced.json())
+    assert_valid("PaginatedResponseOfArticleApi", listed.json())
+    for article in listed.json()["Data"]:
+        assert list(article) == list(schema("ArticleApi")["properties"])  # every property, nothing more
+
+
+async def test_article_reference_answers_validate_against_the_spec(api: httpx.AsyncClient) -> None:
+    codings = (await api.get("/v2/articleaccountcodings")).json()
+    units = (await api.get("/v2/units")).json()
+
+    assert_valid("PaginatedResponseOfArticleAccountCodingApi", codings)
+    assert_valid(
+        "ArticleAccountCodingApi", (await api.get(f"/v2/articleaccountcodings/{codings['Data'][0]['Id']}")).json()
+    )
+    assert_valid("PaginatedResponseOfUnitApi", units)
+    assert_valid("UnitApi", (await api.get(f"/v2/units/{units['Data'][0]['Id']}")).json())
+    for coding in codings["Data"]:
+        assert list(coding) == list(schema("ArticleAccountCodingApi")["properties"])
+    api.headers.update(bearer(await obtain_tokens(api, scope=ACCOUNTING_SCOPE)))
+    vat_codes = (await api.get("/v2/vatcodes")).json()
+    assert_valid("PaginatedResponseOfVatCodeApi", vat_codes)
+    assert_valid("VatCodeApi", (await api.get(f"/v2/vatcodes/{vat_codes['Data'][0]['Id']}")).json())
+    assert list(vat_codes["Data"][0]) == list(schema("VatCodeApi")["properties"])
+
+
+async def test_cost_center_answers_validate_against_the_spec(api: httpx.AsyncClient) -> None:
+    created = await api.post("/v2/costcenteritems", json=cost_center_item_body())
+    assert created.status_code == 201, created.text
+    fetched = await api.get(f"/v2/costcenteritems/{created.json()['Id']}")
+    replaced = await api.put(f"/v2/costcenteritems/{created.json()['Id']}", json=cost_center_item_body(IsActive=False))
+    renamed = await api.put(f"/v2/costcenters/{cost_center_id(2)}", json={"Name": "Projekt", "IsActive": True})
+    listed = (await api.get("/v2/costcenters")).json()
+
+    for item in (created.json(), fetched.json(), replaced.json()):
+        assert_valid("CostCenterItemApi", item)
+        assert list(item) == list(schema("CostCenterItemApi")["properties"])
+    assert_valid("CostCenterApi", renamed.json())
+    assert_valid("PaginatedResponseOfCostCenterApi", listed)
+    assert list(listed["Data"][1]) == list(schema("CostCenterApi")["properties"])
+
+
 async def test_error_answers_validate_against_the_spec(api: httpx.AsyncClient) -> None:
     answers = [
         await api.post("/v2/customers", json=customer_body(Name="N" * 51)),
@@ -203,6 +308,10 @@ async def test_error_answers_validate_against_the_spec(api: httpx.AsyncClient) -
         await api.get("/v2/customers", params={"$filter": "Bogus eq 1"}),
         await api.get("/v2/customers/3f2504e0-4f89-11d3-9a0c-0305e82c3301"),
         await api.get("/v2/customers", headers={"Authorization": "Bearer nope"}),
+        await send_json(api, "POST", "/v2/articles", article_body(CodingId=None, Name="N" * 51)),
+        await send_json(api, "POST", "/v2/articles", article_body(NetPrice=100, GrossPrice=100)),
+        await send_json(api, "POST", "/v2/articles", article_body(Number="P-100")),
+        await api.post("/v2/costcenteritems", json=cost_center_item_body(ShortName="HAMN")),
     ]
 
     for answer in answers:
