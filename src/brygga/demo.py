@@ -62,6 +62,8 @@ async def run_demo(settings: Settings, *, progress: RichProgress | None = None) 
             client_id=severa_emulator.DEMO_CLIENT_ID,
             client_secret=severa_emulator.DEMO_CLIENT_SECRET,
         )
+        # The demo company keeps PM projects in its cost center "Projekt" (rule S3); a real setup chooses it.
+        store.settings.set_many({"project_cost_center": "Projekt"})
         session = TransferSession(store, settings)
         try:
             first = await session.run(list(CATEGORIES), progress=progress)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from brygga.domain import Article, ArticleKind
+from brygga.domain import Article
 from brygga.eekonomi.models_articles import ARTICLE_LIMITS
 from brygga.errors import RuleViolation
 from brygga.mapping.eekonomi_articles import ArticleReference, coding_name_for
@@ -86,13 +86,12 @@ def check_coding_and_unit(article: Article, ref: ArticleReference) -> RuleViolat
     return None
 
 
-def duplicate_code(article: Article, other_kind: ArticleKind) -> RuleViolation:
+def duplicate_code(article: Article) -> RuleViolation:
     """Two PM items with one code would both become the same eEkonomi article (rule A2)."""
     hint = hint_for("A2:duplicate", code=article.number)
     return RuleViolation(
         "A2",
-        f'Koden {article.number} används av både {article.kind.swedish} "{article.name}" och en annan post '
-        f"({other_kind.english}) i Visma PM.",
+        f'Koden {article.number} på {article.kind.swedish} "{article.name}" används av flera poster i Visma PM.',
         hint=hint.sv,
         hint_en=hint.en,
     )

@@ -24,6 +24,16 @@ SETTING_HELP: dict[str, tuple[str, str]] = {
         "huvudsystemet.",
         "Master system for customers: pm or eekonomi (default pm).",
     ),
+    "master_articles": (
+        "Huvudsystem för produkter/artiklar: pm eller eekonomi (standard eekonomi). Uppdateringar förs bara från "
+        "huvudsystemet; nya artiklar förs över åt båda hållen.",
+        "Master system for products/articles: pm or eekonomi (default eekonomi).",
+    ),
+    "project_cost_center": (
+        "Resultatenhet (kostnadsställe) i Visma eEkonomi som tar emot projekten, med namn eller nummer, t.ex. "
+        "Projekt. Måste finnas i eEkonomi.",
+        "The eEkonomi cost center that receives PM projects as items, by name or number, e.g. Projekt.",
+    ),
 }
 
 
@@ -31,6 +41,8 @@ class TransferOptions(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     master_customers: MasterSystem = "pm"
+    master_articles: MasterSystem = "eekonomi"
+    project_cost_center: str | None = None
 
     @classmethod
     def from_store(cls, values: Mapping[str, str]) -> TransferOptions:

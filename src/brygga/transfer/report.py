@@ -14,7 +14,11 @@ from brygga.transfer.outcome import Action, ObjectOutcome, Outcome
 
 __all__ = ["CategoryReport", "RunReport", "render_report"]
 
-CATEGORY_LABELS = {"customers": ("Kunder", "Customers")}
+CATEGORY_LABELS = {
+    "customers": ("Kunder", "Customers"),
+    "articles": ("Artiklar", "Articles"),
+    "projects": ("Projekt", "Projects"),
+}
 
 
 @dataclass

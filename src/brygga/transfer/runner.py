@@ -13,9 +13,11 @@ from typing import Any, Protocol
 
 from brygga.errors import BryggaError, ConfigError
 from brygga.store import ItemRecord, Store
+from brygga.transfer.articles.transfer import ArticlesTransfer
 from brygga.transfer.context import TransferContext
 from brygga.transfer.customers.transfer import CustomersTransfer
 from brygga.transfer.outcome import Action, ObjectOutcome, Outcome, failure_from_error
+from brygga.transfer.projects.transfer import ProjectsTransfer
 from brygga.transfer.report import CategoryReport, RunReport
 
 __all__ = ["CATEGORIES", "CategoryTransfer", "check_company", "run_transfers"]
@@ -35,7 +37,11 @@ class CategoryTransfer(Protocol):
 
 
 # In the order "--all" runs them: invoices need customers, articles and projects first.
-CATEGORIES: dict[str, Callable[[TransferContext], CategoryTransfer]] = {"customers": CustomersTransfer}
+CATEGORIES: dict[str, Callable[[TransferContext], CategoryTransfer]] = {
+    "customers": CustomersTransfer,
+    "articles": ArticlesTransfer,
+    "projects": ProjectsTransfer,
+}
 
 
 async def check_company(ctx: TransferContext) -> None:

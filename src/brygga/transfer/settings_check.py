@@ -6,8 +6,9 @@ from collections.abc import Mapping
 
 from brygga.config import Settings
 from brygga.connections import eekonomi_client, severa_client
-from brygga.errors import BryggaError
+from brygga.errors import BryggaError, ConfigError
 from brygga.store import Store
+from brygga.transfer.projects.transfer import resolve_cost_center
 
 __all__ = ["check_against_systems"]
 
@@ -22,6 +23,12 @@ async def check_against_systems(store: Store, settings: Settings, values: Mappin
                 company = await eek.company_settings.get()
                 if company.company_status not in (None, 1):
                     problems.append(f"Visma eEkonomi-företaget {company.name} är inte aktivt.")
+                if values.get("project_cost_center"):
+                    centers = [center async for center in eek.cost_centers.iter()]
+                    try:
+                        resolve_cost_center(centers, values["project_cost_center"])
+                    except ConfigError as exc:
+                        problems.append(f"{exc.message} {exc.hint}")
         except BryggaError as exc:
             problems.append(f"Visma eEkonomi kunde inte kontrolleras: {getattr(exc, 'message', exc)}")
     if store.connections.get("severa") is not None:

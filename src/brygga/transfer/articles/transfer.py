@@ -1,0 +1,240 @@
+"""The article transfer ("Produkter / Artiklar"): PM products, work types and travel expense types <-> eEkonomi
+articles. Rules S2, A1-A9, with the same write protocol, reports and dry run as customers.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from datetime import timedelta
+
+from brygga.domain import Article
+from brygga.eekonomi.models_articles import Article as EekArticle
+from brygga.errors import ConfigError, RuleViolation
+from brygga.mapping.article_rules import check_article_for_eekonomi, check_article_for_pm, duplicate_code
+from brygga.mapping.eekonomi_articles import (
+    ArticleReference,
+    from_eekonomi_article,
+    to_eekonomi_article,
+    to_eekonomi_fields,
+)
+from brygga.transfer.articles.pm_side import PmArticleSide, PmItem
+from brygga.transfer.context import TransferContext
+from brygga.transfer.hints import hint_for
+from brygga.transfer.outcome import Action
+from brygga.transfer.sync.base import PairTransfer
+from brygga.transfer.sync.eek_reads import read_changed
+from brygga.transfer.sync.planner import SYSTEM_LABEL, Change, Direction, Plan, PlanRules, Side, plan_pairs
+from brygga.transfer.write_protocol import create_once
+
+__all__ = ["ArticlesTransfer", "article_clash"]
+
+CATEGORY = "articles"
+PM_CURSOR_OVERLAP = timedelta(minutes=2)
+
+
+def article_clash(direction: Direction, article: Article, other: Article) -> RuleViolation:
+    """Rule A2: linked by code and name; a code match with another name is reported, never duplicated."""
+    other_system = SYSTEM_LABEL[direction.target]
+    hint = hint_for("A2", other=other_system, other_name=other.name)
+    return RuleViolation(
+        "A2",
+        f"Artikeln {article.label} kopplades inte: koden {article.number} finns redan i {other_system} med namnet "
+        f'"{other.name}".',
+        hint=hint.sv,
+        hint_en=hint.en,
+    )
+
+
+class ArticlesTransfer(PairTransfer[Article]):
+    category = CATEGORY
+    progress_label = "Artiklar"
+
+    def __init__(self, ctx: TransferContext) -> None:
+        super().__init__(ctx)
+        self.pm = PmArticleSide(ctx.pm)
+        self.pm_items: dict[str, PmItem] = {}
+        self.eek_articles: dict[str, EekArticle] = {}
+        self._ref: ArticleReference | None = None
+        self._duplicates: set[str] = set()
+
+    # planning ----------------------------------------------------------------------------------
+    async def plan(self) -> Plan[Article]:
+        started = self.ctx.clock()
+        pm_since = self.protocol.cursor(CATEGORY, "pm")
+        eek_since = self.protocol.cursor(CATEGORY, "eekonomi")
+        retries = self.load_retries()
+        items = await self.pm.changed(pm_since - PM_CURSOR_OVERLAP if pm_since else None, retries["pm"])
+        eek_changed, server_time = await read_changed(self.ctx.eek.articles, eek_since)
+        for eek_id in retries["eekonomi"] - {a.id for a in eek_changed if a.id}:
+            eek_changed.append(await self.ctx.eek.articles.get(eek_id))
+        self.pm_items = {item.pm_id: item for item in items}
+        self.eek_articles = {a.id: a for a in eek_changed if a.id}
+        self.cursors.pm, self.cursors.eek = started, server_time
+        self._ref = await self._reference()
+        pm_canon = {pm_id: item.article for pm_id, item in self.pm_items.items()}
+        eek_canon = {i: from_eekonomi_article(a, self._ref) for i, a in self.eek_articles.items()}
+        self._duplicates = _duplicate_codes(self.pm_items.values())
+        links = self.protocol.links(CATEGORY)
+        linked_pm, linked_eek = {k.pm_id for k in links}, {k.eek_id for k in links}
+        eek_index = await self._eek_index(
+            [a for i, a in pm_canon.items() if i not in linked_pm], eek_canon, full=eek_since is None
+        )
+        pm_index = await self._pm_index([a for i, a in eek_canon.items() if i not in linked_eek])
+        rules = PlanRules(
+            master=self.ctx.options.master_articles,
+            check_for_eek=self._check_for_eek,
+            check_for_pm=lambda article, _op: check_article_for_pm(article),
+            clash=article_clash,
+            skip_inactive_new=False,  # rule A9: the active flag is carried, inactive items included
+            things="artiklar",
+            master_rule="S2",
+        )
+        plan = plan_pairs(Side(pm_canon, pm_index), Side(eek_canon, eek_index), links, rules)
+        if any(c.action is Action.CREATE and c.direction is Direction.PM_TO_EEK for c in plan.changes):
+            plan.notices.append(hint_for("A:reminder").sv)
+        return plan
+
+    async def _reference(self) -> ArticleReference:
+        codings = [c async for c in self.ctx.eek.article_codings.iter()]
+        units = [u async for u in self.ctx.eek.units.iter()]
+        if not codings:
+            raise ConfigError(
+                "Visma eEkonomi har inga artikelkonteringar.",
+                hint="Kontrollera att företaget är färdigt uppsatt i Visma eEkonomi "
+                "(Inställningar > Artikelkonteringar).",
+            )
+        return ArticleReference(codings, units)
+
+    async def _eek_index(
+        self, unlinked: list[Article], known: dict[str, Article], *, full: bool
+    ) -> dict[str, tuple[str, Article]]:
+        assert self._ref is not None
+        index = {a.number: (i, a) for i, a in known.items() if a.number}
+        missing = sorted({a.number for a in unlinked if a.number and a.number not in index})
+        if full or not missing:
+            return index
+        if len(missing) > 5:
+            found = {a.number: a async for a in self.ctx.eek.articles.iter()}
+        else:
+            found = {n: a for n in missing if (a := await self.ctx.eek.articles.find_by_number(n)) is not None}
+        for number, wire in found.items():
+            if wire.id:
+                self.eek_articles.setdefault(wire.id, wire)
+                index.setdefault(number, (wire.id, from_eekonomi_article(wire, self._ref)))
+        return index
+
+    async def _pm_index(self, unlinked: list[Article]) -> dict[str, tuple[str, Article]]:
+        index = {
+            item.article.number: (pm_id, item.article) for pm_id, item in self.pm_items.items() if item.article.number
+        }
+        missing = [a.number for a in unlinked if a.number and a.number not in index]
+        for code, item in (await self.pm.products_by_code(missing)).items():
+            self.pm_items.setdefault(item.pm_id, item)
+            index[code] = (item.pm_id, item.article)
+        return index
+
+    def _check_for_eek(self, article: Article, op: str) -> RuleViolation | None:
+        assert self._ref is not None
+        if article.number in self._duplicates:
+            return duplicate_code(article)
+        coding = self._ref.service_coding(article.vat_rate) if article.vat_rate is not None else None
+        unit = self._ref.unit_for(article)
+        fields = to_eekonomi_fields(article, coding.id if coding else None, unit.id if unit else None)
+        return check_article_for_eekonomi(article, fields, self._ref, op)
+
+    # writing ---------------------------------------------------------------------------------
+    def _subject(self, change: Change[Article]) -> str:
+        return change.item.kind.english if change.direction is Direction.PM_TO_EEK else "product"
+
+    async def _apply_to_eek(self, change: Change[Article]) -> None:
+        assert self._ref is not None
+        if change.action is Action.CREATE:
+            await self._create_in_eek(change)
+            return
+        assert change.target_id is not None
+        base = self.eek_articles.get(change.target_id) or await self.ctx.eek.articles.get(change.target_id)
+        result = base
+        if change.action is Action.UPDATE or self.ctx.options.master_articles == "pm":
+            fields = self._fields(change.item, base)
+            if any(base.to_body().get(key) != value for key, value in fields.items()):
+                result = await self.ctx.eek.articles.update(change.target_id, to_eekonomi_article(fields, base))
+        self.save_link(
+            change, self.link_row(change.source_id, change.target_id, change.fingerprint, self._eek_fp(result))
+        )
+
+    def _fields(self, article: Article, base: EekArticle | None) -> dict[str, object]:
+        """Keep a coding the user chose in eEkonomi (goods instead of services, rule A3) while its VAT rate still
+        matches, and a unit when PM's is unknown there; otherwise take rule A3's and A4's."""
+        assert self._ref is not None
+        coding = self._ref.coding(base.coding_id) if base else None
+        if coding is None or coding.vat_rate != article.vat_rate:
+            coding = self._ref.service_coding(article.vat_rate) if article.vat_rate is not None else None
+        unit = self._ref.unit_for(article)
+        if base is not None and (article.unit is None or (self._ref.unit(base.unit_id) is not None and unit is None)):
+            unit = self._ref.unit(base.unit_id) or unit
+        return to_eekonomi_fields(article, coding.id if coding else None, unit.id if unit else None)
+
+    async def _create_in_eek(self, change: Change[Article]) -> None:
+        number = change.item.number or ""
+
+        async def lookup() -> EekArticle | None:
+            found = await self.ctx.eek.articles.find_by_number(number)
+            return found if found and found.name.strip() == change.item.name.strip() else None
+
+        fields = self._fields(change.item, None)
+        await create_once(
+            self.protocol,
+            category=CATEGORY,
+            target="eekonomi",
+            source_id=change.source_id,
+            natural_key=number,
+            payload_hash=change.fingerprint,
+            lookup=lookup,
+            send=lambda: self.ctx.eek.articles.create(to_eekonomi_article(fields)),
+            link_for=lambda remote: self.link_row(
+                change.source_id, remote.id or "", change.fingerprint, self._eek_fp(remote)
+            ),
+        )
+
+    async def _apply_to_pm(self, change: Change[Article]) -> None:
+        if change.action is Action.CREATE:
+            await self._create_in_pm(change)
+            return
+        assert change.target_id is not None
+        item = self.pm_items.get(change.target_id) or await self.pm.get(change.target_id)
+        if change.action is Action.UPDATE or self.ctx.options.master_articles == "eekonomi":
+            item = await self.pm.update(item, change.item)
+        self.save_link(
+            change, self.link_row(item.pm_id, change.source_id, item.article.fingerprint(), change.fingerprint)
+        )
+
+    async def _create_in_pm(self, change: Change[Article]) -> None:
+        number = change.item.number or ""
+
+        async def lookup() -> PmItem | None:
+            found = (await self.pm.products_by_code([number])).get(number)
+            return found if found and found.article.name == change.item.name.strip() else None
+
+        await create_once(
+            self.protocol,
+            category=CATEGORY,
+            target="pm",
+            source_id=change.source_id,
+            natural_key=number,
+            payload_hash=change.fingerprint,
+            lookup=lookup,
+            send=lambda: self.pm.create_product(change.item),
+            link_for=lambda item: self.link_row(
+                item.pm_id, change.source_id, item.article.fingerprint(), change.fingerprint
+            ),
+        )
+
+    def _eek_fp(self, article: EekArticle) -> str:
+        assert self._ref is not None
+        return from_eekonomi_article(article, self._ref).fingerprint()
+
+
+def _duplicate_codes(items: Iterable[PmItem]) -> set[str]:
+    counts = Counter(item.article.number for item in items if item.article.number)
+    return {code for code, n in counts.items() if n > 1}
