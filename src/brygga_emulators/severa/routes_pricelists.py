@@ -24,6 +24,8 @@ __all__ = ["pricelist_routes", "render_pricelist", "render_pricelist_version"]
 _PRICELIST_KEYS = ("createdDateTime", "guid", "lastUpdatedDateTime", "name")
 _PRICELIST_FLAGS = ("isActive", "isCustom", "isDefault", "isVolumePricing")
 _VERSION_KEYS = ("createdDateTime", "guid", "lastUpdatedDateTime", "pricelistGuid", "startDate")
+# The emulator has no users: price lists were set up by nobody it can name.
+_NO_USERS = {"createdBy": None, "lastUpdatedBy": None}
 
 
 def pricelist_routes(ctx: Context) -> list[Route]:
@@ -75,8 +77,8 @@ def render_pricelist(store: SeveraStore, pricelist: Document) -> dict[str, Any]:
     body: dict[str, Any] = {key: pricelist.get(key) for key in _PRICELIST_KEYS}
     body.update({flag: bool(pricelist.get(flag)) for flag in _PRICELIST_FLAGS})
     body["currency"] = currency_ref(store, pricelist.get("currency"))
-    return body
+    return {**body, **_NO_USERS}
 
 
 def render_pricelist_version(version: Document) -> dict[str, Any]:
-    return {key: version.get(key) for key in _VERSION_KEYS}
+    return {**{key: version.get(key) for key in _VERSION_KEYS}, **_NO_USERS}

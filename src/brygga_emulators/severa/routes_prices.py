@@ -62,9 +62,11 @@ async def list_work_hour_prices(request: Request, ctx: Context) -> Response:
 def _work_hour_price(ctx: Context, row: Document) -> dict[str, Any]:
     work_type = ctx.store.get("worktypes", row["workType"]["guid"]) or {}
     return {
+        "createdBy": None,
         "createdDateTime": row["createdDateTime"],
         "guid": row["guid"],
         "isBillable": row.get("isBillable", True),
+        "lastUpdatedBy": None,
         "lastUpdatedDateTime": row.get("lastUpdatedDateTime"),
         "pricelistVersion": {"guid": row["pricelistVersion"]["guid"]},
         "unitPrice": _money(row.get("unitPrice")),
