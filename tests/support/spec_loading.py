@@ -91,6 +91,13 @@ def _any_json_value(schema: dict[str, Any]) -> None:
     schema.clear()
 
 
+def _list_of_itself(schema: dict[str, Any]) -> None:
+    """Turn a single-object schema into an array of that object."""
+    item = dict(schema)
+    schema.clear()
+    schema.update({"type": "array", "items": item})
+
+
 # Places where the Severa spec contradicts Severa's own documentation, so validating against the letter
 # of the spec would flag correct traffic. Each entry names its source; keep this list short.
 _SEVERA_CORRECTIONS: tuple[tuple[str, Callable[[dict[str, Any]], None], str], ...] = (
@@ -100,6 +107,14 @@ _SEVERA_CORRECTIONS: tuple[tuple[str, Callable[[dict[str, Any]], None], str], ..
         # severa-fit.md §3.3/G14: the spec types JSON-Patch `value` as string, but replacing a boolean,
         # number or reference needs a JSON value of that type.
         "PatchOperation.value carries any JSON value",
+    ),
+    (
+        "/paths/~1v1~1pricelistversions~1{pricelistVersionGuid}~1workhourprices/get/responses/200/content/"
+        "application~1json/schema",
+        _list_of_itself,
+        # The route pages with pageToken/NextPageToken, i.e. returns a list, and its siblings travelprices and
+        # productprices declare arrays; the single WorkHourPriceOutputModel is a slip of the spec's generator.
+        "workhourprices answers a list of WorkHourPriceOutputModel",
     ),
 )
 

@@ -63,7 +63,12 @@ class RunReport:
         return all(not report.failed for report in self.categories.values())
 
     def errors(self) -> list[ObjectOutcome]:
-        return [item for report in self.categories.values() for item in report.failed]
+        """Failures in category order, then by direction and object, so two runs list them alike."""
+        return [
+            item
+            for report in self.categories.values()
+            for item in sorted(report.failed, key=lambda o: (o.direction, o.key, o.name))
+        ]
 
     def to_json(self, lang: str = "sv") -> dict[str, Any]:
         return {

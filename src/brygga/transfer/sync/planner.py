@@ -76,7 +76,8 @@ class Change(Generic[ItemT]):
 
     @property
     def key(self) -> str:
-        return self.item.number or self.source_id
+        """What the user knows the object by: its number or code; an object without one shows as such."""
+        return self.item.number or "(utan nummer)"
 
     @property
     def fingerprint(self) -> str:
