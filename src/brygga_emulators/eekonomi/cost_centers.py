@@ -18,13 +18,11 @@ from .validation import COST_CENTER_FIELDS, COST_CENTER_ITEM_FIELDS, blank_docum
 __all__ = [
     "COST_CENTER_FIELD_NAMES",
     "DUPLICATE_ITEM_MESSAGE",
-    "MAX_COST_CENTERS",
     "MOVED_ITEM_MESSAGE",
     "CostCenterBook",
 ]
 
 COST_CENTER_FIELD_NAMES = tuple(rule.name for rule in COST_CENTER_FIELDS)
-MAX_COST_CENTERS = 3
 
 # Exactly the text the original integration's error table quotes for a clashing project.
 DUPLICATE_ITEM_MESSAGE = (
@@ -44,6 +42,13 @@ class CostCenterBook:
         """Every cost center with its ``Items``, in Number order."""
         centers = sorted(self._store.cost_centers.all(), key=lambda center: int(center["Number"]))
         return [self._with_items(center) for center in centers]
+
+    def cost_center(self, center_id: str) -> dict[str, Any]:
+        """The stored cost center, without its items."""
+        doc = self._store.cost_centers.get(_normalise_id(center_id, "CostCenter"))
+        if doc is None:
+            raise not_found("CostCenter")
+        return doc
 
     def replace_cost_center(self, center_id: str, body: dict[str, Any]) -> dict[str, Any]:
         previous = self.cost_center(center_id)
@@ -93,13 +98,6 @@ class CostCenterBook:
                 continue
             if item["ShortName"] == values["ShortName"] or item["Name"] == values["Name"]:
                 raise conflict(DUPLICATE_ITEM_MESSAGE)
-
-    def cost_center(self, center_id: str) -> dict[str, Any]:
-        """The stored cost center, without its items."""
-        doc = self._store.cost_centers.get(_normalise_id(center_id, "CostCenter"))
-        if doc is None:
-            raise not_found("CostCenter")
-        return doc
 
     def _with_items(self, center: Mapping[str, Any]) -> dict[str, Any]:
         items = [dict(item) for item in self._store.cost_center_items.all() if item["CostCenterId"] == center["Id"]]
