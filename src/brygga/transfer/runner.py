@@ -71,9 +71,10 @@ async def run_transfers(ctx: TransferContext, categories: list[str]) -> RunRepor
         )
     try:
         await check_company(ctx)
-        run_id = None if ctx.dry_run else ctx.store.runs.start(categories, dry_run=False)
+        ordered = [name for name in CATEGORIES if name in categories]  # dependencies first, whatever was typed
+        run_id = None if ctx.dry_run else ctx.store.runs.start(ordered, dry_run=False)
         report = RunReport(run_id=run_id, dry_run=ctx.dry_run)
-        for name in categories:
+        for name in ordered:
             report.categories[name] = await _run_category(ctx, name)
         if run_id is not None:
             _record(ctx.store, run_id, report)
