@@ -5,6 +5,10 @@ models, ``ExceptionModel`` errors, both paging styles, ``changedSince``, client-
 the ``Client_Id`` header, an emulated rate limit and the shared fault injection. It never imports
 brygga, so it can disagree with brygga's client.
 
+Resources: customers with addresses, contacts and communications; products, work types and travel
+expense types; projects (read); VAT rates, currencies, countries, organisation settings; the default
+price list with its work-hour, travel and product prices (read).
+
     emu = build_emulator(data="demo")      # or "empty", "bulk:1000"; db="pm.sqlite" to persist
     async with httpx.AsyncClient(transport=httpx.ASGITransport(emu.app), base_url="http://pm") as client: ...
 """
