@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -136,3 +137,18 @@ def test_bulk_is_deterministic() -> None:
     for collection in ("products", "projects"):
         assert first.store.all(collection) == second.store.all(collection)
     assert first.store.count("products") == 40 and first.store.count("projects") == 20
+
+
+async def test_products_and_prices_survive_a_sqlite_rebuild(tmp_path: Path) -> None:
+    db = str(tmp_path / "severa.sqlite")
+    emu = build_emulator("demo", db=db)
+    async with make_client(emu) as client:
+        client.headers.update(auth_headers(await login(client)))
+        created = (await client.post("/v1/products", json={"name": "Beständig", "code": "P-999"})).json()
+    emu.store.close()
+    rebuilt = build_emulator("demo", db=db)
+    assert rebuilt.store.count("products") == 11 and rebuilt.store.count("projects") == 60  # not seeded twice
+    assert rebuilt.store.count("workhourprices") == 5 and rebuilt.store.count("vatrates") == 9
+    stored = rebuilt.store.get("products", created["guid"])
+    assert stored is not None and stored["code"] == "P-999"
+    rebuilt.store.close()
