@@ -52,10 +52,17 @@ class StatusCounter:
 
 @dataclass(frozen=True)
 class BenchConfig:
-    customers: int
+    pm_bulk: int  # N of the Severa data set ``bulk:N``: N customers, N products, N//2 projects
     latency_ms: int = 0
     eek_rate_limit: int | None = 600  # the real API's documented 600/min per endpoint; None: unlimited
     concurrency: int = 8
+    category: str = "customers"  # the one transfer category each measured run runs
+    store_settings: tuple[tuple[str, str], ...] = ()  # brygga settings made before the first run
+
+    @property
+    def customers(self) -> int:
+        """The customer benchmark's N: ``bulk:N`` holds exactly that many PM customers."""
+        return self.pm_bulk
 
 
 @dataclass(frozen=True)
@@ -125,9 +132,10 @@ class _Side:
 
 
 class Bench:
-    def __init__(self, session: TransferSession, sides: Mapping[str, _Side]) -> None:
+    def __init__(self, session: TransferSession, sides: Mapping[str, _Side], category: str = "customers") -> None:
         self.session = session
         self.sides = sides
+        self.category = category
         # Made while connecting, before any run: the runs themselves reuse the stored tokens.
         self.setup_token_calls = {
             name: sum(n for key, n in side.faults.requests.items() if key in TOKEN_ENDPOINTS)
@@ -146,11 +154,11 @@ class Bench:
         return {"eekonomi": self.session.eek.calls_by_endpoint, "severa": self.session.pm.calls_by_endpoint}
 
     async def measure(self) -> RunFigures:
-        """One customer transfer; every count is the difference across this run only."""
+        """One transfer of the bench's category; every count is the difference across this run only."""
         clients_before = self._client_calls()
         servers_before = {name: side.snapshot() for name, side in self.sides.items()}
         started = time.perf_counter()
-        report = await self.session.run(["customers"])
+        report = await self.session.run([self.category])
         wall = Decimal(str(round(time.perf_counter() - started, 3)))
         clients_after = self._client_calls()
         systems = {}
@@ -162,7 +170,7 @@ class Bench:
                 _delta(requests_after, requests_before),
                 _status_delta(statuses_after, statuses_before),
             )
-        category = report.categories["customers"]
+        category = report.categories[self.category]
         return RunFigures(
             category.count(Outcome.SUCCEEDED),
             category.count(Outcome.FAILED),
@@ -184,12 +192,13 @@ def _settings(root: Path, concurrency: int) -> Settings:
 
 @asynccontextmanager
 async def open_bench(config: BenchConfig) -> AsyncIterator[Bench]:
-    """PM holds ``bulk:N`` customers, eEkonomi is an empty company; both connected to a fresh store."""
+    """PM holds ``bulk:N`` (customers, products, projects), eEkonomi is an empty company with its reference data;
+    both connected to a fresh store that holds the config's settings."""
     latency = config.latency_ms
     eek = eek_emulator.build_emulator(
         "empty", config=FaultConfig(latency_ms=latency, rate_limit_per_minute=config.eek_rate_limit)
     )
-    pm = severa_emulator.build_emulator(f"bulk:{config.customers}", config=FaultConfig(latency_ms=latency))
+    pm = severa_emulator.build_emulator(f"bulk:{config.pm_bulk}", config=FaultConfig(latency_ms=latency))
     eek_counter, pm_counter = StatusCounter(eek.app), StatusCounter(pm.app)
     sides = {"eekonomi": _Side(eek.faults, eek_counter), "severa": _Side(pm.faults, pm_counter)}
     try:
@@ -202,9 +211,11 @@ async def open_bench(config: BenchConfig) -> AsyncIterator[Bench]:
             store = open_store(settings)
             try:
                 await _connect(store, settings, eek_server.base_url, pm_server.base_url)
+                if config.store_settings:
+                    store.settings.set_many(dict(config.store_settings))
                 session = TransferSession(store, settings)
                 try:
-                    yield Bench(session, sides)
+                    yield Bench(session, sides, config.category)
                 finally:
                     await session.aclose()
             finally:
