@@ -180,6 +180,17 @@ def test_a3_inactive_tjanster_coding_falls_back_to_another_active_service_coding
     assert found is not None and found.name == "Konsulttjänster 25%"
 
 
+def test_a3_tjanster_coding_is_preferred_over_other_service_codings_of_the_rate() -> None:
+    ref = eek_reference(
+        codings=[
+            coding("Konsulttjänster 25%", "Service", Decimal("0.25")),
+            coding("Tjänster 25% moms", "Service", Decimal("0.25")),
+        ]
+    )
+    found = ref.service_coding(Decimal("0.25"))
+    assert found is not None and found.name == "Tjänster 25% moms"
+
+
 def test_a3_only_goods_codings_for_the_rate_give_no_service_coding() -> None:
     ref = eek_reference(codings=[coding("Varor 25% moms", "Goods", Decimal("0.25"))])
     assert ref.service_coding(Decimal("0.25")) is None

@@ -193,9 +193,8 @@ def test_a3_rate_without_a_service_coding_is_refused_with_the_coding_to_create()
 
 def test_a3_new_article_gets_the_service_coding_of_its_rate() -> None:
     ref = eek_reference()
-    coded = fields_for(article(vat_rate=Decimal("0.06")), ref)["CodingId"]
-    assert ref.coding(coded) is not None
-    assert ref.coding(coded).name == "Tjänster 6% moms"  # type: ignore[union-attr]
+    chosen = ref.coding(fields_for(article(vat_rate=Decimal("0.06")), ref)["CodingId"])
+    assert chosen is not None and chosen.name == "Tjänster 6% moms"
 
 
 # --- A4: a unit must exist ---------------------------------------------------------------------------------------
