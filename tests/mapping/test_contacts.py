@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from brygga.domain import Contact
@@ -46,6 +46,8 @@ def test_c9_pm_contact_body_carries_the_split_name() -> None:
 
 @given(first=WORD, rest=st.lists(WORD, min_size=1, max_size=4))
 def test_c9_split_then_join_round_trips_any_name_with_a_space(first: str, rest: list[str]) -> None:
+    # A first word that is exactly "?" is the C9 placeholder itself and reads back as "no first name".
+    assume(first != "?")
     full_name = " ".join([first, *rest])
     split_first, split_last = split_contact_name(full_name)
     assert split_first == first

@@ -11,10 +11,10 @@ import pytest
 
 from brygga.domain import Article, ArticleKind
 from brygga.errors import RuleViolation
-from brygga.mapping.article_rules import check_article_for_eekonomi, check_article_for_pm, duplicate_code
+from brygga.mapping.article_rules import check_article_for_eekonomi, duplicate_code
 from brygga.store import Link
 from brygga.transfer.articles.pm_side import PmItem
-from brygga.transfer.articles.transfer import _duplicate_codes, article_clash
+from brygga.transfer.articles.transfer import _duplicate_codes, article_clash, article_plan_rules
 from brygga.transfer.options import TransferOptions
 from brygga.transfer.outcome import Action
 from brygga.transfer.sync.planner import Change, Direction, Plan, PlanRules, Side, plan_pairs
@@ -34,15 +34,7 @@ def article_rules(master: str = DEFAULT_MASTER, duplicates: Collection[str] = ()
             return duplicate_code(item)
         return check_article_for_eekonomi(item, fields_for(item, ref), ref, op)
 
-    return PlanRules(
-        master=master,
-        check_for_eek=check_for_eek,
-        check_for_pm=lambda item, _op: check_article_for_pm(item),
-        clash=article_clash,
-        skip_inactive_new=False,
-        things="artiklar",
-        master_rule="S2",
-    )
+    return article_plan_rules(master, check_for_eek)
 
 
 def side(changed: dict[str, Article] | None = None, others: dict[str, Article] | None = None) -> Side[Article]:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 from brygga.domain import Article
 from brygga.eekonomi.models_articles import ARTICLE_LIMITS
 from brygga.errors import RuleViolation
 from brygga.mapping.eekonomi_articles import ArticleReference, coding_name_for
-from brygga.transfer.hints import hint_for
+from brygga.transfer.hints import Hint, hint_for
 
 __all__ = ["check_article_for_eekonomi", "check_article_for_pm", "duplicate_code"]
 
@@ -57,12 +58,34 @@ def check_vat_and_lengths(article: Article, fields: Mapping[str, Any], op: str) 
         details = f"{NULL_CODING} {details}".strip()
         hint = hint_for(f"A8:{article.kind.value}")
         rule = "A8"
+        if lengths:  # the user has both to fix: the original's table answers this message with the name hint
+            name_hint = hint_for(f"A7:{article.kind.value}", limit=ARTICLE_LIMITS["Name"])
+            hint = Hint(f"{hint.sv} {name_hint.sv}", f"{hint.en} {name_hint.en}")
     else:
         details = f"ValidateModelAttributeException - {details}"
         hint = hint_for(f"A7:{article.kind.value}", limit=ARTICLE_LIMITS["Name"])
         rule = "A7"
     return RuleViolation(
         rule, _prefix(article, op) + f"DeveloperErrorMessage: {details}", hint=hint.sv, hint_en=hint.en
+    )
+
+
+PRICE_MAX = Decimal(99_000_000)  # ArticleApi: NetPrice and GrossPrice 0..99 000 000
+
+
+def check_prices(article: Article, fields: Mapping[str, Any], op: str) -> RuleViolation | None:
+    """Rule A5 within eEkonomi's range: a negative (discount) price or a gross price over 99 000 000 is refused."""
+    out_of_range = [
+        f"The field {name} must be between 0 and 99000000."
+        for name in ("NetPrice", "GrossPrice")
+        if isinstance(fields.get(name), Decimal) and not Decimal(0) <= fields[name] <= PRICE_MAX
+    ]
+    if not out_of_range:
+        return None
+    hint = hint_for("A5")
+    details = "ValidateModelAttributeException - " + " ".join(out_of_range)
+    return RuleViolation(
+        "A5", _prefix(article, op) + f"DeveloperErrorMessage: {details}", hint=hint.sv, hint_en=hint.en
     )
 
 
@@ -100,7 +123,12 @@ def duplicate_code(article: Article) -> RuleViolation:
 def check_article_for_eekonomi(
     article: Article, fields: Mapping[str, Any], ref: ArticleReference, op: str = "add"
 ) -> RuleViolation | None:
-    return check_code(article) or check_vat_and_lengths(article, fields, op) or check_coding_and_unit(article, ref)
+    return (
+        check_code(article)
+        or check_vat_and_lengths(article, fields, op)
+        or check_prices(article, fields, op)
+        or check_coding_and_unit(article, ref)
+    )
 
 
 def check_article_for_pm(article: Article) -> RuleViolation | None:

@@ -84,6 +84,12 @@ CATALOGUE: dict[str, Hint] = {
         "Lägg upp enheten (t.ex. Timmar, Kilometer eller Styck) i Visma eEkonomi, eller välj en enhet som finns där.",
         "Create the unit (e.g. hours, kilometres or pieces) in Visma eEkonomi, or choose one that exists there.",
     ),
+    "A5": Hint(
+        "Priset måste ligga mellan 0 och 99 000 000 kr, även inklusive moms, i Visma eEkonomi. Rätta enhetspriset i "
+        "Visma PM; en rabatt läggs på fakturaraden, inte som ett negativt artikelpris.",
+        "The price must lie between 0 and 99,000,000, VAT included, in Visma eEkonomi. Correct the unit price in "
+        "Visma PM; a discount belongs on the invoice row, not in a negative article price.",
+    ),
     "A6:product": Hint(
         "Ange en kod på produkten i Visma PM (Inställningar > Produkter). Koden blir artikelnumret i eEkonomi.",
         "Give the product a code in Visma PM (Settings > Products). The code becomes the article number.",

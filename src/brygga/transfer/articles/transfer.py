@@ -5,7 +5,7 @@ articles. Rules S2, A1-A9, with the same write protocol, reports and dry run as 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import timedelta
 
 from brygga.domain import Article
@@ -27,7 +27,7 @@ from brygga.transfer.sync.eek_reads import read_changed
 from brygga.transfer.sync.planner import SYSTEM_LABEL, Change, Direction, Plan, PlanRules, Side, plan_pairs
 from brygga.transfer.write_protocol import create_once
 
-__all__ = ["ArticlesTransfer", "article_clash"]
+__all__ = ["ArticlesTransfer", "article_clash", "article_plan_rules"]
 
 CATEGORY = "articles"
 PM_CURSOR_OVERLAP = timedelta(minutes=2)
@@ -43,6 +43,21 @@ def article_clash(direction: Direction, article: Article, other: Article) -> Rul
         f'"{other.name}".',
         hint=hint.sv,
         hint_en=hint.en,
+    )
+
+
+def article_plan_rules(
+    master: str, check_for_eek: Callable[[Article, str], RuleViolation | None]
+) -> PlanRules[Article]:
+    """The article rules for the shared planner: S2's master, A2's clash, A9's carried active flag."""
+    return PlanRules(
+        master=master,
+        check_for_eek=check_for_eek,
+        check_for_pm=lambda article, _op: check_article_for_pm(article),
+        clash=article_clash,
+        skip_inactive_new=False,  # rule A9: the active flag is carried, inactive items included
+        things="artiklar",
+        master_rule="S2",
     )
 
 
@@ -81,15 +96,7 @@ class ArticlesTransfer(PairTransfer[Article]):
             [a for i, a in pm_canon.items() if i not in linked_pm], eek_canon, full=eek_since is None
         )
         pm_index = await self._pm_index([a for i, a in eek_canon.items() if i not in linked_eek])
-        rules = PlanRules(
-            master=self.ctx.options.master_articles,
-            check_for_eek=self._check_for_eek,
-            check_for_pm=lambda article, _op: check_article_for_pm(article),
-            clash=article_clash,
-            skip_inactive_new=False,  # rule A9: the active flag is carried, inactive items included
-            things="artiklar",
-            master_rule="S2",
-        )
+        rules = article_plan_rules(self.ctx.options.master_articles, self._check_for_eek)
         plan = plan_pairs(Side(pm_canon, pm_index), Side(eek_canon, eek_index), links, rules)
         if any(c.action is Action.CREATE and c.direction is Direction.PM_TO_EEK for c in plan.changes):
             plan.notices.append(hint_for("A:reminder").sv)
