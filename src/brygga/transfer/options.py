@@ -8,15 +8,17 @@ at once, and ``brygga.transfer.settings_check`` adds the checks against both con
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from brygga.errors import ConfigError
 
 __all__ = ["SETTING_HELP", "MasterSystem", "TransferOptions"]
 
 MasterSystem = Literal["pm", "eekonomi"]
+Period = Literal["today", "this_week", "last_week", "this_month", "last_month", "custom"]
 
 SETTING_HELP: dict[str, tuple[str, str]] = {
     "master_customers": (
@@ -34,6 +36,30 @@ SETTING_HELP: dict[str, tuple[str, str]] = {
         "Projekt. Måste finnas i eEkonomi.",
         "The eEkonomi cost center that receives PM projects as items, by name or number, e.g. Projekt.",
     ),
+    "default_article_number": (
+        "Standard artikelnummer i Visma eEkonomi för fakturarader utan produkt, arbetstyp eller resekostnad (S4). "
+        "Måste finnas i eEkonomi.",
+        "Default eEkonomi article number for invoice rows with no product, work type or travel type (S4).",
+    ),
+    "supplier_costs": (
+        "Leverantörsfakturor blir fakturerbara (billable) eller ej fakturerbara (non_billable) kostnader i PM (S5).",
+        "Supplier invoices become billable or non_billable project costs in PM (S5).",
+    ),
+    "invoice_status_to_transfer": ("Status för fakturor som ska överföras (S6).", "Status of invoices to transfer."),
+    "invoice_status_transferred": ("Status för överförda fakturor (S6).", "Status of transferred invoices."),
+    "invoice_status_sent": ("Status på skickade fakturor (S6).", "Status of sent invoices."),
+    "invoice_status_paid": ("Status på betalda fakturor (S6).", "Status of paid invoices."),
+    "supplier_invoice_period": (
+        "Datum för leverantörsfakturor: today, this_week, last_week, this_month, last_month eller custom (S7).",
+        "Supplier-invoice period: today, this_week, last_week, this_month, last_month or custom (S7).",
+    ),
+    "supplier_invoice_from": ("Första dag när perioden är custom (ÅÅÅÅ-MM-DD).", "First day of a custom period."),
+    "supplier_invoice_to": ("Sista dag när perioden är custom (ÅÅÅÅ-MM-DD).", "Last day of a custom period."),
+    "invoice_date": (
+        "Fakturadatum på utkastet: transfer_date (dagens datum, som originalet) eller source_date (PM:s datum om "
+        "det inte ligger i framtiden) (S8).",
+        "Draft invoice date: transfer_date (today, as the original) or source_date (PM's date unless in the future).",
+    ),
 }
 
 
@@ -43,6 +69,28 @@ class TransferOptions(BaseModel):
     master_customers: MasterSystem = "pm"
     master_articles: MasterSystem = "eekonomi"
     project_cost_center: str | None = None
+    default_article_number: str | None = None
+    supplier_costs: Literal["billable", "non_billable"] = "non_billable"
+    invoice_status_to_transfer: str = "Skicka till eEkonomi"
+    invoice_status_transferred: str = "Överförd eEkonomi"
+    invoice_status_sent: str = "Skickad"
+    invoice_status_paid: str = "Betald"
+    supplier_invoice_period: Period = "this_month"
+    supplier_invoice_from: date | None = None
+    supplier_invoice_to: date | None = None
+    invoice_date: Literal["transfer_date", "source_date"] = "transfer_date"
+
+    @model_validator(mode="after")
+    def _custom_period_has_dates(self) -> TransferOptions:
+        if self.supplier_invoice_period == "custom" and not (self.supplier_invoice_from and self.supplier_invoice_to):
+            raise ValueError("supplier_invoice_period custom behöver supplier_invoice_from och supplier_invoice_to")
+        if (
+            self.supplier_invoice_from
+            and self.supplier_invoice_to
+            and self.supplier_invoice_from > self.supplier_invoice_to
+        ):
+            raise ValueError("supplier_invoice_from ligger efter supplier_invoice_to")
+        return self
 
     @classmethod
     def from_store(cls, values: Mapping[str, str]) -> TransferOptions:
@@ -70,6 +118,9 @@ class TransferOptions(BaseModel):
 def _problems(exc: ValidationError) -> list[str]:
     result = []
     for error in exc.errors():
+        if not error["loc"]:  # a rule across settings, from the model validator
+            result.append(str(error["msg"]).removeprefix("Value error, "))
+            continue
         key = ".".join(str(part) for part in error["loc"])
         allowed = ", ".join(get_args(MasterSystem)) if key.startswith("master_") else ""
         suffix = f" (tillåtna värden: {allowed})" if allowed else ""
