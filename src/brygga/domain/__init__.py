@@ -2,6 +2,17 @@
 
 from brygga.domain.article import Article, ArticleKind
 from brygga.domain.customer import Address, Contact, Customer
+from brygga.domain.invoice import Invoice, InvoiceRow, SupplierCost
 from brygga.domain.project import Project
 
-__all__ = ["Address", "Article", "ArticleKind", "Contact", "Customer", "Project"]
+__all__ = [
+    "Address",
+    "Article",
+    "ArticleKind",
+    "Contact",
+    "Customer",
+    "Invoice",
+    "InvoiceRow",
+    "Project",
+    "SupplierCost",
+]
