@@ -4,6 +4,9 @@ from brygga.severa.article_models import Product, TravelExpenseType, VatRate, Wo
 from brygga.severa.auth import SeveraAuth, SeveraCredentials, fetch_token
 from brygga.severa.client import Page, SeveraClient
 from brygga.severa.errors import PagingLoopError, map_error
+from brygga.severa.fee_models import ProjectFee
+from brygga.severa.invoice_models import FreeText, Invoice, InvoiceAddress, InvoiceRow, InvoiceStatus
+from brygga.severa.invoice_services import INVOICE_PATCH_PATHS, PATCH_NOT_APPLIED
 from brygga.severa.models import (
     Address,
     CommunicationType,
@@ -19,6 +22,8 @@ from brygga.severa.price_models import PriceList, PriceListVersion, TravelPrice,
 from brygga.severa.project_models import Project
 
 __all__ = [
+    "INVOICE_PATCH_PATHS",
+    "PATCH_NOT_APPLIED",
     "Address",
     "CommunicationType",
     "ContactCommunication",
@@ -27,6 +32,11 @@ __all__ = [
     "Currency",
     "Customer",
     "DefaultPrices",
+    "FreeText",
+    "Invoice",
+    "InvoiceAddress",
+    "InvoiceRow",
+    "InvoiceStatus",
     "Money",
     "Page",
     "PagingLoopError",
@@ -34,6 +44,7 @@ __all__ = [
     "PriceListVersion",
     "Product",
     "Project",
+    "ProjectFee",
     "SeveraAuth",
     "SeveraClient",
     "SeveraCredentials",

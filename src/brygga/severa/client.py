@@ -6,7 +6,8 @@ operations (safe to retry). ``for_customer`` / ``for_contact`` return everything
 
 The customer-side services are here; products, work types, travel expense types and VAT rates are
 in :mod:`brygga.severa.article_services`, projects in :mod:`brygga.severa.project_services`, price
-lists in :mod:`brygga.severa.price_lists`.
+lists in :mod:`brygga.severa.price_lists`, invoice statuses and invoices in
+:mod:`brygga.severa.invoice_services`, project fees in :mod:`brygga.severa.fee_services`.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from brygga.severa.article_services import (
     WorkTypesService,
 )
 from brygga.severa.errors import SYSTEM, map_error
+from brygga.severa.fee_services import ProjectFeesService
+from brygga.severa.invoice_services import InvoicesService, InvoiceStatusesService
 from brygga.severa.models import (
     Address,
     CommunicationType,
@@ -243,3 +246,6 @@ class SeveraClient(ApiClient):
         self.vat_rates = VatRatesService(self._api)
         self.projects = ProjectsService(self._api)
         self.price_lists = PriceListsService(self._api)
+        self.invoice_statuses = InvoiceStatusesService(self._api)
+        self.invoices = InvoicesService(self._api)
+        self.project_fees = ProjectFeesService(self._api)
