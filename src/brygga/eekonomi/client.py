@@ -19,20 +19,27 @@ from brygga.eekonomi.services_articles import (
     VatCodesService,
 )
 from brygga.eekonomi.services_cost_centers import CostCenterItemsService, CostCentersService
+from brygga.eekonomi.services_invoices import CustomerInvoicesService, InvoiceDraftsService
+from brygga.eekonomi.services_purchases import BankAccountsService, SupplierInvoicesService, SuppliersService
 from brygga.http import ApiTransport
 from brygga.http.client_base import ApiClient
 
 __all__ = [
     "ArticleAccountCodingsService",
     "ArticlesService",
+    "BankAccountsService",
     "CompanySettingsService",
     "CostCenterItemsService",
     "CostCentersService",
     "CountriesService",
     "CurrenciesService",
+    "CustomerInvoicesService",
     "CustomersService",
     "EEkonomiClient",
+    "InvoiceDraftsService",
     "ListService",
+    "SupplierInvoicesService",
+    "SuppliersService",
     "TermsOfPaymentService",
     "UnitsService",
     "VatCodesService",
@@ -132,3 +139,8 @@ class EEkonomiClient(ApiClient):
         self.cost_centers = CostCentersService(self._api)
         # No list endpoint for items: read them through ``cost_centers.iter()``.
         self.cost_center_items = CostCenterItemsService(self._api)
+        self.invoice_drafts = InvoiceDraftsService(self._api)
+        self.customer_invoices = CustomerInvoicesService(self._api)
+        self.bank_accounts = BankAccountsService(self._api)
+        self.suppliers = SuppliersService(self._api)
+        self.supplier_invoices = SupplierInvoicesService(self._api)

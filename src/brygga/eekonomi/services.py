@@ -24,9 +24,20 @@ async def get_one(api: ApiTransport, template: str, path_params: dict[str, str],
     return model.model_validate(await api.request_json("GET", template, path_params=path_params))
 
 
-async def post_one(api: ApiTransport, path: str, item: WireModel, model: type[ItemT]) -> ItemT:
-    """``POST`` a new object once, without its read-only fields; returns what the API stored."""
-    return model.model_validate(await api.request_json("POST", path, json=item.to_body()))
+async def post_one(
+    api: ApiTransport,
+    path: str,
+    item: WireModel,
+    model: type[ItemT],
+    *,
+    path_params: dict[str, str] | None = None,
+) -> ItemT:
+    """``POST`` a new object once, without its read-only fields; returns what the API stored.
+
+    ``path`` may be a template such as ``/customerinvoices/{invoiceId}/payments`` filled from ``path_params``.
+    """
+    body = await api.request_json("POST", path, path_params=path_params, json=item.to_body())
+    return model.model_validate(body)
 
 
 async def put_one(
