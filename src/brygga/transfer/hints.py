@@ -155,6 +155,46 @@ CATALOGUE: dict[str, Hint] = {
         "redigera det till max {limit} tecken.",
         "The project name exceeds {limit} characters. Open the project in Visma PM and shorten its name.",
     ),
+    "I4:article": Hint(
+        "Artikeln {code} finns inte i Visma eEkonomi. Kör överföringen av artiklar (brygga transfer articles) och "
+        "rätta det som den rapporterar, eller ändra raden i Visma PM.",
+        "Article {code} does not exist in Visma eEkonomi. Transfer the articles first (brygga transfer articles) "
+        "and fix what it reports, or change the row in Visma PM.",
+    ),
+    "I4:vat": Hint(
+        "Momsen på en fakturarad kommer från artikelns kontering i eEkonomi. Ge artikeln {code} rätt "
+        "artikelkontering i Visma eEkonomi, eller rätta momssatsen i Visma PM, så att de stämmer överens.",
+        "The VAT on an invoice row comes from the article's coding in eEkonomi. Give article {code} the right "
+        "coding in Visma eEkonomi, or correct the VAT rate in Visma PM, so that they agree.",
+    ),
+    "I5": Hint(
+        "Fakturan saknar adress. Kontrollera att det finns en korrekt angiven adress på fakturan: öppna fakturan "
+        "och titta på fliken Faktureringsinformation - Kundens adress (Adress, Postkod/Ort och Land).",
+        "The invoice has no address. Open it in Visma PM and fill in the customer's address (address line, postal "
+        "code, city and country) under billing information.",
+    ),
+    "I6:length": Hint(
+        "Ett fält på fakturan är längre än eEkonomi tillåter. Korta fältet som felet nämner (t.ex. Er referens "
+        "högst 100 tecken) på fakturan i Visma PM.",
+        "A field on the invoice is longer than eEkonomi allows. Shorten the field the error names (e.g. your "
+        "reference, at most 100 characters) on the invoice in Visma PM.",
+    ),
+    "I6:inactive": Hint(
+        "Innebär att arbetstyper eller produkter på fakturaunderlaget (artikel {code}) har inaktiverats i eEkonomi. "
+        "Kontrollera fakturan i PM och aktivera artiklarna i eEkonomi igen. Synka programmen på nytt.",
+        "A work type or product on the invoice (article {code}) is inactive in eEkonomi. Activate it again in "
+        "eEkonomi and transfer the invoice again.",
+    ),
+    "I6:totals": Hint(
+        "Utkastet skapades men beloppen skiljer sig från fakturan i Visma PM. Jämför raderna och momsen i utkastet "
+        "i Visma eEkonomi innan det bokförs.",
+        "The draft was created but its totals differ from the invoice in Visma PM. Compare its rows and VAT in "
+        "Visma eEkonomi before booking it.",
+    ),
+    "I7": Hint(
+        "Krediterade fakturor överförs inte. Gör krediteringen i Visma eEkonomi så att bokföringen stämmer.",
+        "Credit invoices are not transferred. Credit the invoice in Visma eEkonomi so the books are right.",
+    ),
     "api:rejected": Hint(
         "{system} avvisade objektet. Rätta uppgiften som felet pekar på och kör överföringen igen. Kvarstår felet, "
         "kontakta {system}s support och ange ErrorId.",
