@@ -7,7 +7,9 @@ brygga, so it can disagree with brygga's client.
 
 Resources: customers with addresses, contacts and communications; products, work types and travel
 expense types; projects (read); VAT rates, currencies, countries, organisation settings; the default
-price list with its work-hour, travel and product prices (read).
+price list with its work-hour, travel and product prices (read); invoice statuses; invoices and their
+rows (read, plus a PATCH of status, number, payment date and notes whose paths are a guess, see
+``invoice_patch``); project fees (create, read).
 
     emu = build_emulator(data="demo")      # or "empty", "bulk:1000"; db="pm.sqlite" to persist
     async with httpx.AsyncClient(transport=httpx.ASGITransport(emu.app), base_url="http://pm") as client: ...
@@ -15,6 +17,16 @@ price list with its work-hour, travel and product prices (read).
 
 from .app import create_app
 from .emulator import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, Emulator, build_emulator
+from .invoice_builders import invoice_guid, invoice_status_guid
 from .store import SeveraStore
 
-__all__ = ["DEMO_CLIENT_ID", "DEMO_CLIENT_SECRET", "Emulator", "SeveraStore", "build_emulator", "create_app"]
+__all__ = [
+    "DEMO_CLIENT_ID",
+    "DEMO_CLIENT_SECRET",
+    "Emulator",
+    "SeveraStore",
+    "build_emulator",
+    "create_app",
+    "invoice_guid",
+    "invoice_status_guid",
+]

@@ -17,10 +17,13 @@ from .routes_auth import auth_routes
 from .routes_communications import communication_routes
 from .routes_contacts import contact_routes
 from .routes_customers import customer_routes
+from .routes_invoices import invoice_routes
+from .routes_invoicestatuses import invoice_status_routes
 from .routes_organization import organization_routes
 from .routes_pricelists import pricelist_routes
 from .routes_prices import price_routes
 from .routes_products import product_routes
+from .routes_projectfees import project_fee_routes
 from .routes_projects import project_routes
 from .routes_settings import settings_routes
 from .routes_travelexpensetypes import travel_expense_type_routes
@@ -49,6 +52,9 @@ def create_app(store: SeveraStore, faults: Faults, clock: Clock | None = None) -
         *project_routes(ctx),
         *pricelist_routes(ctx),
         *price_routes(ctx),
+        *invoice_status_routes(ctx),
+        *invoice_routes(ctx),
+        *project_fee_routes(ctx),
     ]
     app = Starlette(routes=routes, exception_handlers={HTTPException: _http_exception})
     return DropResponseMiddleware(app, faults)

@@ -1,5 +1,7 @@
 """``bulk:N`` for the benchmark, deterministic: N valid, active customers numbered 20001.., N products
-"B-00001".. (25 % VAT, pieces, priced) and N//2 open projects numbered 30001.., one per customer."""
+"B-00001".. (25 % VAT, pieces, priced), N//2 open projects numbered 30001.., one per customer, and N
+invoices in "Skicka till eEkonomi" (labels 40001..), each with 5 product rows at 25 %. Invoice i bills
+project i mod N//2 to that project's customer (with N = 1, customer 20001 and no project)."""
 
 from __future__ import annotations
 
@@ -8,13 +10,17 @@ from decimal import Decimal
 
 from .builders import AddressSpec, ContactSpec, CustomerSpec, Ticker, add_customer, org_number
 from .catalog_builders import ProductSpec, add_product
+from .invoice_builders import TO_TRANSFER, InvoiceSpec, RowSpec, add_invoice, created_at
 from .project_builders import ProjectSpec, add_project
 from .store import SeveraStore
 
-__all__ = ["BULK_FIRST_NUMBER", "BULK_FIRST_PROJECT_NUMBER", "seed_bulk"]
+__all__ = ["BULK_FIRST_INVOICE_LABEL", "BULK_FIRST_NUMBER", "BULK_FIRST_PROJECT_NUMBER", "seed_bulk"]
 
 BULK_FIRST_NUMBER = 20001
 BULK_FIRST_PROJECT_NUMBER = 30001
+BULK_FIRST_INVOICE_LABEL = 40001
+_BULK_INVOICE_DATE = date(2026, 11, 15)
+_ROWS_PER_INVOICE = 5
 _CITIES = (
     ("Stockholm", "111 20"),
     ("Göteborg", "411 01"),
@@ -65,6 +71,30 @@ def bulk_project(index: int) -> ProjectSpec:
     return ProjectSpec(BULK_FIRST_PROJECT_NUMBER + index, f"Bulkprojekt {index + 1}", BULK_FIRST_NUMBER + index, start)
 
 
+def bulk_invoice(index: int, count: int) -> InvoiceSpec:
+    projects = count // 2
+    customer_index = index % projects if projects else index
+    rows = tuple(_bulk_row(product, quantity) for quantity, product in _bulk_row_products(index, count))
+    return InvoiceSpec(
+        BULK_FIRST_INVOICE_LABEL + index,
+        BULK_FIRST_NUMBER + customer_index,
+        (BULK_FIRST_PROJECT_NUMBER + customer_index,) if projects else (),
+        TO_TRANSFER,
+        _BULK_INVOICE_DATE,
+        rows,
+        your_reference=f"Inköp {BULK_FIRST_NUMBER + customer_index}",
+    )
+
+
+def _bulk_row_products(index: int, count: int) -> list[tuple[int, ProductSpec]]:
+    return [(line + 1, bulk_product((index * _ROWS_PER_INVOICE + line) % count)) for line in range(_ROWS_PER_INVOICE)]
+
+
+def _bulk_row(product: ProductSpec, quantity: int) -> RowSpec:
+    assert product.code is not None and product.price is not None  # bulk products always have both
+    return RowSpec(product.code, product.name, str(quantity), product.unit, product.price, "25", "ProjectFees")
+
+
 def seed_bulk(store: SeveraStore, count: int) -> None:
     tick = Ticker(datetime(2024, 6, 3, 6, 0, tzinfo=UTC))
     for index in range(count):
@@ -73,3 +103,5 @@ def seed_bulk(store: SeveraStore, count: int) -> None:
         add_product(store, bulk_product(index), tick)
     for index in range(count // 2):
         add_project(store, bulk_project(index), tick)
+    for index in range(count):
+        add_invoice(store, bulk_invoice(index, count), created_at(_BULK_INVOICE_DATE, index))

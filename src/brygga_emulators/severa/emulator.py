@@ -11,7 +11,9 @@ from .app import create_app
 from .bulk_data import seed_bulk
 from .demo_catalog import seed_demo_catalog
 from .demo_data import seed_demo
+from .demo_invoices import seed_demo_invoices
 from .demo_projects import seed_demo_projects
+from .invoice_builders import seed_invoice_statuses
 from .organization_data import seed_organization
 from .reference_data import seed_reference
 from .store import SeveraStore
@@ -54,6 +56,7 @@ def _seeder(data: str) -> Callable[[SeveraStore], None]:
         def empty(store: SeveraStore) -> None:
             seed_reference(store, {"SEK": True, "EUR": True})
             seed_organization(store)
+            seed_invoice_statuses(store)
 
         return empty
     if data == "demo":
@@ -64,6 +67,8 @@ def _seeder(data: str) -> Callable[[SeveraStore], None]:
             seed_demo_catalog(store)
             seed_demo(store)
             seed_demo_projects(store)
+            seed_invoice_statuses(store)
+            seed_demo_invoices(store)
 
         return demo
     kind, _, count = data.partition(":")
@@ -72,6 +77,7 @@ def _seeder(data: str) -> Callable[[SeveraStore], None]:
         def bulk(store: SeveraStore) -> None:
             seed_reference(store, {"SEK": True, "EUR": True})
             seed_organization(store)
+            seed_invoice_statuses(store)
             seed_bulk(store, int(count))
 
         return bulk

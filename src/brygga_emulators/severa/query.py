@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal, InvalidOperation
 
 from starlette.requests import Request
 
 from .problems import ApiProblem
 from .wire import parse_datetime
 
-__all__ = ["bool_param", "datetime_param", "int_list_param", "int_param", "text_list_param", "text_param"]
+__all__ = [
+    "bool_param",
+    "datetime_param",
+    "decimal_param",
+    "int_list_param",
+    "int_param",
+    "text_list_param",
+    "text_param",
+]
 
 
 def _bad(name: str, value: str, expected: str) -> ApiProblem:
@@ -55,6 +64,19 @@ def datetime_param(request: Request, name: str) -> datetime | None:
         return parse_datetime(value)
     except ValueError:
         raise _bad(name, value, "date-time") from None
+
+
+def decimal_param(request: Request, name: str) -> Decimal | None:
+    value = text_param(request, name)
+    if value is None:
+        return None
+    try:
+        number = Decimal(value)
+    except InvalidOperation:
+        raise _bad(name, value, "number") from None
+    if not number.is_finite():
+        raise _bad(name, value, "number")
+    return number
 
 
 def _parse_int(name: str, value: str) -> int:

@@ -9,7 +9,6 @@ and a positive ``minimumBillableAmount`` match nothing either.
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -18,8 +17,7 @@ from starlette.routing import Route
 from .common import changed_since, find_or_404
 from .endpoint import Context, json_response, route
 from .paging import OFFSET_MAX_ROW_COUNT, token_page
-from .problems import ApiProblem
-from .query import bool_param, datetime_param, int_list_param, text_list_param, text_param
+from .query import bool_param, datetime_param, decimal_param, int_list_param, text_list_param, text_param
 from .render_projects import render_project
 from .store import Document
 
@@ -96,22 +94,9 @@ def _customers_owned_by(ctx: Context, owners: set[str]) -> set[str] | None:
 def _nothing_billable_wanted(request: Request) -> bool:
     """True when a billing filter asks for something no emulated project has."""
     datetime_param(request, "invoiceableDate")  # validated; with nothing billable it selects nothing more
-    minimum = _decimal_param(request, "minimumBillableAmount")
+    minimum = decimal_param(request, "minimumBillableAmount")
     return (
         bool_param(request, "isBillable") is True
         or bool_param(request, "hasRecurringFees") is True
         or (minimum is not None and minimum > 0)
     )
-
-
-def _decimal_param(request: Request, name: str) -> Decimal | None:
-    value = text_param(request, name)
-    if value is None:
-        return None
-    try:
-        number = Decimal(value)
-    except InvalidOperation:
-        number = None
-    if number is None or not number.is_finite():
-        raise ApiProblem.invalid_parameter(f"The value '{value}' is not a valid number.", "UriParameter", name)
-    return number

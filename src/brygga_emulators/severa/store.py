@@ -38,6 +38,9 @@ COLLECTIONS = (
     "pricelistversions",
     "workhourprices",
     "travelprices",
+    "invoicestatuses",
+    "invoices",
+    "projectfees",
 )
 
 _SCHEMA = """
