@@ -78,7 +78,11 @@ def demo(
         result = _run(run_demo(settings, progress=progress))
     console.print(f"Ansluten till Visma eEkonomi-företaget [bold]{result.company}[/] och Visma PM.")
     render_report(result.first, console)
-    console.print("\n[bold]Andra körningen direkt efter[/] (inget har ändrats):")
+    console.print("\n[bold]I Visma eEkonomi bokförs några utkast och en faktura betalas:[/]")
+    for line in result.booked:
+        console.print(f"  • faktura {line}")
+    render_report(result.status, console)
+    console.print("\n[bold]Alla överföringar en gång till[/] (inget har ändrats):")
     render_report(result.second, console)
     style = "green" if result.second_write_calls == 0 else "red"
     console.print(f"[{style}]Skrivande API-anrop i andra körningen: {result.second_write_calls}[/]")

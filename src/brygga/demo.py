@@ -10,6 +10,7 @@ from typing import Any
 
 from brygga.config import Settings
 from brygga.connections import connect_eekonomi, connect_severa
+from brygga.eekonomi.models_invoices import InvoicePayment
 from brygga.progress import RichProgress
 from brygga.session import TransferSession, write_calls
 from brygga.store import open_store
@@ -26,6 +27,8 @@ __all__ = ["DemoResult", "run_demo"]
 @dataclass
 class DemoResult:
     first: RunReport
+    booked: list[str]
+    status: RunReport
     second: RunReport
     second_write_calls: int
     company: str
@@ -34,9 +37,33 @@ class DemoResult:
 
     def to_json(self, lang: str) -> dict[str, Any]:
         data = self.first.to_json(lang)
+        data["booked_in_eekonomi"] = self.booked
+        data["invoice_status"] = self.status.to_json(lang)
         data["rerun"] = {**self.second.to_json(lang), "write_calls": self.second_write_calls}
         data["emulators"] = {"eekonomi": self.eekonomi_url, "severa": self.severa_url}
         return data
+
+
+async def book_and_pay(session: TransferSession, *, book: int = 3, pay: int = 1) -> list[str]:
+    """What a person does in eEkonomi between two transfers: book some drafts into invoices and register a
+    payment, through the same API calls the eEkonomi user interface's actions leave behind."""
+    drafts = [d async for d in session.eek.invoice_drafts.iter() if (d.contract_number or "").startswith("PM ")]
+    account = next(iter([a async for a in session.eek.bank_accounts.iter()]), None)
+    done = []
+    for index, draft in enumerate(drafts[:book]):
+        invoice = await session.eek.invoice_drafts.convert(draft.id or "")
+        done.append(f"{invoice.invoice_number} {invoice.customer_name}")
+        if index < pay and account is not None and invoice.id and invoice.total_amount is not None:
+            payment = InvoicePayment(
+                company_bank_account_id=account.id,
+                payment_amount=invoice.total_amount,
+                payment_currency=invoice.currency_code or "SEK",
+                payment_type=2,
+                payment_date=invoice.invoice_date,
+            )
+            await session.eek.customer_invoices.add_payment(invoice.id, payment)
+            done[-1] += " (betald)"
+    return done
 
 
 async def run_demo(settings: Settings, *, progress: RichProgress | None = None) -> DemoResult:
@@ -62,15 +89,21 @@ async def run_demo(settings: Settings, *, progress: RichProgress | None = None) 
             client_id=severa_emulator.DEMO_CLIENT_ID,
             client_secret=severa_emulator.DEMO_CLIENT_SECRET,
         )
-        # The demo company keeps PM projects in its cost center "Projekt" (rule S3); a real setup chooses it.
-        store.settings.set_many({"project_cost_center": "Projekt"})
+        # The demo company's choices; a real setup makes them with brygga settings set (rules S3, S4, S5).
+        store.settings.set_many(
+            {"project_cost_center": "Projekt", "default_article_number": "DIV", "supplier_costs": "billable"}
+        )
         session = TransferSession(store, settings)
         try:
             first = await session.run(list(CATEGORIES), progress=progress)
+            booked = await book_and_pay(session)
+            status = await session.run(["invoice-status"], progress=progress)
             before = write_calls(session.calls())
             second = await session.run(list(CATEGORIES), progress=progress)
             second_writes = write_calls(session.calls()) - before
         finally:
             await session.aclose()
             store.db.dispose()
-        return DemoResult(first, second, second_writes, company, eek_server.base_url, pm_server.base_url)
+        return DemoResult(
+            first, booked, status, second, second_writes, company, eek_server.base_url, pm_server.base_url
+        )

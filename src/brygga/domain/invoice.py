@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -90,4 +90,22 @@ class SupplierCost:
     currency_code: str
     billable: bool = False
     vat_percent: Decimal | None = None
-    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def number(self) -> str | None:
+        return self.source_key
+
+    @property
+    def name(self) -> str:
+        return self.description
+
+    @property
+    def is_active(self) -> bool:
+        return True
+
+    @property
+    def label(self) -> str:
+        return self.description
+
+    def fingerprint(self) -> str:
+        return hashlib.sha256(json.dumps(asdict(self), sort_keys=True, default=str).encode()).hexdigest()

@@ -18,6 +18,9 @@ CATEGORY_LABELS = {
     "customers": ("Kunder", "Customers"),
     "articles": ("Artiklar", "Articles"),
     "projects": ("Projekt", "Projects"),
+    "invoices": ("Fakturor", "Invoices"),
+    "invoice-status": ("Fakturastatus", "Invoice status"),
+    "supplier-invoices": ("Leverantörsfakturor", "Supplier invoices"),
 }
 
 

@@ -16,9 +16,12 @@ from brygga.store import ItemRecord, Store
 from brygga.transfer.articles.transfer import ArticlesTransfer
 from brygga.transfer.context import TransferContext
 from brygga.transfer.customers.transfer import CustomersTransfer
+from brygga.transfer.invoices.status_back import InvoiceStatusTransfer
+from brygga.transfer.invoices.transfer import InvoicesTransfer
 from brygga.transfer.outcome import Action, ObjectOutcome, Outcome, failure_from_error
 from brygga.transfer.projects.transfer import ProjectsTransfer
 from brygga.transfer.report import CategoryReport, RunReport
+from brygga.transfer.supplier_costs.transfer import SupplierCostsTransfer
 
 __all__ = ["CATEGORIES", "CategoryTransfer", "check_company", "run_transfers"]
 
@@ -41,6 +44,9 @@ CATEGORIES: dict[str, Callable[[TransferContext], CategoryTransfer]] = {
     "customers": CustomersTransfer,
     "articles": ArticlesTransfer,
     "projects": ProjectsTransfer,
+    "invoices": InvoicesTransfer,
+    "invoice-status": InvoiceStatusTransfer,
+    "supplier-invoices": SupplierCostsTransfer,
 }
 
 
