@@ -15,8 +15,11 @@ from .context import EmulatorContext
 from .problems import INTERNAL_SERVER_ERROR, ApiProblem, not_found, problem_response
 from .routes_articles import article_routes
 from .routes_cost_centers import cost_center_routes
+from .routes_customer_invoices import customer_invoice_routes
 from .routes_customers import customer_routes
+from .routes_invoice_drafts import invoice_draft_routes
 from .routes_oauth import oauth_routes
+from .routes_purchases import purchase_routes
 from .routes_reference import reference_routes
 from .store import EekStore
 
@@ -34,6 +37,9 @@ def create_app(store: EekStore, faults: Faults, clock: Clock | None = None) -> S
         *reference_routes(context),
         *article_routes(context),
         *cost_center_routes(context),
+        *invoice_draft_routes(context),
+        *customer_invoice_routes(context),
+        *purchase_routes(context),
     ]
     return Starlette(
         routes=routes,

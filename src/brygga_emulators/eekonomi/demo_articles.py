@@ -2,7 +2,8 @@
 project demo data (Visma PM's emulator holds the other half).
 
 Articles: P-100 matches PM's product by number and name (linked, not duplicated), P-130 has PM's number
-under another name (reported), A-900..A-903 exist only here (A-903 inactive). Items of cost center 2
+under another name (reported), A-900..A-903 exist only here (A-903 inactive), DIV is the default article
+for invoice rows linked to nothing in PM (rule S4). Items of cost center 2
 ("Projekt"): 2003 matches PM's project by short name and name (adopted), 2004 by short name only and
 HAMN by name only (both clash). They are created through the same books the API uses, so the demo data
 obeys every rule a client's writes must obey.
@@ -31,6 +32,8 @@ _ARTICLES = (
     ("A-901", "Support per ärende", "Tjänster 25% moms", "st", "650.00", "812.50", True),
     ("A-902", "Kaffe och fika", "Varor 12% moms", "st", "45.00", "50.40", True),
     ("A-903", "Utgången artikel", "Varor 25% moms", "st", "10.00", "12.50", False),
+    # The default article for invoice rows linked to nothing in PM (rule S4).
+    ("DIV", "Diverse tjänster", "Tjänster 25% moms", "st", "0.00", "0.00", True),
 )
 
 # Cost center number, ShortName, Name

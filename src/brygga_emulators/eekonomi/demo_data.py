@@ -3,9 +3,11 @@
 ``demo`` is the eEkonomi half of the joint demo data: seven customers of its own that exercise
 adopt-by-number (1005), a number clash with another name (1003), contact-name splitting (9001, 9002),
 a currency Visma PM lacks (9004) and an inactive customer (9005), plus its own articles and cost center
-items (see ``demo_articles``). ``empty`` and ``bulk:N`` keep only what every real company has
-(settings, terms of payment, currencies, countries, account codings, units, VAT codes, cost centers);
-the benchmarks fill them through the API. All ids are uuid5 values, so every run serves the same GUIDs.
+items (see ``demo_articles``) and its suppliers and booked supplier invoices (see ``demo_purchases``).
+``empty`` and ``bulk:N`` keep only what every real company has (settings, terms of payment, currencies,
+countries, account codings, units, VAT codes, cost centers, the bank account "Företagskonto"); the
+benchmarks fill them through the API. Booked drafts are numbered from 10001 in every data set.
+All ids are uuid5 values, so every run serves the same GUIDs.
 """
 
 from __future__ import annotations
@@ -14,7 +16,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from .bank_accounts import seed_bank_accounts
+from .clock import Clock, system_clock
 from .demo_articles import seed_demo_articles, seed_demo_cost_center_items
+from .demo_purchases import seed_demo_purchases
 from .ids import stable_id
 from .oauth import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
 from .reference_data import seed_reference
@@ -70,8 +75,10 @@ def terms_of_payment_id(days: int, cash: bool = False) -> str:
     return stable_id("termsofpayment", "cash" if cash else str(days))
 
 
-def seed(store: EekStore, data_set: DataSet) -> None:
-    """Fill a blank store. Any client id is accepted unless the data set is the demo company's."""
+def seed(store: EekStore, data_set: DataSet, clock: Clock = system_clock) -> None:
+    """Fill a blank store. Any client id is accepted unless the data set is the demo company's.
+
+    ``clock`` dates what must lie in a period relative to today (the demo's supplier invoices)."""
     store.settings.put("emulator", {"DataSet": data_set.name, "AcceptAnyClient": data_set.name != "demo"})
     store.oauth_clients.put(DEMO_CLIENT_ID, {"Secret": DEMO_CLIENT_SECRET})
     store.settings.put("company", _company_settings())
@@ -82,6 +89,7 @@ def seed(store: EekStore, data_set: DataSet) -> None:
     for code, name, english, eu in _COUNTRIES:
         store.countries.put(code, {"Name": name, "NameEnglish": english, "Code": code, "IsEuMember": eu})
     seed_reference(store)
+    seed_bank_accounts(store)
     if data_set.name == "demo":
         terms_30 = store.terms_of_payment.get(terms_of_payment_id(30))
         for index, fields in enumerate(_DEMO_CUSTOMERS):
@@ -89,6 +97,7 @@ def seed(store: EekStore, data_set: DataSet) -> None:
             store.customers.put(customer["Id"], customer)
         seed_demo_articles(store)
         seed_demo_cost_center_items(store)
+        seed_demo_purchases(store, clock, terms_of_payment_id(30))
 
 
 def _terms_of_payment() -> list[dict[str, Any]]:
@@ -256,7 +265,7 @@ def _company_settings() -> dict[str, Any]:
         "CompanyText": {name: None for name in _COMPANY_TEXTS},
         "NextCustomerNumber": 9100,
         "NextSupplierNumber": 1,
-        "NextCustomerInvoiceNumber": 1,
+        "NextCustomerInvoiceNumber": 10001,
         "NextQuoteNumber": 1,
         "NextOrderNumber": 1,
         "NextArticleNumber": 1,

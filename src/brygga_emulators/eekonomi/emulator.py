@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from brygga_emulators.faults import ASGIApp, DropResponseMiddleware, FaultConfig, Faults
 
 from .app import create_app
-from .clock import Clock
+from .clock import Clock, system_clock
 from .demo_data import parse_data_set, seed
 from .store import EekStore
 
@@ -36,7 +36,7 @@ def build_emulator(
     data_set = parse_data_set(data)
     store = EekStore(db)
     if store.is_blank():
-        seed(store, data_set)
+        seed(store, data_set, clock or system_clock)
     faults = Faults(config=config or FaultConfig())
     app = DropResponseMiddleware(create_app(store, faults, clock), faults)
     return Emulator(app=app, store=store, faults=faults)

@@ -199,8 +199,30 @@ class EekStore:
         return self.collection("costcenteritems")
 
     @property
+    def customer_invoice_drafts(self) -> Collection:
+        return self.collection("customerinvoicedrafts")
+
+    @property
+    def customer_invoices(self) -> Collection:
+        return self.collection("customerinvoices")
+
+    @property
+    def bank_accounts(self) -> Collection:
+        return self.collection("bankaccounts")
+
+    @property
+    def suppliers(self) -> Collection:
+        """Stored without ``UnpaidInvoicesAmount`` and ``LastInvoiceDate``: joined from supplier invoices on read."""
+        return self.collection("suppliers")
+
+    @property
+    def supplier_invoices(self) -> Collection:
+        return self.collection("supplierinvoices")
+
+    @property
     def settings(self) -> Collection:
-        """Singletons: ``company`` (CompanySettingsApi) and ``emulator`` (how this instance runs)."""
+        """Singletons: ``company`` (CompanySettingsApi), ``emulator`` (how this instance runs) and
+        ``numbering`` (counters the API does not show, see ``numbering``)."""
         return self.collection("settings")
 
     @property

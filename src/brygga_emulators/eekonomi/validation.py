@@ -14,6 +14,7 @@ Tables: customers (``CustomerApi``), articles (``ArticleApi``), cost centers and
 from __future__ import annotations
 
 import enum
+import re
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ __all__ = [
 ]
 
 _INT32 = (-(2**31), 2**31 - 1)
+_INT64 = (-(2**63), 2**63 - 1)
 
 
 class Kind(enum.Enum):
@@ -47,6 +49,7 @@ class Kind(enum.Enum):
     UUID = "System.Guid"
     BOOLEAN = "System.Boolean"
     INTEGER = "System.Int32"
+    LONG = "System.Int64"
     NUMBER = "System.Decimal"
     DATETIME = "System.DateTime"
     STRING_LIST = "System.Collections.Generic.List`1[System.String]"
@@ -65,6 +68,7 @@ class FieldRule:
     minimum: Decimal | None = None
     maximum: Decimal | None = None
     max_decimals: int | None = None
+    pattern: str | None = None  # the spec's regular expression, checked as [RegularExpression] does
     read_only: bool = False
     # Filled by the server from another field (TermsOfPayment from TermsOfPaymentId) although the
     # spec does not mark it readOnly; like read-only fields it is ignored in requests.
@@ -285,8 +289,8 @@ def _default(rule: FieldRule) -> Any:
         return None
     if rule.kind is Kind.BOOLEAN:
         return False
-    if rule.kind in (Kind.INTEGER, Kind.NUMBER):
-        return 0 if rule.kind is Kind.INTEGER else Decimal(0)
+    if rule.kind in (Kind.INTEGER, Kind.LONG, Kind.NUMBER):
+        return Decimal(0) if rule.kind is Kind.NUMBER else 0
     if rule.kind is Kind.OBJECT:
         return blank_document(rule.nested)
     return None
@@ -384,7 +388,8 @@ def _to_bool(rule: FieldRule, raw: Any, path: str) -> bool:
 def _to_int(rule: FieldRule, raw: Any, path: str) -> int:
     if isinstance(raw, bool) or not isinstance(raw, int | Decimal) or int(raw) != raw:
         raise TypeError(raw)
-    if not _INT32[0] <= int(raw) <= _INT32[1]:
+    low, high = _INT64 if rule.kind is Kind.LONG else _INT32
+    if not low <= int(raw) <= high:
         raise ValueError(raw)
     return int(raw)
 
@@ -433,6 +438,7 @@ _CONVERTERS: dict[Kind, Any] = {
     Kind.UUID: _to_uuid,
     Kind.BOOLEAN: _to_bool,
     Kind.INTEGER: _to_int,
+    Kind.LONG: _to_int,
     Kind.NUMBER: _to_decimal,
     Kind.DATETIME: _to_datetime,
     Kind.STRING_LIST: _to_string_list,
@@ -447,6 +453,9 @@ def _check_limits(rule: FieldRule, value: Any, path: str) -> list[FieldProblem]:
     if rule.max_length is not None and isinstance(value, str) and len(value) > rule.max_length:
         message = f"The field {rule.name} must be a string with a maximum length of {rule.max_length}."
         return [FieldProblem(field, "StringLength", message)]
+    if rule.pattern is not None and isinstance(value, str) and re.search(rule.pattern, value) is None:
+        message = f"The field {rule.name} must match the regular expression '{rule.pattern}'."
+        return [FieldProblem(field, "RegularExpression", message)]
     if isinstance(value, int | Decimal) and not isinstance(value, bool):
         return _check_range(rule, Decimal(value), field)
     return []

@@ -20,7 +20,7 @@ async def test_demo_company_settings(api: httpx.AsyncClient) -> None:
     assert (settings["CountryCode"], settings["CurrencyCode"]) == ("SE", "SEK")
     assert settings["DomesticCurrencyRounding"] == 1
     assert settings["NextCustomerNumber"] == 9100
-    assert settings["NextCustomerInvoiceNumber"] == 1
+    assert settings["NextCustomerInvoiceNumber"] == 10001  # booked drafts get 10001, 10002, ...
 
 
 async def test_demo_customers(api: httpx.AsyncClient) -> None:
@@ -126,9 +126,10 @@ async def test_demo_articles(api: httpx.AsyncClient) -> None:
         ("A-901", "Support per ärende", "Tjänster 25% moms", "st", 650, Decimal("812.50"), True),
         ("A-902", "Kaffe och fika", "Varor 12% moms", "st", 45, Decimal("50.40"), True),
         ("A-903", "Utgången artikel", "Varor 25% moms", "st", 10, Decimal("12.50"), False),
+        ("DIV", "Diverse tjänster", "Tjänster 25% moms", "st", 0, 0, True),
     ]
-    assert [a["IsServiceArticle"] for a in articles] == [True, True, True, True, False, False]
-    assert len({a["ChangedUtc"] for a in articles}) == 6
+    assert [a["IsServiceArticle"] for a in articles] == [True, True, True, True, False, False, True]
+    assert len({a["ChangedUtc"] for a in articles}) == 7
 
 
 async def test_demo_cost_center_items_set_up_the_project_cases(api: httpx.AsyncClient) -> None:

@@ -91,4 +91,4 @@ async def test_sqlite_keeps_articles_and_cost_center_items_across_a_restart(tmp_
     assert fetched == article
     assert fetched["GrossPrice"] == Decimal("56.88")  # 56.875 rounded away from zero, and kept exact
     assert centers[1]["Items"][-1] == item
-    assert articles == 7  # six demo articles, not seeded twice, plus the new one
+    assert articles == 8  # seven demo articles, not seeded twice, plus the new one
