@@ -81,7 +81,11 @@ async def test_invoices_5002_to_5004_rows_and_currency(client: httpx.AsyncClient
     assert invoice_5004["currency"]["code"] == "EUR" and invoice_5004["customer"]["number"] == 1006
     [row] = await invoice_rows(client, 5004)
     assert (row["unitPrice"]["amount"], row["unitPrice"]["currencyCode"]) == (Decimal("120.00"), "EUR")
-    assert invoice_5004["totalExcludingTax"] == {"amount": Decimal("1200.00"), "currencyCode": "EUR", "multiCurrencyInfo": None}
+    assert invoice_5004["totalExcludingTax"] == {
+        "amount": Decimal("1200.00"),
+        "currencyCode": "EUR",
+        "multiCurrencyInfo": None,
+    }
 
 
 async def test_invoices_broken_on_purpose(client: httpx.AsyncClient) -> None:

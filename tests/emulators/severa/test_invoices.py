@@ -186,7 +186,5 @@ async def test_patch_of_an_inactive_status_or_unknown_invoice(client: httpx.Asyn
     inactive = body(await client.post("/v1/invoicestatuses", json={"name": "Gammal", "isActive": False}), 201)
     refused = await _patch(client, 5010, replace("/status/guid", inactive["guid"]))
     assert refused.status_code == 400 and "not active" in refused.json()["error"]["details"][0]["message"]
-    missing = await client.patch(
-        "/v1/invoices/00000000-0000-0000-0000-000000000000", json=[replace("/notes", "x")]
-    )
+    missing = await client.patch("/v1/invoices/00000000-0000-0000-0000-000000000000", json=[replace("/notes", "x")])
     assert missing.status_code == 404
