@@ -246,6 +246,80 @@ async def drive_rejected_catalog_writes(api: httpx.AsyncClient, emulator: Emulat
     await api.patch(f"/v1/products/{product}", json=replace("/guid", "x"))
 
 
+async def drive_invoice_statuses(api: httpx.AsyncClient, emulator: Emulator) -> None:
+    statuses = await api.get("/v1/invoicestatuses", params={"active": "true", "firstRow": 0, "rowCount": 10})
+    await api.get("/v1/invoicestatuses", params={"textToSearch": "eEkonomi", "calculateRowCount": "true"})
+    await api.get(f"/v1/invoicestatuses/{statuses.json()[1]['guid']}")
+    await created(api.post("/v1/invoicestatuses", json={"name": "Fel vid överföring", "isActive": True}))
+
+
+async def drive_invoices(api: httpx.AsyncClient, emulator: Emulator) -> None:
+    status = await guid_of(api, "/v1/invoicestatuses", textToSearch="Skicka till")
+    first = await api.get("/v1/invoices", params={"rowCount": 5, "invoiceStatusGuids": [status]})
+    await api.get("/v1/invoices", params={"rowCount": 5, "pageToken": first.headers["NextPageToken"]})
+    invoice = first.json()[0]
+    await api.get(
+        "/v1/invoices",
+        params={
+            "changedSince": "2026-01-01T00:00:00Z",
+            "customerGuids": [invoice["customer"]["guid"]],
+            "projectGuids": [invoice["projects"][0]["guid"]],
+            "startDate": "2026-11-01T00:00:00Z",
+            "endDate": "2026-11-30T00:00:00Z",
+        },
+    )
+    await api.get("/v1/invoices", params={"numbers": [4990, 4991]})
+    await api.get(f"/v1/invoices/{invoice['guid']}")
+    rows = f"/v1/invoices/{invoice['guid']}/invoicerows"
+    first_rows = await api.get(rows, params={"rowCount": 2})
+    await api.get(rows, params={"rowCount": 2, "pageToken": first_rows.headers["NextPageToken"]})
+    await api.get(rows, params={"rowType": "Hours"})
+    transferred = await guid_of(api, "/v1/invoicestatuses", textToSearch="Överförd")
+    operations = [*replace("/status/guid", transferred), *replace("/number", 10001)]
+    patched = await api.patch(f"/v1/invoices/{invoice['guid']}", json=operations)
+    assert patched.status_code == 200, patched.text
+    notes = [*replace("/paymentDate", "2026-12-01"), *replace("/notes", "Betald i eEkonomi")]
+    await api.patch(f"/v1/invoices/{invoice['guid']}", json=notes)
+
+
+async def drive_rejected_invoice_writes(api: httpx.AsyncClient, emulator: Emulator) -> None:
+    invoice = await guid_of(api, "/v1/invoices")
+    await api.patch(f"/v1/invoices/{invoice}", json=replace("/yourReference", "Någon"))
+    await api.patch(f"/v1/invoices/{invoice}", json=replace("/status/guid", str(uuid.uuid4())))
+    await api.patch(f"/v1/invoices/{invoice}", json=[{"op": "Remove", "path": "/notes"}])
+    await api.get(f"/v1/invoices/{invoice}/invoicerows", params={"rowType": "Fees"})
+    await api.post("/v1/invoicestatuses", json={"isPaid": True})
+    await api.post("/v1/projectfees", json={"project": {"guid": str(uuid.uuid4())}, "quantity": 1})
+
+
+async def drive_project_fees(api: httpx.AsyncClient, emulator: Emulator) -> None:
+    project = await guid_of(api, "/v1/projects", numbers=2003)
+    body = {
+        "project": {"guid": project},
+        "name": "Leverantörskostnad",
+        "description": "2026-11-03 V42 Byggmaterial Syd AB",
+        "productType": "Subcontracting",
+        "quantity": 1,
+        "unitCost": {"amount": 10000, "currencyCode": "SEK"},
+        "unitPrice": {"amount": 10000, "currencyCode": "SEK"},
+        "isBillable": True,
+        "eventDate": "2026-11-03",
+        "vatRate": 25,
+    }
+    answer = await api.post("/v1/projectfees", json=body)
+    assert answer.status_code == 201, answer.text
+    await api.post("/v1/projectfees", json={**body, "isBillable": False})
+    first = await api.get("/v1/projectfees", params={"rowCount": 1})
+    await api.get("/v1/projectfees", params={"rowCount": 1, "pageToken": first.headers["NextPageToken"]})
+    await api.get("/v1/projectfees", params={"changedSince": "2020-01-01T00:00:00Z"})
+    await api.get(f"/v1/projectfees/{answer.json()[0]['guid']}")
+    await api.get(f"/v1/projects/{project}/projectfees", params={"isBillable": "true", "productType": "Subcontracting"})
+    await api.get(
+        f"/v1/projects/{project}/projectfees",
+        params={"isBilled": "false", "invoiceableDate": "2026-11-30T00:00:00Z", "includeRecurringRules": "false"},
+    )
+
+
 async def drive_errors(api: httpx.AsyncClient, emulator: Emulator) -> None:
     emulator.faults.rate_limit_next(1)
     assert (await api.get("/v1/customers")).status_code == 429
@@ -266,8 +340,14 @@ async def drive_errors(api: httpx.AsyncClient, emulator: Emulator) -> None:
         "vatrates",
         "pricelists",
         "pricelistversions",
+        "invoicestatuses",
+        "invoices",
+        "projectfees",
     ):
         assert (await api.get(f"/v1/{path}/{missing}")).status_code == 404
+    assert (await api.get(f"/v1/invoices/{missing}/invoicerows")).status_code == 404
+    assert (await api.get(f"/v1/projects/{missing}/projectfees")).status_code == 404
+    await api.patch(f"/v1/invoices/{missing}", json=replace("/notes", "X"))
     await api.patch(f"/v1/customers/{missing}", json=replace("/name", "X"))
     await api.patch(f"/v1/products/{missing}", json=replace("/name", "X"))
     for rows in ("workhourprices", "travelprices", "productprices"):
@@ -346,6 +426,26 @@ async def test_rejected_catalog_writes_answer_with_exception_models(recorded: Re
     assert [exchange.status for exchange in writes if exchange.path != "/v1/token"] == [400] * 5
 
 
+async def test_invoice_statuses(recorded: Recorded, emulator: Emulator) -> None:
+    assert await checked(recorded, emulator, drive_invoice_statuses) == []
+
+
+async def test_invoices_rows_and_the_invoice_patch(recorded: Recorded, emulator: Emulator) -> None:
+    assert await checked(recorded, emulator, drive_invoices) == []
+    patches = [exchange for exchange in recorded.log if exchange.method == "PATCH"]
+    assert [exchange.status for exchange in patches] == [200, 200]
+
+
+async def test_rejected_invoice_writes_answer_with_exception_models(recorded: Recorded, emulator: Emulator) -> None:
+    assert await checked(recorded, emulator, drive_rejected_invoice_writes, requests=False) == []
+    refused = [exchange.status for exchange in recorded.log if exchange.path != "/v1/token"]
+    assert refused[1:] == [400] * 6  # the first is the look-up of an invoice
+
+
+async def test_project_fees(recorded: Recorded, emulator: Emulator) -> None:
+    assert await checked(recorded, emulator, drive_project_fees) == []
+
+
 async def test_429_5xx_401_and_404_answer_with_exception_models(recorded: Recorded, emulator: Emulator) -> None:
     assert await checked(recorded, emulator, drive_errors) == []
 
@@ -365,6 +465,10 @@ ALL_DRIVERS: tuple[Driver, ...] = (
     drive_price_lists,
     drive_work_hour_prices,
     drive_rejected_catalog_writes,
+    drive_invoice_statuses,
+    drive_invoices,
+    drive_rejected_invoice_writes,
+    drive_project_fees,
     drive_errors,
 )
 
