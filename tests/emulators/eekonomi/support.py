@@ -145,3 +145,45 @@ def cost_center_item_body(**overrides: Any) -> dict[str, Any]:
 async def send_json(client: httpx.AsyncClient, method: str, path: str, body: Any) -> httpx.Response:
     """Send ``body`` with its Decimals written exactly."""
     return await client.request(method, path, content=json_content(body), headers=JSON_HEADERS)
+
+
+PURCHASE_SCOPE = "ea:api offline_access ea:sales ea:purchase"
+
+
+def demo_customer_id(number: str) -> str:
+    from brygga_emulators.eekonomi.ids import stable_id
+
+    return stable_id("customer", number)
+
+
+def article_row(number: str, quantity: str, unit_price: str, **extra: Any) -> dict[str, Any]:
+    """A draft row for the demo article ``number``, amounts given as exact decimal text."""
+    from brygga_emulators.eekonomi.demo_articles import article_id
+
+    row: dict[str, Any] = {
+        "IsTextRow": False,
+        "ReversedConstructionServicesVatFree": False,
+        "ArticleId": article_id(number),
+        "Quantity": Decimal(quantity),
+        "UnitPrice": Decimal(unit_price),
+    }
+    row.update(extra)
+    return row
+
+
+def text_row(text: str) -> dict[str, Any]:
+    return {"IsTextRow": True, "ReversedConstructionServicesVatFree": False, "Text": text}
+
+
+def draft_body(
+    customer_number: str = "1005", rows: list[dict[str, Any]] | None = None, **overrides: Any
+) -> dict[str, Any]:
+    """A valid CustomerInvoiceDraftApi body for a demo customer: one P-100 row unless ``rows`` says otherwise."""
+    body: dict[str, Any] = {
+        "CustomerId": demo_customer_id(customer_number),
+        "EuThirdParty": False,
+        "RotReducedInvoicingType": 0,
+        "Rows": rows if rows is not None else [article_row("P-100", "2", "1200.00")],
+    }
+    body.update(overrides)
+    return body
