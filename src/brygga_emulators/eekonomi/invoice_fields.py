@@ -238,7 +238,7 @@ def _ro_list(name: str, kind: Kind, type_name: str = "") -> FieldRule:
 # CustomerInvoiceApi.
 INVOICE_FIELDS: tuple[FieldRule, ...] = (
     FieldRule("Id", Kind.UUID, nullable=False, read_only=True),
-    _flag("EuThirdParty"),
+    _flag("EuThirdParty", required=True),
     _flag("IsCreditInvoice"),
     _ro("CurrencyCode", Kind.STRING),
     FieldRule("CurrencyRate", Kind.NUMBER),
@@ -249,13 +249,22 @@ INVOICE_FIELDS: tuple[FieldRule, ...] = (
     _ro("TotalAmountInvoiceCurrency", Kind.NUMBER, nullable=False),
     _ro("TotalVatAmountInvoiceCurrency", Kind.NUMBER, nullable=False),
     _ro("SetOffAmountInvoiceCurrency", Kind.NUMBER, nullable=False),
-    FieldRule("CustomerId", Kind.UUID, nullable=False),
-    FieldRule("Rows", Kind.OBJECT_LIST, nullable=False, nested=INVOICE_ROW_FIELDS, type_name="CustomerInvoiceRowApi"),
+    FieldRule("CustomerId", Kind.UUID, nullable=False, required=True),
+    FieldRule(
+        "Rows",
+        Kind.OBJECT_LIST,
+        nullable=False,
+        required=True,
+        nested=INVOICE_ROW_FIELDS,
+        type_name="CustomerInvoiceRowApi",
+    ),
     _ro_list("VatSpecification", Kind.OBJECT_LIST, "CustomerInvoiceVatApi"),
     FieldRule("InvoiceDate", Kind.DATETIME),
     FieldRule("DueDate", Kind.DATETIME),
     FieldRule("DeliveryDate", Kind.DATETIME),
-    FieldRule("RotReducedInvoicingType", Kind.INTEGER, nullable=False, minimum=Decimal(0), maximum=Decimal(2)),
+    FieldRule(
+        "RotReducedInvoicingType", Kind.INTEGER, nullable=False, required=True, minimum=Decimal(0), maximum=Decimal(2)
+    ),
     _ro("MaxAllowedTaxReductionAmount", Kind.NUMBER, nullable=False),
     FieldRule("RotReducedInvoicingAmount", Kind.NUMBER, max_decimals=2),
     _ro("RotReducedInvoicingPercent", Kind.NUMBER, nullable=False),

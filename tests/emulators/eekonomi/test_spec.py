@@ -95,6 +95,7 @@ _KIND_OF = {
     ("string", "date-time"): Kind.DATETIME,
     ("boolean", None): Kind.BOOLEAN,
     ("integer", "int32"): Kind.INTEGER,
+    ("integer", "int64"): Kind.LONG,
     ("number", "double"): Kind.NUMBER,
 }
 
