@@ -7,6 +7,7 @@ recorded exchange against the spec. Drivers that send invalid bodies on purpose 
 from __future__ import annotations
 
 import base64
+import json
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime
@@ -40,6 +41,7 @@ async def recorded(emulator: Emulator) -> AsyncIterator[Recorded]:
 
 SALES_SCOPE = "ea:api offline_access ea:sales"
 ACCOUNTING_SCOPE = "ea:api offline_access ea:accounting"
+PURCHASE_SCOPE = "ea:api offline_access ea:purchase"
 
 
 async def access_token(client: httpx.AsyncClient, scope: str = SALES_SCOPE) -> str:
@@ -249,6 +251,170 @@ async def drive_article_and_cost_center_not_found(api: httpx.AsyncClient, emulat
     await api.get(f"/v2/vatcodes/{missing}", headers=accounting)
 
 
+async def draft_body(api: httpx.AsyncClient, **changes: Any) -> dict[str, Any]:
+    """A draft for the first demo customer: a text row and a row of the first active article."""
+    customer = await first_id(api, "/v2/customers")
+    articles = (await api.get("/v2/articles", params={"$filter": "IsActive eq true", "$pagesize": 1})).json()["Data"]
+    body: dict[str, Any] = {
+        "CustomerId": customer,
+        "EuThirdParty": False,
+        "RotReducedInvoicingType": 0,
+        "YourReference": "Kontraktskund",
+        "Rows": [
+            {"IsTextRow": True, "ReversedConstructionServicesVatFree": False, "Text": "Avser mars"},
+            {
+                "IsTextRow": False,
+                "ReversedConstructionServicesVatFree": False,
+                "ArticleId": articles[0]["Id"],
+                "Quantity": 3,
+                "UnitPrice": 1250,
+                "DiscountPercentage": 0.1,
+            },
+        ],
+    }
+    body.update(changes)
+    return body
+
+
+async def purchase_token(api: httpx.AsyncClient) -> dict[str, str]:
+    return {"Authorization": f"Bearer {await access_token(api, PURCHASE_SCOPE)}"}
+
+
+async def drive_invoice_drafts(api: httpx.AsyncClient, emulator: Emulator) -> None:
+    created = await api.post("/v2/customerinvoicedrafts", json=await draft_body(api))
+    assert created.status_code == 201, created.text
+    draft_id = created.json()["Id"]
+    await api.get(f"/v2/customerinvoicedrafts/{draft_id}")
+    replaced = await api.put(f"/v2/customerinvoicedrafts/{draft_id}", json=await draft_body(api, OurReference="Per"))
+    assert replaced.status_code == 200, replaced.text
+    await api.get("/v2/customerinvoicedrafts", params={"$pagesize": 1, "$filter": "YourReference eq 'Kontraktskund'"})
+    spare = await api.post("/v2/customerinvoicedrafts", json=await draft_body(api))
+    deleted = await api.delete(f"/v2/customerinvoicedrafts/{spare.json()['Id']}")
+    assert deleted.status_code == 200
+
+
+async def drive_invoices_and_payments(api: httpx.AsyncClient, emulator: Emulator) -> None:
+    draft = (await api.post("/v2/customerinvoicedrafts", json=await draft_body(api))).json()
+    expected = {
+        "TotalAmountInvoiceCurrency": draft["TotalAmount"],
+        "TotalVatAmountInvoiceCurrency": draft["TotalVatAmount"],
+        "TotalRoundingsInvoiceCurrency": draft["TotalRoundings"],
+        "Rows": [
+            {"LineNumber": 1, "TotalAmountNoVatInvoiceCurrency": 3375, "TotalAmountIncVatInvoiceCurrency": 4218.75}
+        ],
+    }
+    booked = await api.post(
+        f"/v2/customerinvoicedrafts/{draft['Id']}/convert", params={"keepOriginalDraftDate": "true"}, json=expected
+    )
+    assert booked.status_code == 201, booked.text
+    invoice = booked.json()
+    await api.get("/v2/customerinvoices", params={"modifiedSinceUtc": "2025-03-01T00:00:00Z"})
+    await api.get("/v2/customerinvoices", params={"$filter": f"CreatedFromDraftId eq {draft['Id']}"})
+    await api.get(f"/v2/customerinvoices/{invoice['Id']}")
+    accounts = (await api.get("/v2/bankaccounts", headers=await purchase_token(api))).json()["Data"]
+    await api.get(f"/v2/bankaccounts/{accounts[0]['Id']}", headers=await purchase_token(api))
+    payment = {
+        "CompanyBankAccountId": accounts[0]["Id"],
+        "PaymentAmount": invoice["TotalAmount"],
+        "PaymentCurrency": "SEK",
+        "PaymentType": 2,
+        "PaymentDate": "2025-03-01T00:00:00Z",
+    }
+    paid = await api.post(f"/v2/customerinvoices/{invoice['Id']}/payments", json=payment)
+    assert paid.status_code == 201, paid.text
+
+
+async def drive_rejected_invoice_writes(api: httpx.AsyncClient, emulator: Emulator) -> None:
+    await api.post("/v2/customerinvoicedrafts", json=await draft_body(api, YourReference="x" * 120))
+    await api.post("/v2/customerinvoicedrafts", json=await draft_body(api, CustomerId=str(uuid.uuid4())))
+    await api.post("/v2/customerinvoicedrafts", json=await draft_body(api, Rows=[]))
+    future = (
+        await api.post("/v2/customerinvoicedrafts", json=await draft_body(api, InvoiceDate="2025-03-09T00:00:00Z"))
+    ).json()
+    await api.post(f"/v2/customerinvoicedrafts/{future['Id']}/convert", params={"keepOriginalDraftDate": "true"})
+    await api.post(f"/v2/customerinvoicedrafts/{future['Id']}/convert", json={"TotalAmountInvoiceCurrency": 1})
+    booked = (await api.post(f"/v2/customerinvoicedrafts/{future['Id']}/convert")).json()
+    payment = {
+        "CompanyBankAccountId": str(uuid.uuid4()),
+        "PaymentAmount": 1,
+        "PaymentCurrency": "SEK",
+        "PaymentType": 1,
+    }
+    await api.post(f"/v2/customerinvoices/{booked['Id']}/payments", json=payment)
+
+
+async def drive_inactive_article_on_a_draft(api: httpx.AsyncClient, emulator: Emulator) -> None:
+    inactive = (await api.get("/v2/articles", params={"$filter": "IsActive eq false"})).json()["Data"][0]
+    body = await draft_body(api)
+    body["Rows"][1]["ArticleId"] = inactive["Id"]
+    answer = await api.post("/v2/customerinvoicedrafts", json=body)
+    assert answer.status_code == 409
+
+
+async def supplier_invoice_body(api: httpx.AsyncClient, headers: dict[str, str], **changes: Any) -> dict[str, Any]:
+    supplier = (await api.get("/v2/suppliers", params={"$pagesize": 1}, headers=headers)).json()["Data"][0]
+    body: dict[str, Any] = {
+        "SupplierId": supplier["Id"],
+        "InvoiceNumber": "K-77",
+        "InvoiceDate": "2025-02-28T00:00:00Z",
+        "TotalAmount": 1250,
+        "Rows": [
+            {"AccountNumber": 4010, "DebetAmount": 1000, "CreditAmount": 0, "TransactionText": "Material"},
+            {"AccountNumber": 2641, "DebetAmount": 250, "CreditAmount": 0},
+            {"AccountNumber": 2440, "DebetAmount": 0, "CreditAmount": 1250},
+        ],
+    }
+    body.update(changes)
+    return body
+
+
+async def drive_suppliers_and_supplier_invoices(api: httpx.AsyncClient, emulator: Emulator) -> None:
+    headers = await purchase_token(api)
+    terms = await first_id(api, "/v2/termsofpayments")
+    supplier = {"Name": "Kontraktsleverantör AB", "TermsOfPaymentId": terms, "BankgiroNumber": "5050-9999"}
+    created = await api.post("/v2/suppliers", json=supplier, headers=headers)
+    assert created.status_code == 201, created.text
+    await api.get(f"/v2/suppliers/{created.json()['Id']}", headers=headers)
+    replaced = await api.put(
+        f"/v2/suppliers/{created.json()['Id']}", json={**supplier, "City": "Kiruna"}, headers=headers
+    )
+    assert replaced.status_code == 200, replaced.text
+    await api.get("/v2/suppliers", params={"$orderby": "Name"}, headers=headers)
+    booked = await api.post("/v2/supplierinvoices", json=await supplier_invoice_body(api, headers), headers=headers)
+    assert booked.status_code == 201, booked.text
+    await api.get(f"/v2/supplierinvoices/{booked.json()['Id']}", headers=headers)
+    await api.get("/v2/supplierinvoices", params={"$filter": "InvoiceDate ge 2025-03-01"}, headers=headers)
+    await api.get("/v2/supplierinvoices", params={"$filter": "ModifiedUtc gt 2025-01-01T00:00:00Z"}, headers=headers)
+    await api.get("/v2/supplierinvoices", params={"$page": 2, "$pagesize": 2}, headers=headers)
+
+
+async def drive_rejected_purchase_writes(api: httpx.AsyncClient, emulator: Emulator) -> None:
+    headers = await purchase_token(api)
+    terms = await first_id(api, "/v2/termsofpayments")
+    await api.post("/v2/suppliers", json={"Name": "N" * 51, "TermsOfPaymentId": terms}, headers=headers)
+    await api.post(
+        "/v2/suppliers", json={"Name": "Dubblett AB", "TermsOfPaymentId": terms, "SupplierNumber": "1"}, headers=headers
+    )
+    unbalanced = await supplier_invoice_body(api, headers, TotalAmount=1300)
+    await api.post("/v2/supplierinvoices", json=unbalanced, headers=headers)
+    await api.post(
+        "/v2/supplierinvoices", json=await supplier_invoice_body(api, headers, InvoiceNumber=""), headers=headers
+    )
+
+
+async def drive_invoice_and_purchase_not_found(api: httpx.AsyncClient, emulator: Emulator) -> None:
+    missing = str(uuid.uuid4())
+    headers = await purchase_token(api)
+    await api.get(f"/v2/customerinvoicedrafts/{missing}")
+    await api.put(f"/v2/customerinvoicedrafts/{missing}", json=await draft_body(api))
+    await api.delete(f"/v2/customerinvoicedrafts/{missing}")
+    await api.post(f"/v2/customerinvoicedrafts/{missing}/convert")
+    await api.get(f"/v2/customerinvoices/{missing}")
+    await api.get(f"/v2/bankaccounts/{missing}", headers=headers)
+    await api.get(f"/v2/suppliers/{missing}", headers=headers)
+    await api.get(f"/v2/supplierinvoices/{missing}", headers=headers)
+
+
 async def checked(recorded: Recorded, emulator: Emulator, driver: Driver, *, requests: bool = True) -> list[str]:
     await driver(recorded.client, emulator)
     assert len(recorded.log) > 0
@@ -328,6 +494,54 @@ async def test_404s_carry_the_documented_error_body(recorded: Recorded, emulator
     assert recorded.problems() == []
 
 
+async def test_invoice_drafts(recorded: Recorded, emulator: Emulator) -> None:
+    assert await checked(recorded, emulator, drive_invoice_drafts) == []
+
+
+async def test_convert_invoices_and_payments(recorded: Recorded, emulator: Emulator) -> None:
+    assert await checked(recorded, emulator, drive_invoices_and_payments) == []
+
+
+async def test_rejected_invoice_writes_answer_with_the_declared_400(recorded: Recorded, emulator: Emulator) -> None:
+    assert await checked(recorded, emulator, drive_rejected_invoice_writes, requests=False) == []
+    refused = [exchange.status for exchange in recorded.log if exchange.method == "POST" and exchange.status >= 400]
+    assert refused == [400, 400, 400, 400, 400, 400]
+
+
+async def test_an_inactive_article_answers_409_with_the_error_body(recorded: Recorded, emulator: Emulator) -> None:
+    """The original integration met "(409) Conflict" here; the spec declares no 409 on any operation, so the
+    only problem the validator may find is that status (the body itself must be CommonExtendedBadRequest)."""
+    problems = await checked(recorded, emulator, drive_inactive_article_on_a_draft)
+    undeclared = "POST /v2/customerinvoicedrafts 409: status 409 not declared in spec (declared: 201, 400)"
+    assert problems in ([undeclared], [])  # [] once 409 is listed among the statuses documented outside the spec
+    conflict = next(exchange for exchange in recorded.log if exchange.status == 409)
+    body = json.loads(conflict.response_body)
+    assert conflict.response_content_type is not None and conflict.response_content_type.startswith("application/json")
+    assert set(body) == {"ErrorCode", "DeveloperErrorMessage", "ErrorId"}
+    assert body["ErrorCode"] == 4000
+    assert uuid.UUID(body["ErrorId"])
+
+
+async def test_suppliers_and_supplier_invoices(recorded: Recorded, emulator: Emulator) -> None:
+    assert await checked(recorded, emulator, drive_suppliers_and_supplier_invoices) == []
+
+
+async def test_rejected_purchase_writes_answer_with_the_declared_400(recorded: Recorded, emulator: Emulator) -> None:
+    assert await checked(recorded, emulator, drive_rejected_purchase_writes, requests=False) == []
+    writes = [exchange for exchange in recorded.log if exchange.method == "POST" and exchange.path.startswith("/v2/")]
+    assert {exchange.status for exchange in writes} == {400}
+
+
+async def test_unknown_invoice_and_purchase_ids_answer_404(recorded: Recorded, emulator: Emulator) -> None:
+    assert await checked(recorded, emulator, drive_invoice_and_purchase_not_found, requests=False) == []
+    reached = [
+        exchange.status
+        for exchange in recorded.log
+        if exchange.path.startswith("/v2/") and "/v2/customers" not in exchange.path
+    ]
+    assert reached.count(404) == 8
+
+
 ALL_DRIVERS: tuple[Driver, ...] = (
     drive_reference_reads,
     drive_customer_lists,
@@ -343,6 +557,13 @@ ALL_DRIVERS: tuple[Driver, ...] = (
     drive_cost_centers,
     drive_rejected_cost_center_writes,
     drive_article_and_cost_center_not_found,
+    drive_invoice_drafts,
+    drive_invoices_and_payments,
+    drive_rejected_invoice_writes,
+    drive_inactive_article_on_a_draft,
+    drive_suppliers_and_supplier_invoices,
+    drive_rejected_purchase_writes,
+    drive_invoice_and_purchase_not_found,
 )
 
 
