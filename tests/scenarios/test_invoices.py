@@ -39,11 +39,11 @@ async def pm_statuses(world: World) -> dict[int | str, tuple[str, int | None]]:
 
 
 def drafts(world: World) -> list[dict[str, Any]]:
-    return [dict(d) for d in world.eek.store.collection("customer_invoice_drafts").all()]
+    return [dict(d) for d in world.eek.store.customer_invoice_drafts.all()]
 
 
 def markers(world: World) -> list[str]:
-    booked = [dict(d) for d in world.eek.store.collection("customer_invoices").all()]
+    booked = [dict(d) for d in world.eek.store.customer_invoices.all()]
     return [str(d.get("ContractNumber")) for d in drafts(world) + booked if d.get("ContractNumber")]
 
 

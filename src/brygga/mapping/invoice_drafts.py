@@ -20,7 +20,7 @@ from brygga.eekonomi.models_invoices import CustomerInvoiceDraft, CustomerInvoic
 from brygga.errors import RuleViolation
 from brygga.transfer.hints import hint_for
 
-__all__ = ["DraftContext", "check_invoice", "draft_marker", "invoice_date_for", "to_eekonomi_draft"]
+__all__ = ["DraftContext", "check_address", "check_invoice", "draft_marker", "invoice_date_for", "to_eekonomi_draft"]
 
 # CustomerInvoiceDraftApi maxLengths brygga fills (from the official spec).
 DRAFT_LIMITS = {"YourReference": 100, "OurReference": 100, "InvoiceAddress1": 50, "ContractNumber": 100}
@@ -62,10 +62,10 @@ def _prefix(invoice: Invoice) -> str:
 
 
 def check_invoice(invoice: Invoice, ctx: DraftContext) -> RuleViolation | None:
-    return _check_address(invoice) or _check_lengths(invoice) or _check_rows(invoice, ctx)
+    return check_address(invoice) or _check_lengths(invoice) or _check_rows(invoice, ctx)
 
 
-def _check_address(invoice: Invoice) -> RuleViolation | None:
+def check_address(invoice: Invoice) -> RuleViolation | None:
     """Rule I5, in the original's words."""
     if invoice.address is not None and invoice.address.is_complete():
         return None

@@ -15,7 +15,14 @@ from brygga.eekonomi.models_articles import Article as EekArticle
 from brygga.eekonomi.models_invoices import CustomerInvoiceDraft
 from brygga.errors import ConfigError, RejectedError, RuleViolation
 from brygga.mapping.eekonomi_customers import EekReference
-from brygga.mapping.invoice_drafts import DraftContext, check_invoice, draft_marker, invoice_date_for, to_eekonomi_draft
+from brygga.mapping.invoice_drafts import (
+    DraftContext,
+    check_address,
+    check_invoice,
+    draft_marker,
+    invoice_date_for,
+    to_eekonomi_draft,
+)
 from brygga.mapping.severa_invoices import from_severa_invoice
 from brygga.store import Link
 from brygga.transfer.context import TransferContext
@@ -134,6 +141,9 @@ class InvoicesTransfer(PairTransfer[Invoice]):
         if link is not None:
             # The draft exists; an earlier run stopped before PM got the "transferred" status.
             return Change(to_eek, Action.UPDATE, invoice.pm_id, invoice, target_id=link.eek_id)
+        no_address = check_address(invoice)
+        if no_address is not None:  # the original's own message, whatever else is wrong with the customer (I5)
+            return Change(to_eek, Action.REJECT, invoice.pm_id, invoice, violation=no_address)
         context = self.contexts.get(invoice.pm_id)
         if context is None:
             missing = RuleViolation(
