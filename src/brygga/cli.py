@@ -12,6 +12,7 @@ import logging
 import sys
 import traceback
 from collections.abc import Coroutine
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -247,22 +248,31 @@ def transfer(
     categories: Annotated[list[str] | None, typer.Argument(help="Kategorier, t.ex. customers")] = None,
     all_categories: Annotated[bool, typer.Option("--all", help="Alla kategorier i ordning")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Visa vad som skulle göras; skriv inget")] = False,
+    period: Annotated[
+        str | None,
+        typer.Option(help="Leverantörsfakturor: today, this_week, last_week, this_month eller last_month (S7)"),
+    ] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Leverantörsfakturor från (ÅÅÅÅ-MM-DD)")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Leverantörsfakturor till (ÅÅÅÅ-MM-DD)")] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Överför en eller flera kategorier. Avslutas med kod 1 om något objekt misslyckades."""
+    """Överför en eller flera kategorier. Avslutas med kod 1 om något objekt misslyckades.
+
+    Kategorier: customers, articles, projects, invoices, invoice-status, supplier-invoices."""
     from brygga.progress import RichProgress
     from brygga.session import TransferSession
 
     chosen = list(CATEGORIES) if all_categories or not categories else categories
+    supplier_period = _supplier_period(period, date_from, date_to)
     settings, store = _store()
 
     async def go() -> Any:
         session = TransferSession(store, settings)
         try:
             if as_json:
-                return await session.run(chosen, dry_run=dry_run)
+                return await session.run(chosen, dry_run=dry_run, supplier_period=supplier_period)
             with RichProgress(console) as progress:
-                return await session.run(chosen, dry_run=dry_run, progress=progress)
+                return await session.run(chosen, dry_run=dry_run, progress=progress, supplier_period=supplier_period)
         finally:
             await session.aclose()
 
@@ -273,6 +283,28 @@ def transfer(
         render_report(report, console)
     if not report.ok:
         raise typer.Exit(1)
+
+
+def _supplier_period(period: str | None, date_from: str | None, date_to: str | None) -> tuple[date, date] | None:
+    """Rule S7 from the command line: a named period, or --from and --to; nothing given means the setting."""
+    from brygga.calendar_se import swedish_date
+    from brygga.transfer.supplier_costs.period import period_dates
+
+    try:
+        if date_from or date_to:
+            if not (date_from and date_to):
+                raise ValueError("ange både --from och --to")
+            start, end = date.fromisoformat(date_from), date.fromisoformat(date_to)
+            if start > end:
+                raise ValueError("--from ligger efter --to")
+            return start, end
+        return period_dates(period, swedish_date(datetime.now(UTC))) if period else None
+    except ValueError as exc:
+        raise ConfigError(
+            f"Ogiltig period för leverantörsfakturor: {exc}",
+            hint="Använd --period today|this_week|last_week|this_month|last_month, eller --from ÅÅÅÅ-MM-DD --to "
+            "ÅÅÅÅ-MM-DD.",
+        ) from exc
 
 
 @app.command()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
+from datetime import date
 
 import httpx
 
@@ -41,7 +42,12 @@ class TransferSession:
         self.pm = severa_client(store, settings, transport=transport, sleep=sleep)
 
     async def run(
-        self, categories: Sequence[str], *, dry_run: bool = False, progress: Progress | None = None
+        self,
+        categories: Sequence[str],
+        *,
+        dry_run: bool = False,
+        progress: Progress | None = None,
+        supplier_period: tuple[date, date] | None = None,
     ) -> RunReport:
         ctx = TransferContext(
             eek=self.eek,
@@ -51,6 +57,7 @@ class TransferSession:
             dry_run=dry_run,
             concurrency=self.settings.concurrency,
             progress=progress or NullProgress(),
+            supplier_period=supplier_period,
         )
         return await run_transfers(ctx, list(categories))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Protocol
 
 from brygga.eekonomi import CompanySettings, EEkonomiClient
@@ -46,3 +46,4 @@ class TransferContext:
     progress: Progress = field(default_factory=NullProgress)
     clock: Callable[[], datetime] = _utc_now
     eek_company: CompanySettings | None = None  # read once per run (rule X4 check), reused by the categories
+    supplier_period: tuple[date, date] | None = None  # a period given on the command line overrides S7

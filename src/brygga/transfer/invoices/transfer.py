@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from brygga.calendar_se import swedish_date
 from brygga.domain import Invoice
 from brygga.eekonomi.models_articles import Article as EekArticle
 from brygga.eekonomi.models_invoices import CustomerInvoiceDraft
@@ -103,7 +104,7 @@ class InvoicesTransfer(PairTransfer[Invoice]):
         customer_links = {link.pm_id: link.eek_id for link in self.protocol.links("customers")}
         project_links = {link.pm_id: link.eek_id for link in self.protocol.links("projects")}
         eek_ref: EekReference = await EekCustomerSide(eek, self.ctx.eek_company).reference()
-        today = self.ctx.clock().date()
+        today = swedish_date(self.ctx.clock())
         for invoice in invoices:
             customer_id = customer_links.get(invoice.customer_pm_id)
             if customer_id is None:

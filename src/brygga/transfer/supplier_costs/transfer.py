@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from brygga.calendar_se import swedish_date
 from brygga.domain import SupplierCost
 from brygga.mapping.supplier_costs import from_supplier_invoice, to_project_fee
 from brygga.severa.fee_models import ProjectFee
@@ -32,9 +33,9 @@ class SupplierCostsTransfer(PairTransfer[SupplierCost]):
     category = CATEGORY
     progress_label = "Leverantörsfakturor"
 
-    def __init__(self, ctx: TransferContext, period: tuple[date, date] | None = None) -> None:
+    def __init__(self, ctx: TransferContext) -> None:
         super().__init__(ctx)
-        self.period = period
+        self.period = ctx.supplier_period
 
     def _subject(self, change: Change[SupplierCost]) -> str:
         return "supplier cost"
@@ -45,7 +46,7 @@ class SupplierCostsTransfer(PairTransfer[SupplierCost]):
             return self.period
         return period_dates(
             options.supplier_invoice_period,
-            self.ctx.clock().date(),
+            swedish_date(self.ctx.clock()),
             options.supplier_invoice_from,
             options.supplier_invoice_to,
         )
