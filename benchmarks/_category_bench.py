@@ -22,7 +22,7 @@ from decimal import Decimal
 from typing import Any
 
 import simplejson
-from _harness import SYSTEMS, BenchConfig, RunFigures, open_bench
+from _harness import SYSTEMS, BenchConfig, RunFigures, SetupFigures, open_bench
 from rich.console import Console
 from rich.table import Table
 
@@ -46,6 +46,16 @@ class Subject:
     default_count: int
     pm_bulk_for: Callable[[int], int]  # the N of Severa's ``bulk:N`` that holds this many objects
     store_settings: tuple[tuple[str, str], ...] = ()
+    setup_categories: tuple[str, ...] = ()  # transferred untimed before every measured run
+    per_object_goal: Decimal | None = PER_OBJECT_GOAL  # all API calls per object; None: judged by system only
+    # A category that calls both systems per object (invoices read rows and set a status in PM) is judged per
+    # system: goals by system name, and its figures per object by system and by endpoint.
+    system_goals: tuple[tuple[str, Decimal], ...] = ()
+    notes: tuple[str, ...] = ()  # printed under the first run's figures: what a person needs to read them
+
+    @property
+    def by_system(self) -> bool:
+        return bool(self.system_goals)
 
 
 @dataclass(frozen=True)
@@ -58,10 +68,12 @@ class Results:
     first: RunFigures
     rerun: RunFigures
     latency_run: RunFigures | None
+    pm_requests_per_minute: Decimal = Decimal(480)
+    setups: tuple[SetupFigures, ...] = ()  # one per bench: the first run's, then the latency run's
 
-    def seconds_at_limit(self, calls: int) -> Decimal:
+    def seconds_at_limit(self, calls: int, per_minute: Decimal | None = None) -> Decimal:
         """``calls`` requests to one endpoint at brygga's limit for it: the least time they can take."""
-        return (Decimal(calls) * 60 / self.eek_requests_per_minute).quantize(THOUSANDTHS)
+        return (Decimal(calls) * 60 / (per_minute or self.eek_requests_per_minute)).quantize(THOUSANDTHS)
 
     @property
     def bound_seconds(self) -> Decimal:
@@ -73,17 +85,22 @@ def _ratio(numerator: int | Decimal, denominator: int | Decimal) -> Decimal | No
 
 
 async def measure(subject: Subject, count: int, config: BenchConfig) -> Results:
+    setups = []
     async with open_bench(replace(config, latency_ms=0)) as bench:
+        setups.append(bench.setup)
         first = await bench.measure()
         rerun = await bench.measure()
         limit = Decimal(str(bench.eek_requests_per_minute))
+        pm_limit = Decimal(str(bench.session.settings.severa_requests_per_minute))
         concurrency, setup_tokens = bench.concurrency, bench.setup_token_calls
     latency_run = None
     if config.latency_ms > 0:
         async with open_bench(config) as bench:
+            setups.append(bench.setup)
             latency_run = await bench.measure()
     config = replace(config, concurrency=concurrency)
-    return Results(subject, count, config, limit, setup_tokens, first, rerun, latency_run)
+    done = tuple(setup for setup in setups if setup is not None)
+    return Results(subject, count, config, limit, setup_tokens, first, rerun, latency_run, pm_limit, done)
 
 
 # figures -------------------------------------------------------------------------------------------
@@ -107,17 +124,18 @@ def _run_json(run: RunFigures) -> dict[str, Any]:
     }
 
 
-def _busiest_eek_endpoint(results: Results, run: RunFigures) -> dict[str, Any]:
-    """The eEkonomi endpoint brygga sent most to (resends included): its own limiter makes its calls the
+def _busiest_endpoint(results: Results, run: RunFigures, system: str = "eekonomi") -> dict[str, Any]:
+    """The endpoint of ``system`` brygga sent most to (resends included): its own limiter makes its calls the
     run's true lower bound, which is the planned bound unless calls went somewhere unplanned."""
-    calls = run.systems["eekonomi"].client_calls
+    calls = run.systems[system].client_calls
     endpoint, most = max(calls.items(), key=lambda pair: pair[1], default=("none", 0))
-    return {"endpoint": endpoint, "calls": most, "bound_seconds": results.seconds_at_limit(most)}
+    per_minute = results.pm_requests_per_minute if system == "severa" else results.eek_requests_per_minute
+    return {"endpoint": endpoint, "calls": most, "bound_seconds": results.seconds_at_limit(most, per_minute)}
 
 
 def _latency_json(results: Results, run: RunFigures) -> dict[str, Any]:
-    busiest = _busiest_eek_endpoint(results, run)
-    return {
+    busiest = _busiest_endpoint(results, run)
+    data = {
         **_run_json(run),
         "rate_limit_bound_endpoint": results.subject.bound_endpoint,
         "rate_limit_bound_seconds": results.bound_seconds,
@@ -125,10 +143,38 @@ def _latency_json(results: Results, run: RunFigures) -> dict[str, Any]:
         "busiest_eek_endpoint": busiest,
         "wall_over_busiest_endpoint_bound": _ratio(run.wall_seconds, busiest["bound_seconds"]),
     }
+    if results.subject.by_system:
+        # PM has a limit of its own per endpoint (brygga's severa_requests_per_minute), which may bind first.
+        pm_busiest = _busiest_endpoint(results, run, "severa")
+        data["busiest_pm_endpoint"] = pm_busiest
+        data["pm_requests_per_minute"] = results.pm_requests_per_minute
+        data["wall_over_busiest_pm_endpoint_bound"] = _ratio(run.wall_seconds, pm_busiest["bound_seconds"])
+    return data
+
+
+def _by_system_json(subject: Subject, run: RunFigures) -> dict[str, Any]:
+    """Calls per transferred object by system and by endpoint, with each system's goal."""
+    noun, ok = subject.noun, run.succeeded
+    return {
+        f"api_calls_per_{noun}_by_system": {name: _ratio(run.systems[name].api_calls, ok) for name in SYSTEMS},
+        f"api_calls_per_{noun}_goals": dict(subject.system_goals),
+        f"api_calls_per_{noun}_by_endpoint": {
+            name: {key: _ratio(n, ok) for key, n in sorted(run.systems[name].client_calls.items())} for name in SYSTEMS
+        },
+    }
+
+
+def _setup_json(setup: SetupFigures) -> dict[str, Any]:
+    outcomes = {
+        name: {"transferred": ok, "failed": failed, "skipped": skipped}
+        for name, (ok, failed, skipped) in setup.outcomes.items()
+    }
+    return {"categories": outcomes, "wall_seconds": setup.wall_seconds, "first_errors": setup.first_errors}
 
 
 def to_json(results: Results) -> dict[str, Any]:
-    first, noun = results.first, results.subject.noun
+    first, subject = results.first, results.subject
+    noun = subject.noun
     data: dict[str, Any] = {
         "parameters": {
             results.subject.plural: results.count,
@@ -142,12 +188,19 @@ def to_json(results: Results) -> dict[str, Any]:
         "first_run": {
             **_run_json(first),
             f"api_calls_per_{noun}": _ratio(first.api_calls, first.succeeded),
-            f"api_calls_per_{noun}_goal": PER_OBJECT_GOAL,
+            f"api_calls_per_{noun}_goal": subject.per_object_goal,
             # What the ratio would be had no request met a 429: shows how much of a miss is the rate limiter's.
             f"api_calls_per_{noun}_without_429": _ratio(first.api_calls - _answers_429(first), first.succeeded),
         },
         "rerun": {**_run_json(results.rerun), "write_calls_goal": 0},
     }
+    if subject.by_system:
+        data["first_run"].update(_by_system_json(subject, first))
+    if subject.notes:
+        data["notes"] = list(subject.notes)
+    if subject.setup_categories:
+        data["parameters"]["setup_categories"] = list(subject.setup_categories)
+        data["setup"] = [_setup_json(setup) for setup in results.setups]
     if results.latency_run is not None:
         data["latency_run"] = _latency_json(results, results.latency_run)
     return data
@@ -190,30 +243,66 @@ def _figures_table(title: str, rows: list[tuple[str, str]]) -> Table:
     return table
 
 
-def _endpoint_table(title: str, run: dict[str, Any]) -> Table:
+def _endpoint_table(
+    title: str, run: dict[str, Any], noun: str = "", per_object: dict[str, dict[str, Any]] | None = None
+) -> Table:
     table = Table(title=title, title_justify="left")
     table.add_column("System")
     table.add_column("Endpoint")
     table.add_column("Calls", justify="right")
+    if per_object is not None:
+        table.add_column(f"Per {noun}", justify="right")
     for name in SYSTEMS:
         for endpoint, calls in run["calls_by_endpoint"][name].items():
-            table.add_row(SYSTEM_LABELS[name], endpoint, str(calls))
+            ratio = [] if per_object is None else [str(per_object[name][endpoint])]
+            table.add_row(SYSTEM_LABELS[name], endpoint, str(calls), *ratio)
     return table
+
+
+def _per_object_rows(subject: Subject, run: dict[str, Any]) -> list[tuple[str, str]]:
+    noun = subject.noun
+    per_object, goal = run[f"api_calls_per_{noun}"], subject.per_object_goal
+    judged = _goal(per_object, goal) if goal is not None else "no goal on the total, judged by system"
+    rows = [(f"API calls per transferred {noun}", f"{per_object}: {judged}")]
+    if subject.by_system:
+        goals = run[f"api_calls_per_{noun}_goals"]
+        for name, ratio in run[f"api_calls_per_{noun}_by_system"].items():
+            verdict = f": {_goal(ratio, goals[name])}" if name in goals else " (no goal)"
+            rows.append((f"  {SYSTEM_LABELS[name]} calls per {noun}", f"{ratio}{verdict}"))
+    rows.append(("  the same without the 429 resends", str(run[f"api_calls_per_{noun}_without_429"])))
+    return rows
+
+
+def _setup_table(subject: Subject, data: dict[str, Any]) -> Table:
+    rows = []
+    for index, setup in enumerate(data["setup"]):
+        label = "before run 1" if index == 0 else "before run 3"
+        counts = ", ".join(
+            f"{name} {c['transferred']} ok/{c['failed']} failed/{c['skipped']} skipped"
+            for name, c in setup["categories"].items()
+        )
+        rows.append((f"Setup {label}", f"{counts}; {setup['wall_seconds']} s"))
+        if setup["first_errors"]:
+            rows.append(("  first errors", "\n".join(setup["first_errors"])))
+    title = f"0. Setup, untimed, without latency or rate limits: {', '.join(subject.setup_categories)}"
+    return _figures_table(title, rows)
 
 
 def render(subject: Subject, data: dict[str, Any], console: Console) -> None:
     params, first, rerun = data["parameters"], data["first_run"], data["rerun"]
-    noun = subject.noun
-    per_object = first[f"api_calls_per_{noun}"]
+    if "setup" in data:
+        console.print(_setup_table(subject, data))
     title = f"1. First run: {params[subject.plural]} {subject.source} into {subject.target}, latency 0"
     rows = [
         *_common_rows(subject, first),
-        (f"API calls per transferred {noun}", f"{per_object}: {_goal(per_object, PER_OBJECT_GOAL)}"),
-        ("  the same without the 429 resends", str(first[f"api_calls_per_{noun}_without_429"])),
+        *_per_object_rows(subject, first),
         ("Token calls while connecting (before run 1)", _per_system(data["connect_token_calls"])),
     ]
     console.print(_figures_table(title, rows))
-    console.print(_endpoint_table("   First run, calls by endpoint", first))
+    by_endpoint = first.get(f"api_calls_per_{subject.noun}_by_endpoint")
+    console.print(_endpoint_table("   First run, calls by endpoint", first, subject.noun, by_endpoint))
+    for note in data.get("notes", []):
+        console.print(f"   Note: {note}")
     rerun_writes = sum(rerun["write_calls"].values())
     rows = [*_common_rows(subject, rerun), ("Write calls in total", f"{rerun_writes}: {_goal(rerun_writes, 0)}")]
     console.print(_figures_table("2. Rerun right after, nothing changed", rows))
@@ -235,11 +324,25 @@ def _render_latency(subject: Subject, run: dict[str, Any], params: dict[str, Any
             f"{busiest['endpoint']}: {busiest['calls']} calls, ≥ {busiest['bound_seconds']} s; "
             f"wall / that = {run['wall_over_busiest_endpoint_bound']}",
         ),
+        *_pm_bound_rows(run),
         ("Effective concurrency", str(params["concurrency"])),
         ("eEkonomi emulator limit", f"{params['eek_emulator_rate_limit_per_minute'] or 'none'} per minute"),
     ]
     console.print(_figures_table(f"3. First run again, latency {params['latency_ms']} ms on both emulators", rows))
     console.print(_endpoint_table("   Latency run, calls by endpoint", run))
+
+
+def _pm_bound_rows(run: dict[str, Any]) -> list[tuple[str, str]]:
+    if "busiest_pm_endpoint" not in run:
+        return []
+    busiest = run["busiest_pm_endpoint"]
+    return [
+        (
+            "Busiest Visma PM endpoint",
+            f"{busiest['endpoint']}: {busiest['calls']} calls at {run['pm_requests_per_minute']}/min, "
+            f"≥ {busiest['bound_seconds']} s; wall / that = {run['wall_over_busiest_pm_endpoint_bound']}",
+        )
+    ]
 
 
 # command line --------------------------------------------------------------------------------------
@@ -270,6 +373,7 @@ def main(subject: Subject, description: str | None, argv: list[str] | None = Non
         args.concurrency,
         subject.category,
         subject.store_settings,
+        subject.setup_categories,
     )
     data = to_json(asyncio.run(measure(subject, args.count, config)))
     if args.json:
