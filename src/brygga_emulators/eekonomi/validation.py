@@ -8,7 +8,8 @@ match it). Messages use the .NET data-annotation wording, because clients and hu
 * ``The field DiscountPercentage must be between 0 and 1.``
 * ``Error converting value "abc" to type 'System.Guid'. Path 'TermsOfPaymentId'.`` (Newtonsoft)
 
-Tables: customers (``CustomerApi``), articles (``ArticleApi``), cost centers and their items.
+Tables: customers (``CustomerApi``), articles (``ArticleApi``), cost centers and their items; the sales
+documents' tables live in ``invoice_fields``, the purchase side's in ``purchase_fields``.
 """
 
 from __future__ import annotations
