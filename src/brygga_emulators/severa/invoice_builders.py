@@ -22,7 +22,6 @@ from .store import Document, SeveraStore
 from .wire import format_datetime
 
 __all__ = [
-    "STATUS_NAMES",
     "TO_TRANSFER",
     "InvoiceSpec",
     "RowSpec",
@@ -44,7 +43,6 @@ _STATUSES: tuple[tuple[str, dict[str, bool]], ...] = (
     ("Betald", {"isSent": True, "isPaid": True}),
     ("Kreditfaktura", {"isDefaultForCreditNote": True}),
 )
-STATUS_NAMES = tuple(name for name, _ in _STATUSES)
 _STATUS_FLAGS = (
     "hasInvoiceNumber",
     "isDefault",
