@@ -41,7 +41,7 @@ async def test_a1_first_run_moves_articles_both_ways_and_reports_each_broken_one
     report = await world.run("articles")
     articles = report.categories["articles"]
     counts = (articles.count(Outcome.SUCCEEDED), articles.count(Outcome.FAILED), articles.count(Outcome.SKIPPED))
-    assert counts == (20, 7, 0)
+    assert counts == (21, 7, 0)  # 16 from PM, 5 eEkonomi articles (A-900..A-903 and DIV) to PM
     errors = {o.key: o for o in report.errors()}
     assert {key: errors[key].rule_id for key in BROKEN} == BROKEN
     assert sorted(o.rule_id for o in report.errors() if o.key == "(utan nummer)") == ["A6", "A6", "A6"]
@@ -57,7 +57,7 @@ async def test_a1_first_run_moves_articles_both_ways_and_reports_each_broken_one
     assert all(len(docs) == 1 for docs in eek.values())  # P-100 linked, not duplicated
     assert eek["P-130"][0]["Name"] == "Serviceavtal månad"  # the clash is reported, not overwritten
     pm = pm_products(world)
-    assert {"A-900", "A-901", "A-902", "A-903"} <= set(pm)  # eEk's own articles became PM products (A1)
+    assert {"A-900", "A-901", "A-902", "A-903", "DIV"} <= set(pm)  # eEk's own articles became PM products (A1)
 
 
 async def test_a3_a4_a5_codings_units_and_prices(world: World) -> None:

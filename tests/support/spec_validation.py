@@ -64,6 +64,9 @@ OUTSIDE_SPEC_STATUSES: tuple[OutsideSpecStatus, ...] = (
     # eaccounting-api.md §3: access tokens live 60 minutes; a call made with an expired or revoked token answers
     # 401 whatever the operation, although the spec declares 401 only on some of them.
     OutsideSpecStatus("eekonomi", 401, 401, "CommonExtendedBadRequest"),
+    # The original integration's error table quotes "The remote server returned an error: (409) Conflict" for an
+    # invoice row whose article is inactive in eEkonomi; no operation declares 409 (eaccounting-api.md §8).
+    OutsideSpecStatus("eekonomi", 409, 409, "CommonExtendedBadRequest"),
     # eaccounting-api.md §8: ErrorCode 3000 ResourceNotFound; the API answers 404 for an unknown id on any
     # id route, although the spec declares 404 on only some operations.
     OutsideSpecStatus("eekonomi", 404, 404, "CommonExtendedBadRequest"),
