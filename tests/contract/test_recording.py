@@ -126,11 +126,11 @@ def test_the_same_fault_on_many_objects_counts_as_one_problem() -> None:
     log = ExchangeLog()
     body = b'{"ErrorCode": 3000, "ErrorId": "' + ERROR_ID.encode() + b'"}'
     for suffix in ("1", "2", "3"):
-        log.add(exchange(f"http://eek.test/v2/customers/{ERROR_ID[:-1]}{suffix}", 409, body))
+        log.add(exchange(f"http://eek.test/v2/customers/{ERROR_ID[:-1]}{suffix}", 422, body))
     log.add(exchange("http://eek.test/v2/customers", 429, b"{}"))
     counted = count_problems(log.check({"eekonomi": SpecValidator.eekonomi()}, registry.system_of))
     assert counted == [
-        ("GET /v2/customers/{customerId} 409: status 409 not declared in spec (declared: 200, 400)", 3),
+        ("GET /v2/customers/{customerId} 422: status 422 not declared in spec (declared: 200, 400)", 3),
         (
             "GET /v2/customers 429: error body (CommonExtendedBadRequest) $: 'DeveloperErrorMessage' is a "
             "required property",

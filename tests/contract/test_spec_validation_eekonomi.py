@@ -176,8 +176,8 @@ def test_an_integral_decimal_is_an_integer_but_a_fraction_is_not(validator: Spec
 def test_an_undeclared_status_is_reported(validator: SpecValidator) -> None:
     url = f"http://eek.test/v2/customers/{CUSTOMER_ID}"
     body = encode({"ErrorCode": 3000, "ErrorId": ERROR_ID})
-    assert validator.validate_response("GET", url, 409, body, JSON) == [
-        "status 409 not declared in spec (declared: 200, 400)"
+    assert validator.validate_response("GET", url, 422, body, JSON) == [
+        "status 422 not declared in spec (declared: 200, 400)"
     ]
 
 
