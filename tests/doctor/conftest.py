@@ -1,0 +1,24 @@
+"""A real store per test (SQLite in the test's folder, its own secret key), as the transfer tests use."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from cryptography.fernet import Fernet
+
+from brygga.config import Settings
+from brygga.store import Store, open_store
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(data_dir=tmp_path, db=str(tmp_path / "t.sqlite3"), secret_key=Fernet.generate_key().decode())
+
+
+@pytest.fixture
+def store(settings: Settings) -> Iterator[Store]:
+    opened = open_store(settings)
+    yield opened
+    opened.db.dispose()
