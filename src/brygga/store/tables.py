@@ -7,11 +7,13 @@ Timestamps are stored as aware UTC datetimes (``UtcDateTime()``).
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from decimal import Decimal
 
 from sqlalchemy import (
     Boolean,
     DateTime,
     ForeignKey,
+    ForeignKeyConstraint,
     Index,
     Integer,
     LargeBinary,
@@ -24,12 +26,16 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 __all__ = [
+    "ApiKeyRow",
     "Base",
     "ConnectionRow",
     "CursorRow",
+    "DecimalText",
     "IntentRow",
     "LeaseRow",
     "LinkRow",
+    "OrderHeaderRow",
+    "OrderLineRow",
     "RetryRow",
     "RunItemRow",
     "RunRow",
@@ -177,3 +183,83 @@ class LeaseRow(Base):
     tenant_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     holder: Mapped[str] = mapped_column(String(100))
     expires_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+# The order inbox (orders from an order system, rules O1-O11) ------------------------------------------------
+
+
+class DecimalText(TypeDecorator[Decimal]):
+    """Exact decimals as text: SQLite has no decimal type and would store a ``Numeric`` as a binary float."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: Decimal | None, dialect: Dialect) -> str | None:
+        return None if value is None else str(value)
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> Decimal | None:
+        return None if value is None else Decimal(value)
+
+
+class OrderHeaderRow(Base):
+    """One received order; ``state`` is received, failed or transferred (then ``draft_id`` is eEkonomi's draft)."""
+
+    __tablename__ = "order"
+    tenant_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    order_number: Mapped[str] = mapped_column(String(50), primary_key=True)
+    schema_version: Mapped[int] = mapped_column(Integer)
+    released: Mapped[bool] = mapped_column(Boolean)
+    customer_number: Mapped[str] = mapped_column(String(50))
+    customer_name: Mapped[str | None] = mapped_column(String(200))
+    organisation_number: Mapped[str | None] = mapped_column(String(30))
+    invoice_email: Mapped[str | None] = mapped_column(String(254))
+    country_code: Mapped[str | None] = mapped_column(String(2))
+    address_line1: Mapped[str | None] = mapped_column(String(200))
+    address_line2: Mapped[str | None] = mapped_column(String(200))
+    postal_code: Mapped[str | None] = mapped_column(String(20))
+    city: Mapped[str | None] = mapped_column(String(200))
+    currency: Mapped[str] = mapped_column(String(3))
+    payment_terms_days: Mapped[int | None] = mapped_column(Integer)
+    export: Mapped[bool] = mapped_column(Boolean)
+    eu: Mapped[bool] = mapped_column(Boolean)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(16))
+    draft_id: Mapped[str | None] = mapped_column(String(100))
+    last_error: Mapped[str | None] = mapped_column(Text)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    transferred_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    __table_args__ = (Index("ix_order_pending", "tenant_id", "released", "state"),)
+
+
+class OrderLineRow(Base):
+    """One row of a received order, in the order it was sent (``position`` from 0)."""
+
+    __tablename__ = "order_row"
+    tenant_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    order_number: Mapped[str] = mapped_column(String(50), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    text: Mapped[str] = mapped_column(String(1000))
+    quantity: Mapped[Decimal] = mapped_column(DecimalText())
+    unit: Mapped[str | None] = mapped_column(String(50))
+    unit_price: Mapped[Decimal] = mapped_column(DecimalText())
+    vat_rate: Mapped[Decimal] = mapped_column(DecimalText())
+    coding: Mapped[str | None] = mapped_column(String(200))
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["tenant_id", "order_number"],
+            ["order.tenant_id", "order.order_number"],
+            name="fk_order_row_order",
+            ondelete="CASCADE",
+        ),
+    )
+
+
+class ApiKeyRow(Base):
+    """An API key of the order intake: only its SHA-256 is kept; ``key_id`` is the key's public label."""
+
+    __tablename__ = "api_key"
+    tenant_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    key_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    key_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
