@@ -30,6 +30,7 @@ class Systems:
     pm: pm_emulator.Emulator = field(default_factory=lambda: pm_emulator.build_emulator("demo"))
     eek_override: dict[str, Override] = field(default_factory=dict)
     pm_down: bool = False
+    calls: list[tuple[str, str, str]] = field(default_factory=list)  # (method, host, path) of every request
 
     def __post_init__(self) -> None:
         self._eek = httpx.ASGITransport(app=self.eek.app)
@@ -37,6 +38,7 @@ class Systems:
         self.transport = httpx.MockTransport(self._handle)
 
     async def _handle(self, request: httpx.Request) -> httpx.Response:
+        self.calls.append((request.method, request.url.host, request.url.path))
         if request.url.host == PM_HOST:
             if self.pm_down:
                 raise httpx.ConnectError("connection refused", request=request)
@@ -64,6 +66,11 @@ class Systems:
                 client_secret=pm_emulator.DEMO_CLIENT_SECRET,
                 transport=self.transport,
             )
+
+    def writes(self) -> list[tuple[str, str, str]]:
+        """Requests that could change data; token calls are POSTs but change nothing a user sees."""
+        token_paths = {"/connect/token", "/v1/token", "/v1/refreshtoken"}
+        return [c for c in self.calls if c[0] != "GET" and c[2] not in token_paths]
 
 
 async def _read(response: httpx.Response) -> httpx.Response:
