@@ -99,15 +99,20 @@ def with_fields(**changes: Any) -> Override:
     return answer
 
 
-def with_rows(change: Callable[[dict[str, Any]], dict[str, Any]]) -> Override:
-    """The emulator's page with every row of ``Data`` passed through ``change``."""
+def with_data(change: Callable[[list[dict[str, Any]]], list[dict[str, Any]]]) -> Override:
+    """The emulator's page with its ``Data`` rows passed through ``change``."""
 
     def answer(request: httpx.Request, response: httpx.Response) -> httpx.Response:
         body = jsonio.loads(response.content)
-        body["Data"] = [change(dict(row)) for row in body["Data"]]
+        body["Data"] = change([dict(row) for row in body["Data"]])
         return _json(response, body)
 
     return answer
+
+
+def with_rows(change: Callable[[dict[str, Any]], dict[str, Any]]) -> Override:
+    """The emulator's page with every row of ``Data`` passed through ``change``."""
+    return with_data(lambda rows: [change(row) for row in rows])
 
 
 def _json(response: httpx.Response, body: Any) -> httpx.Response:

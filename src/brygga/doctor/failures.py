@@ -7,10 +7,10 @@ ErrorCode 4002 with "No access to module: api_standard" means the add-on for API
 
 from __future__ import annotations
 
-from brygga.doctor.results import Msg
+from brygga.doctor.results import Check, CheckResult, Msg
 from brygga.errors import ApiError, AuthError, ConfigError, RateLimitedError, TransportError
 
-__all__ = ["NO_MODULE", "explain", "not_connected", "skipped_because"]
+__all__ = ["NO_MODULE", "blocked", "explain", "not_connected", "skipped_because"]
 
 SYSTEM_NAMES = {"eekonomi": "Visma eEkonomi", "severa": "Visma PM"}
 
@@ -70,7 +70,33 @@ def not_connected(system: str) -> tuple[Msg, Msg]:
 
 def skipped_because(reason: Msg) -> Msg:
     """The found-text of a check that depends on a connection that failed earlier in the report."""
-    return Msg("Kunde inte kontrolleras: ", "Could not be checked: ") + reason
+    return Msg("Kunde inte kontrolleras:", "Could not be checked:") + reason
+
+
+_UNREACHABLE = {
+    "eekonomi": (
+        Msg(
+            "ingen åtkomst till Visma eEkonomi (se raden API-åtkomst).", "no access to Visma eEkonomi (see API access)."
+        ),
+        Msg(
+            "Åtgärda API-åtkomsten först och kör brygga doctor igen.",
+            "Fix the API access first, then run brygga doctor again.",
+        ),
+    ),
+    "severa": (
+        Msg("ingen åtkomst till Visma PM (se raden Anslutning).", "no access to Visma PM (see Connection)."),
+        Msg(
+            "Åtgärda anslutningen först och kör brygga doctor igen.",
+            "Fix the connection first, then run brygga doctor again.",
+        ),
+    ),
+}
+
+
+def blocked(check: Check, system: str) -> CheckResult:
+    """The red line of a check that needs a system whose connection failed (said once, on its own line)."""
+    reason, action = _UNREACHABLE[system]
+    return check.red(skipped_because(reason), action)
 
 
 def _company_refusal(exc: ApiError) -> tuple[Msg, Msg] | None:

@@ -99,7 +99,8 @@ class DoctorReport:
             verdict = "Fix the red items before running transfers." if red else "Ready to run transfers."
             return f"{green} green, {yellow} yellow, {red} red. {verdict}"
         verdict = "Åtgärda de röda punkterna innan du kör överföringar." if red else "Klart att köra överföringar."
-        return f"{green} gröna, {yellow} gula, {red} röda. {verdict}"
+        words = _sv(green, "grön", "gröna"), _sv(yellow, "gul", "gula"), _sv(red, "röd", "röda")
+        return f"{green} {words[0]}, {yellow} {words[1]}, {red} {words[2]}. {verdict}"
 
     def to_json(self, lang: Lang | None = None) -> dict[str, Any]:
         chosen = lang or self.lang
@@ -109,6 +110,10 @@ class DoctorReport:
             "summary": {status.value: n for status, n in self.counts().items()},
             "checks": [result.to_json(chosen) for result in self.results],
         }
+
+
+def _sv(count: int, one: str, many: str) -> str:
+    return one if count == 1 else many
 
 
 def listing(names: list[str], limit: int = 10) -> Msg:

@@ -20,8 +20,8 @@ from brygga.doctor.eekonomi_checks import (
     check_invoice_number,
     check_rounding,
 )
-from brygga.doctor.failures import explain, not_connected, skipped_because
-from brygga.doctor.results import Check, CheckResult, DoctorReport, Lang, Msg, Status
+from brygga.doctor.failures import blocked, explain, not_connected
+from brygga.doctor.results import Check, CheckResult, DoctorReport, Lang, Status
 from brygga.doctor.settings_checks import (
     COST_CENTER,
     DEFAULT_ARTICLE,
@@ -44,17 +44,6 @@ from brygga.store import Store
 from brygga.transfer.options import TransferOptions
 
 __all__ = ["run_doctor"]
-
-NO_EEK = Msg(
-    "ingen åtkomst till Visma eEkonomi (se raden API-åtkomst).", "no access to Visma eEkonomi (see API access)."
-)
-NO_PM = Msg("ingen åtkomst till Visma PM (se raden Anslutning).", "no access to Visma PM (see Connection).")
-FIX_EEK_FIRST = Msg(
-    "Åtgärda API-åtkomsten först och kör brygga doctor igen.", "Fix the API access first, then run brygga doctor again."
-)
-FIX_PM_FIRST = Msg(
-    "Åtgärda anslutningen först och kör brygga doctor igen.", "Fix the connection first, then run brygga doctor again."
-)
 
 
 async def run_doctor(
@@ -81,10 +70,6 @@ async def guarded(check: Check, run: Callable[[], Awaitable[CheckResult]]) -> Ch
         return check.red(*explain(exc))
 
 
-def _blocked(checks: tuple[Check, ...], reason: Msg, action: Msg) -> list[CheckResult]:
-    return [check.red(skipped_because(reason), action) for check in checks]
-
-
 async def _eekonomi_part(
     store: Store,
     settings: Settings,
@@ -106,14 +91,14 @@ async def _eekonomi_part(
 
 
 def _eek_blocked(access: CheckResult) -> list[CheckResult]:
-    return [access, *_blocked((IBAN, INVOICE_NUMBER, ROUNDING), NO_EEK, FIX_EEK_FIRST)]
+    return [access, *(blocked(check, "eekonomi") for check in (IBAN, INVOICE_NUMBER, ROUNDING))]
 
 
 async def _eek_settings(eek: EEkonomiClient | None, options: TransferOptions) -> list[CheckResult]:
     return list(
         await asyncio.gather(
-            guarded(COST_CENTER, lambda: check_cost_center(eek, options.project_cost_center, NO_EEK)),
-            guarded(DEFAULT_ARTICLE, lambda: check_default_article(eek, options.default_article_number, NO_EEK)),
+            guarded(COST_CENTER, lambda: check_cost_center(eek, options.project_cost_center)),
+            guarded(DEFAULT_ARTICLE, lambda: check_default_article(eek, options.default_article_number)),
         )
     )
 
@@ -141,4 +126,4 @@ async def _severa_part(
 
 
 def _pm_blocked(connection: CheckResult) -> list[CheckResult]:
-    return [connection, *_blocked((INVOICE_STATUSES, ARTICLE_CODES, CUSTOMER_ADDRESSES), NO_PM, FIX_PM_FIRST)]
+    return [connection, *(blocked(check, "severa") for check in (INVOICE_STATUSES, ARTICLE_CODES, CUSTOMER_ADDRESSES))]

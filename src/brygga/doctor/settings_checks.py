@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from brygga.doctor.failures import skipped_because
+from brygga.doctor.failures import blocked
 from brygga.doctor.results import Check, CheckResult, Msg
 from brygga.eekonomi import CostCenter, EEkonomiClient
 from brygga.errors import ConfigError
@@ -56,8 +56,8 @@ def _center_label(center: CostCenter) -> str:
     return f"{center.number} {center.name}"
 
 
-async def check_cost_center(eek: EEkonomiClient | None, wanted: str | None, blocked: Msg) -> CheckResult:
-    """``blocked`` says why ``eek`` is None: eEkonomi could not be reached earlier in the report."""
+async def check_cost_center(eek: EEkonomiClient | None, wanted: str | None) -> CheckResult:
+    """``eek`` is None when eEkonomi could not be reached earlier in the report."""
     set_it = Msg(
         "Välj en med: brygga settings set project_cost_center NAMN",
         "Choose one with: brygga settings set project_cost_center NAME",
@@ -65,7 +65,7 @@ async def check_cost_center(eek: EEkonomiClient | None, wanted: str | None, bloc
     if eek is None:
         if not wanted:
             return COST_CENTER.yellow(_no_cost_center(), set_it)
-        return COST_CENTER.red(skipped_because(blocked))
+        return blocked(COST_CENTER, "eekonomi")
     centers = [center async for center in eek.cost_centers.iter()]
     names = ", ".join(_center_label(c) for c in centers) or "-"
     if not wanted:
@@ -93,7 +93,7 @@ def _no_cost_center() -> Msg:
     )
 
 
-async def check_default_article(eek: EEkonomiClient | None, number: str | None, blocked: Msg) -> CheckResult:
+async def check_default_article(eek: EEkonomiClient | None, number: str | None) -> CheckResult:
     choose = Msg(
         "Välj en artikel som finns i eEkonomi: brygga settings set default_article_number ARTIKELNUMMER",
         "Choose an article that exists in eEkonomi: brygga settings set default_article_number NUMBER",
@@ -107,7 +107,7 @@ async def check_default_article(eek: EEkonomiClient | None, number: str | None, 
         )
         return DEFAULT_ARTICLE.yellow(found, choose)
     if eek is None:
-        return DEFAULT_ARTICLE.red(skipped_because(blocked))
+        return blocked(DEFAULT_ARTICLE, "eekonomi")
     article = await eek.articles.find_by_number(number)
     if article is None:
         return DEFAULT_ARTICLE.red(
