@@ -184,11 +184,6 @@ def test_i7_credit_note_flag_is_kept(credit: bool) -> None:
     assert from_severa_invoice(pm_invoice(isCreditNote=credit), [], pm_reference()).is_credit is credit
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: severa_invoices._row turns a PM row without quantity, price and description into a text row with "
-    "empty text; eEkonomi requires at least one character on a text row (spec: Text), so the whole draft is refused",
-)
 def test_i3_an_empty_pm_row_adds_no_empty_text_row() -> None:
     empty = pm_row(codes=None, quantity=None, price=None, description="  ")
     result = from_severa_invoice(pm_invoice(), [pm_row(), empty], pm_reference())

@@ -175,12 +175,6 @@ def test_si4_keys_are_unique_within_and_across_invoices(lines: list[int], invoic
     assert len(keys) == len(set(keys)) == len(lines) * (invoices + 1)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: supplier_costs.from_supplier_invoice keys a row by `row.line_number or index`; LineNumber 0 (the "
-    "emulator numbers rows from 0) is falsy, so the first row gets its position 1, the key of the row numbered 1, "
-    "and one of the two costs is never transferred (SI4). Fix: `index if row.line_number is None else row.line_number`",
-)
 def test_si4_rows_numbered_from_zero_keep_distinct_keys() -> None:
     invoice = supplier_invoice(cost_row(0, "1.00", slot2=NORDVIK_ITEM), cost_row(1, "2.00", slot2=HAMN_ITEM))
     keys = [c.source_key for c in costs_of(invoice)]

@@ -134,12 +134,6 @@ def test_s9_invoice_problems_are_listed_together_with_the_others() -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: TransferOptions checks the custom period in a model_validator(mode='after'), which pydantic skips "
-    "when any single value is invalid, so check() leaves the custom-period problem out until the others are fixed "
-    "(S9: every problem at once). Fix: run the cross-field rules on the raw values in check() as well",
-)
 def test_s7_custom_period_problem_is_listed_with_other_problems() -> None:
     problems = TransferOptions.check({"supplier_costs": "ja", "supplier_invoice_period": "custom"})
     assert problems == [

@@ -9,11 +9,14 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from alembic.config import Config as AlembicConfig
+from alembic.script import ScriptDirectory
 from cryptography.fernet import Fernet
 
 from brygga.config import Settings
 from brygga.errors import ConfigError, StateError
 from brygga.store import ItemRecord, Link, Store, open_store
+from brygga.store.database import MIGRATIONS
 from brygga.tokens import OAuthTokens
 
 SECRET = "client-secret-that-must-not-leak"
@@ -37,7 +40,8 @@ def connect(store: Store) -> None:
 def test_store_migrations_run_on_open(store: Store, settings: Settings) -> None:
     tables = {row[0] for row in raw(settings, "SELECT name FROM sqlite_master WHERE type='table'")}
     assert {"connection", "setting", "link", "intent", "cursor", "retry", "run", "run_item", "lease"} <= tables
-    assert raw(settings, "SELECT version_num FROM alembic_version") == [("0001",)]
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert raw(settings, "SELECT version_num FROM alembic_version") == [(head,)]
     reopened = open_store(settings)  # a second open finds the schema at head and changes nothing
     assert reopened.protocol.links("customers") == []
     reopened.db.dispose()
@@ -194,3 +198,9 @@ def test_x3_history_lists_runs_newest_first(store: Store) -> None:
 
 def test_store_file_lives_where_settings_say(settings: Settings, store: Store) -> None:
     assert Path(str(settings.db)).exists()
+
+
+def _alembic_config() -> AlembicConfig:
+    config = AlembicConfig()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config

@@ -94,7 +94,7 @@ def _check_lengths(invoice: Invoice) -> RuleViolation | None:
     ][:1]
     if not too_long:
         return None
-    hint = hint_for("I6:length")
+    hint = hint_for("I6:address" if too_long[0].startswith("The field InvoiceAddress1") else "I6:length")
     return RuleViolation(
         "I6",
         f"{_prefix(invoice)}. ErrorCode: 2000, DeveloperErrorMessage: ValidateModelAttributeException - "
@@ -109,6 +109,11 @@ def _check_rows(invoice: Invoice, ctx: DraftContext) -> RuleViolation | None:
     for row in invoice.rows:
         if row.is_text:
             continue
+        if row.quantity is None or row.unit_price is None:
+            hint = hint_for("I4:amounts")
+            return RuleViolation(
+                "I4", f'{_prefix(invoice)}: raden "{row.text}" saknar antal eller pris.', hint=hint.sv, hint_en=hint.en
+            )
         article = ctx.article_for(row)
         if article is None:
             hint = hint_for("I4:article", code=row.code)

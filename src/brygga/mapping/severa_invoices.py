@@ -73,7 +73,7 @@ def from_severa_invoice(invoice: SeveraInvoice, rows: Sequence[SeveraInvoiceRow]
         your_reference=invoice.yourReference,
         our_reference=invoice.ourReference,
         is_credit=invoice.isCreditNote,
-        rows=tuple(text_before + [_row(row) for row in rows] + text_after),
+        rows=tuple(r for r in text_before + [_row(row) for row in rows] + text_after if r.text or not r.is_text),
         total_excluding_vat=invoice.totalExcludingTax.amount if invoice.totalExcludingTax else None,
         total_vat=invoice.totalTax.amount if invoice.totalTax else None,
         total_including_vat=invoice.totalIncludingTax.amount if invoice.totalIncludingTax else None,

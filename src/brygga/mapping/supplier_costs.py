@@ -37,7 +37,7 @@ def from_supplier_invoice(
         description = f"{invoice.invoice_date} {invoice.voucher_number or '-'} {invoice.supplier_name or ''}".strip()
         costs.append(
             SupplierCost(
-                source_key=f"{invoice.id}:{row.line_number or index}",
+                source_key=f"{invoice.id}:{index if row.line_number is None else row.line_number}",
                 project_pm_id=project,
                 description=description,
                 event_date=invoice.invoice_date,  # type: ignore[arg-type]  # booked invoices always have a date

@@ -179,6 +179,16 @@ CATALOGUE: dict[str, Hint] = {
         "A field on the invoice is longer than eEkonomi allows. Shorten the field the error names (e.g. your "
         "reference, at most 100 characters) on the invoice in Visma PM.",
     ),
+    "I4:amounts": Hint(
+        "En fakturarad med artikel behöver både antal och pris. Rätta raden på fakturan i Visma PM, eller gör den "
+        "till en textrad.",
+        "An invoice row with an article needs both a quantity and a price. Correct the row in Visma PM, or make it "
+        "a text row.",
+    ),
+    "I6:address": Hint(
+        "Kontrollera att kundens adress (Adress 1) inte överstiger 50 tecken, på fakturan och på kunden i Visma PM.",
+        "Check that the customer's address line 1 is at most 50 characters, on the invoice and the customer in PM.",
+    ),
     "I6:inactive": Hint(
         "Innebär att arbetstyper eller produkter på fakturaunderlaget (artikel {code}) har inaktiverats i eEkonomi. "
         "Kontrollera fakturan i PM och aktivera artiklarna i eEkonomi igen. Synka programmen på nytt.",

@@ -82,14 +82,9 @@ class TransferOptions(BaseModel):
 
     @model_validator(mode="after")
     def _custom_period_has_dates(self) -> TransferOptions:
-        if self.supplier_invoice_period == "custom" and not (self.supplier_invoice_from and self.supplier_invoice_to):
-            raise ValueError("supplier_invoice_period custom behöver supplier_invoice_from och supplier_invoice_to")
-        if (
-            self.supplier_invoice_from
-            and self.supplier_invoice_to
-            and self.supplier_invoice_from > self.supplier_invoice_to
-        ):
-            raise ValueError("supplier_invoice_from ligger efter supplier_invoice_to")
+        problems = _cross_field_problems(self.model_dump())
+        if problems:
+            raise ValueError(problems[0])
         return self
 
     @classmethod
@@ -112,7 +107,21 @@ class TransferOptions(BaseModel):
             cls.model_validate(known)
         except ValidationError as exc:
             problems.extend(_problems(exc))
+            # pydantic skips the cross-field rules when a single value is wrong; S9 wants every problem at once.
+            problems.extend(p for p in _cross_field_problems(known) if p not in problems)
         return problems
+
+
+def _cross_field_problems(values: Mapping[str, object]) -> list[str]:
+    """Rules across settings (S7's custom period), on raw or validated values alike."""
+    period, start, end = (
+        values.get(k) for k in ("supplier_invoice_period", "supplier_invoice_from", "supplier_invoice_to")
+    )
+    if period == "custom" and not (start and end):
+        return ["supplier_invoice_period custom behöver supplier_invoice_from och supplier_invoice_to"]
+    if start and end and str(start) > str(end):  # ISO dates compare correctly as text
+        return ["supplier_invoice_from ligger efter supplier_invoice_to"]
+    return []
 
 
 def _problems(exc: ValidationError) -> list[str]:
