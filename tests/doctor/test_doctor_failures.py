@@ -169,7 +169,8 @@ async def test_pm_refused_login_is_red_with_reconnect_hint(store: Store, setting
     store.connections.save("severa", api_url="http://pm.test", auth_url=None, client_id="fel", client_secret="fel")
     connection = (await doctor(store, settings, systems)).by_id("severa.connection")
     assert connection.status is Status.RED
-    assert "klient-id" in connection.found.sv
+    assert "godtog inte inloggningen" in connection.found.sv
+    assert "klient-id" in connection.action.sv
 
 
 async def test_unexpected_answer_is_a_red_line_not_a_traceback(

@@ -52,6 +52,18 @@ COMPANY_NOT_ACTIVE = (
         "Check the subscription in Visma eEkonomi, or connect an active company: brygga connect eekonomi.",
     ),
 )
+_RECONNECT = {
+    "eekonomi": Msg(
+        "Anslut igen och logga in som en användare med tillgång till företaget: brygga connect eekonomi",
+        "Connect again, logging in as a user with access to the company: brygga connect eekonomi",
+    ),
+    "severa": Msg(
+        "Kontrollera klient-id och klienthemlighet (Visma PM: Inställningar > Integrationer > REST API) och anslut "
+        "igen: brygga connect severa",
+        "Check the client id and secret (Visma PM: Settings > Integrations > REST API) and connect again: brygga "
+        "connect severa",
+    ),
+}
 _COMPANY_CODES = {"4002": NO_MODULE, "4004": COMPANY_NOT_ACTIVE, "4009": PRODUCT_VARIANT}
 
 
@@ -114,10 +126,10 @@ def _api_failure(exc: ApiError) -> tuple[Msg, Msg]:
     name = SYSTEM_NAMES.get(exc.system, exc.system)
     detail = str(exc)
     if isinstance(exc, AuthError):
-        return (
-            Msg(f"{name} godtog inte inloggningen: {exc.message}", f"{name} refused the login: {exc.message}"),
-            Msg(f"Anslut {name} igen: brygga connect", f"Connect {name} again: brygga connect"),
-        )
+        status = f" (HTTP {exc.status})" if exc.status else ""
+        return Msg(f"{name} godtog inte inloggningen{status}.", f"{name} refused the login{status}."), _RECONNECT[
+            exc.system
+        ]
     if isinstance(exc, RateLimitedError):
         return (
             Msg(f"{name} begränsar antalet anrop just nu.", f"{name} is limiting the number of calls right now."),
