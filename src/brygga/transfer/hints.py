@@ -205,6 +205,24 @@ CATALOGUE: dict[str, Hint] = {
         "Krediterade fakturor överförs inte. Gör krediteringen i Visma eEkonomi så att bokföringen stämmer.",
         "Credit invoices are not transferred. Credit the invoice in Visma eEkonomi so the books are right.",
     ),
+    "O2:address": Hint(
+        "Ordern behöver kundens postnummer och ort för att kunden ska kunna skapas i Visma eEkonomi. Komplettera "
+        "kunden i ordersystemet och skicka ordern igen, eller lägg upp kunden i eEkonomi med samma kundnummer.",
+        "The order needs the customer's postal code and city to create the customer in Visma eEkonomi. Complete it "
+        "in the order system and send the order again, or create the customer in eEkonomi with the same number.",
+    ),
+    "O5": Hint(
+        "Varje orderrad får artikel efter sin momssats ({valid}). Rätta momssatsen på raden i ordersystemet, eller "
+        "lägg till satsen i inställningen order_vat_articles och se till att konteringen Varor x% moms finns.",
+        "Each order row gets the article of its VAT rate ({valid}). Correct the rate in the order system, or add it "
+        "to the setting order_vat_articles and make sure the goods coding exists.",
+    ),
+    "O6": Hint(
+        "Ordern måste ha ett betalningsvillkor som finns i Visma eEkonomi: {valid}. Rätta betalningsvillkoret i "
+        "ordersystemet och skicka ordern igen.",
+        "The order must have payment terms that exist in Visma eEkonomi: {valid}. Correct them in the order system "
+        "and send the order again.",
+    ),
     "api:rejected": Hint(
         "{system} avvisade objektet. Rätta uppgiften som felet pekar på och kör överföringen igen. Kvarstår felet, "
         "kontakta {system}s support och ange ErrorId.",

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from decimal import Decimal
 from typing import Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from brygga.errors import ConfigError
 
@@ -55,6 +56,11 @@ SETTING_HELP: dict[str, tuple[str, str]] = {
     ),
     "supplier_invoice_from": ("Första dag när perioden är custom (ÅÅÅÅ-MM-DD).", "First day of a custom period."),
     "supplier_invoice_to": ("Sista dag när perioden är custom (ÅÅÅÅ-MM-DD).", "Last day of a custom period."),
+    "order_vat_articles": (
+        "Artiklar för orderrader per momssats (O5), t.ex. 25=G1,6=G2,0=G3,12=G4. Saknade artiklar skapas som "
+        "Varor x% moms.",
+        "Articles for order rows by VAT rate (O5), e.g. 25=G1,6=G2,0=G3,12=G4; missing ones are created as goods.",
+    ),
     "invoice_date": (
         "Fakturadatum på utkastet: transfer_date (dagens datum, som originalet) eller source_date (PM:s datum om "
         "det inte ligger i framtiden) (S8).",
@@ -79,6 +85,14 @@ class TransferOptions(BaseModel):
     supplier_invoice_from: date | None = None
     supplier_invoice_to: date | None = None
     invoice_date: Literal["transfer_date", "source_date"] = "transfer_date"
+    order_vat_articles: str = Field(
+        default="25=G1,6=G2,0=G3,12=G4", pattern=r"^\s*\d+(\.\d+)?=[^,=]+(,\s*\d+(\.\d+)?=[^,=]+)*$"
+    )
+
+    def order_articles(self) -> dict[Decimal, str]:
+        """Rule O5's table: VAT percent -> article number (G1 goods 25 %, G2 6 %, G3 0 %, and G4 12 % [beyond])."""
+        pairs = (item.split("=", 1) for item in self.order_vat_articles.split(","))
+        return {Decimal(rate.strip()).normalize(): number.strip() for rate, number in pairs}
 
     @model_validator(mode="after")
     def _custom_period_has_dates(self) -> TransferOptions:

@@ -21,6 +21,7 @@ CATEGORY_LABELS = {
     "invoices": ("Fakturor", "Invoices"),
     "invoice-status": ("Fakturastatus", "Invoice status"),
     "supplier-invoices": ("Leverantörsfakturor", "Supplier invoices"),
+    "orders": ("Order", "Orders"),
 }
 
 

@@ -18,6 +18,7 @@ from brygga.transfer.context import TransferContext
 from brygga.transfer.customers.transfer import CustomersTransfer
 from brygga.transfer.invoices.status_back import InvoiceStatusTransfer
 from brygga.transfer.invoices.transfer import InvoicesTransfer
+from brygga.transfer.orders.transfer import OrdersTransfer
 from brygga.transfer.outcome import Action, ObjectOutcome, Outcome, failure_from_error
 from brygga.transfer.projects.transfer import ProjectsTransfer
 from brygga.transfer.report import CategoryReport, RunReport
@@ -47,6 +48,7 @@ CATEGORIES: dict[str, Callable[[TransferContext], CategoryTransfer]] = {
     "invoices": InvoicesTransfer,
     "invoice-status": InvoiceStatusTransfer,
     "supplier-invoices": SupplierCostsTransfer,
+    "orders": OrdersTransfer,
 }
 
 
