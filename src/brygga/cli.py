@@ -13,6 +13,7 @@ import sys
 import traceback
 from collections.abc import Coroutine
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Annotated, Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -38,6 +39,8 @@ emulator_app = typer.Typer(help="Starta en emulator av Visma eEkonomi eller Vism
 app.add_typer(connect_app, name="connect")
 app.add_typer(settings_app, name="settings")
 app.add_typer(emulator_app, name="emulator")
+orders_app = typer.Typer(help="Orderinkorgen: order från GKS eller annat ordersystem.", no_args_is_help=True)
+app.add_typer(orders_app, name="orders")
 
 console = Console()
 T = TypeVar("T")
@@ -82,11 +85,15 @@ def demo(
     console.print("\n[bold]I Visma eEkonomi bokförs några utkast och en faktura betalas:[/]")
     for line in result.booked:
         console.print(f"  • faktura {line}")
+    console.print(
+        "[bold]Alla överföringar igen:[/] fakturornas nummer och status kommer tillbaka till PM, och det som "
+        "ordrarna skapade i eEkonomi (en ny kund, G-artiklarna) förs över till PM."
+    )
     render_report(result.status, console)
-    console.print("\n[bold]Alla överföringar en gång till[/] (inget har ändrats):")
+    console.print("\n[bold]Och en gång till[/] (inget har ändrats):")
     render_report(result.second, console)
     style = "green" if result.second_write_calls == 0 else "red"
-    console.print(f"[{style}]Skrivande API-anrop i andra körningen: {result.second_write_calls}[/]")
+    console.print(f"[{style}]Skrivande API-anrop i sista körningen: {result.second_write_calls}[/]")
 
 
 EmuData = Annotated[str, typer.Option(help="demo, empty eller bulk:N")]
@@ -372,6 +379,61 @@ def status(as_json: JsonOpt = False) -> None:
         console.print(f"Senaste överföring {key}: {when[:19]}")
     for run_id, cats, state, started, summary in history:
         console.print(f"#{run_id} {started.isoformat()[:19]} {cats} {state}: {summary or ''}")
+
+
+@orders_app.command("import")
+def orders_import(
+    path: Annotated[Path, typer.Argument(help="JSON- eller CSV-fil med order (schema: docs/order-schema.md)")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Läs in order från en fil. Ogiltiga order och rader rapporteras med radnummer; de giltiga sparas."""
+    from brygga.orders.commands import orders_import_command
+
+    _, store = _store()
+    report = orders_import_command(store, path)
+    if as_json:
+        _print_json(report.to_json())
+    else:
+        style = "green" if report.ok else "yellow"
+        console.print(f"[{style}]Order från {path.name}: {report.summary()}[/]")
+        for line in report.errors:
+            console.print(f"  ✗ {line}")
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@orders_app.command("api-key")
+def orders_api_key() -> None:
+    """Skapa en ny API-nyckel för POST /api/orders. Den visas bara nu; spara den i ordersystemet."""
+    from brygga.orders.api_keys import create_api_key
+
+    _, store = _store()
+    key = create_api_key(store)
+    console.print("Ny API-nyckel (visas bara en gång, skicka den i huvudet X-API-Key):")
+    sys.stdout.write(key + "\n")
+
+
+@app.command()
+def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Starta brygga som webbtjänst: orderinkorgen POST /api/orders (och /healthz)."""
+    from brygga.web.serve import serve as run_server
+
+    run_server(Settings(), host, port)
+
+
+@app.command()
+def doctor(as_json: JsonOpt = False) -> None:
+    """Checklista igångkörning: kontrollerar båda systemen och inställningarna (rule O11)."""
+    from brygga.doctor import render_doctor, run_doctor
+
+    settings, store = _store()
+    report = _run(run_doctor(store, settings))
+    if as_json:
+        _print_json(report.to_json())
+    else:
+        render_doctor(report, console)
+    if not report.ok:
+        raise typer.Exit(1)
 
 
 def main() -> None:

@@ -6,11 +6,13 @@ The second run shows the incremental promise: nothing changed, so nothing is wri
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from brygga.config import Settings
 from brygga.connections import connect_eekonomi, connect_severa
 from brygga.eekonomi.models_invoices import InvoicePayment
+from brygga.orders.commands import orders_import_command
 from brygga.progress import RichProgress
 from brygga.session import TransferSession, write_calls
 from brygga.store import open_store
@@ -21,7 +23,9 @@ from brygga_emulators import severa as severa_emulator
 from brygga_emulators.faults import FaultConfig
 from brygga_emulators.server import EmulatorServer
 
-__all__ = ["DemoResult", "run_demo"]
+__all__ = ["DEMO_ORDERS", "DemoResult", "run_demo"]
+
+DEMO_ORDERS = Path(__file__).parent / "orders" / "examples" / "demo-orders.json"
 
 
 @dataclass
@@ -38,7 +42,7 @@ class DemoResult:
     def to_json(self, lang: str) -> dict[str, Any]:
         data = self.first.to_json(lang)
         data["booked_in_eekonomi"] = self.booked
-        data["invoice_status"] = self.status.to_json(lang)
+        data["after_booking"] = self.status.to_json(lang)
         data["rerun"] = {**self.second.to_json(lang), "write_calls": self.second_write_calls}
         data["emulators"] = {"eekonomi": self.eekonomi_url, "severa": self.severa_url}
         return data
@@ -93,11 +97,14 @@ async def run_demo(settings: Settings, *, progress: RichProgress | None = None) 
         store.settings.set_many(
             {"project_cost_center": "Projekt", "default_article_number": "DIV", "supplier_costs": "billable"}
         )
+        # The order system's file of the day, with the hard cases of the GKS integration (issue: O1-O10).
+        orders_import_command(store, DEMO_ORDERS)
         session = TransferSession(store, settings)
         try:
             first = await session.run(list(CATEGORIES), progress=progress)
             booked = await book_and_pay(session)
-            status = await session.run(["invoice-status"], progress=progress)
+            # Status back; and what the orders created in eEkonomi (customer 7001, the G articles) flows to PM.
+            status = await session.run(list(CATEGORIES), progress=progress)
             before = write_calls(session.calls())
             second = await session.run(list(CATEGORIES), progress=progress)
             second_writes = write_calls(session.calls()) - before
