@@ -26,8 +26,9 @@ def test_migration_creates_the_order_tables_with_the_tenant_leading_every_key(st
     assert {"order", "order_row", "api_key"} <= tables
     assert raw(settings, "SELECT version_num FROM alembic_version") == [("0002",)]
     for table in ("order", "order_row", "api_key"):
-        key = [row[1] for row in sorted(raw(settings, f'PRAGMA table_info("{table}")'), key=lambda r: r[5]) if row[5]]
-        assert key[0] == "tenant_id"
+        # PRAGMA table_info: (cid, name, type, notnull, default, position in the primary key or 0)
+        key_columns = {int(str(row[5])): row[1] for row in raw(settings, f'PRAGMA table_info("{table}")') if row[5]}
+        assert key_columns[1] == "tenant_id"
     reopened = open_store(settings)  # at head already: opening again changes nothing
     assert OrderStore(reopened.db, reopened.tenant).all() == []
     reopened.db.dispose()

@@ -121,7 +121,7 @@ INVALID = {
     "no order number": changed(order_document(), ("order_number",), DELETE),
     "empty order number": order_document(""),
     "blank order number": order_document("   "),
-    "order number a number": order_document(order_number=17),
+    "order number a number": changed(order_document(), ("order_number",), 17),
     "long order number": order_document("x" * 51),
     "released as text": order_document(released="ja"),
     "released as 1": order_document(released=1),
