@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from datetime import datetime
-
-import httpx
 
 from brygga.eekonomi.errors import SYSTEM, map_error
 from brygga.eekonomi.models import CompanySettings, Country, Currency, Customer, TermsOfPayment
@@ -23,6 +20,7 @@ from brygga.eekonomi.services_invoices import CustomerInvoicesService, InvoiceDr
 from brygga.eekonomi.services_purchases import BankAccountsService, SupplierInvoicesService, SuppliersService
 from brygga.http import ApiTransport
 from brygga.http.client_base import ApiClient
+from brygga.http.transport import ErrorMapper
 
 __all__ = [
     "ArticleAccountCodingsService",
@@ -105,28 +103,13 @@ class CompanySettingsService:
 class EEkonomiClient(ApiClient):
     """One connection (one company) to eEkonomi; ``base_url`` ends in ``/v2``."""
 
-    def __init__(
-        self,
-        base_url: str,
-        auth: httpx.Auth,
-        *,
-        transport: httpx.AsyncBaseTransport | None = None,
-        requests_per_minute: float = 540.0,
-        timeout: float = 30.0,
-        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-    ) -> None:
-        super().__init__(
-            ApiTransport(
-                system=SYSTEM,
-                base_url=base_url,
-                error_mapper=map_error,
-                auth=auth,
-                transport=transport,
-                requests_per_minute=requests_per_minute,
-                timeout=timeout,
-                sleep=sleep,
-            )
-        )
+    SYSTEM = SYSTEM
+    DEFAULT_REQUESTS_PER_MINUTE = 540.0
+
+    def _error_mapper(self) -> ErrorMapper:
+        return map_error
+
+    def _add_services(self) -> None:
         self.customers = CustomersService(self._api)
         self.terms_of_payment = TermsOfPaymentService(self._api)
         self.currencies = CurrenciesService(self._api)

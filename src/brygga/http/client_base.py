@@ -2,20 +2,55 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections import Counter
+from collections.abc import Awaitable, Callable
 from types import TracebackType
-from typing import Self
+from typing import ClassVar, Self
 
-from brygga.http.transport import ApiTransport
+import httpx
+
+from brygga.http.transport import ApiTransport, ErrorMapper
 
 __all__ = ["ApiClient"]
 
 
 class ApiClient:
-    """Base of ``EEkonomiClient`` and ``SeveraClient``: one transport, its counters, async context use."""
+    """Base of ``EEkonomiClient`` and ``SeveraClient``: one transport, its counters, async context use.
 
-    def __init__(self, transport: ApiTransport) -> None:
-        self._api = transport
+    A subclass names its system, error map and default rate, and registers its services in ``_add_services``.
+    """
+
+    SYSTEM: ClassVar[str]
+    DEFAULT_REQUESTS_PER_MINUTE: ClassVar[float]
+
+    def __init__(
+        self,
+        base_url: str,
+        auth: httpx.Auth,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        requests_per_minute: float | None = None,
+        timeout: float = 30.0,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        self._api = ApiTransport(
+            system=self.SYSTEM,
+            base_url=base_url,
+            error_mapper=self._error_mapper(),
+            auth=auth,
+            transport=transport,
+            requests_per_minute=requests_per_minute or self.DEFAULT_REQUESTS_PER_MINUTE,
+            timeout=timeout,
+            sleep=sleep,
+        )
+        self._add_services()
+
+    def _error_mapper(self) -> ErrorMapper:
+        raise NotImplementedError
+
+    def _add_services(self) -> None:
+        raise NotImplementedError
 
     @property
     def api_calls(self) -> int:

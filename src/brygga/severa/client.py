@@ -12,15 +12,12 @@ lists in :mod:`brygga.severa.price_lists`, invoice statuses and invoices in
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
+from collections.abc import AsyncIterator, Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
-import httpx
-
-from brygga.http import ApiTransport
 from brygga.http.client_base import ApiClient
+from brygga.http.transport import ErrorMapper
 from brygga.severa.article_services import (
     ProductsService,
     TravelExpenseTypesService,
@@ -211,28 +208,13 @@ class SeveraClient(ApiClient):
     For example ``https://api.severa.visma.com/rest-api`` or an emulator's ``http://127.0.0.1:8081``.
     """
 
-    def __init__(
-        self,
-        base_url: str,
-        auth: httpx.Auth,
-        *,
-        transport: httpx.AsyncBaseTransport | None = None,
-        requests_per_minute: float = 480.0,
-        timeout: float = 30.0,
-        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-    ) -> None:
-        super().__init__(
-            ApiTransport(
-                system=SYSTEM,
-                base_url=base_url,
-                error_mapper=map_error,
-                auth=auth,
-                transport=transport,
-                requests_per_minute=requests_per_minute,
-                timeout=timeout,
-                sleep=sleep,
-            )
-        )
+    SYSTEM = SYSTEM
+    DEFAULT_REQUESTS_PER_MINUTE = 480.0
+
+    def _error_mapper(self) -> ErrorMapper:
+        return map_error
+
+    def _add_services(self) -> None:
         self.customers = CustomersService(self._api)
         self.addresses = AddressesService(self._api)
         self.contact_persons = ContactPersonsService(self._api)
