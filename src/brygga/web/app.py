@@ -1,20 +1,32 @@
-"""The FastAPI app: ``create_app(store_factory, settings)``; ``serve`` runs it with uvicorn."""
+"""The FastAPI app: ``create_app(store_factory, settings)``; ``serve`` runs it with uvicorn.
+
+Besides the order intake and ``/healthz`` it serves the admin pages (Dataöverföring, Felmeddelanden,
+Anslutningar, Orderinkorg) behind the admin password, with htmx and plain CSS from ``static/``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
-from fastapi import FastAPI
-from fastapi.responses import JSONResponse
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 
 from brygga.config import Settings
 from brygga.errors import BryggaError
+from brygga.web.auth_views import auth_router
+from brygga.web.connection_views import connection_router
+from brygga.web.jobs import TransferJobs
+from brygga.web.order_views import order_router
 from brygga.web.orders_api import orders_router
+from brygga.web.pages import PageKit, Redirect, redirect_response
 from brygga.web.stores import StoreFactory, StoreHolder
+from brygga.web.transfer_views import transfer_router
 
 __all__ = ["StoreFactory", "create_app"]
 
@@ -22,14 +34,27 @@ __all__ = ["StoreFactory", "create_app"]
 def create_app(store_factory: StoreFactory, settings: Settings) -> FastAPI:
     """The app for ``settings``' company; ``store_factory(settings)`` opens its store on first use."""
     stores = StoreHolder(store_factory, settings)
+    kit = PageKit(stores, settings)
+    jobs = TransferJobs(settings)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
+        await jobs.wait_all()
         stores.close()
 
-    app = FastAPI(title="brygga", version="1", lifespan=lifespan, docs_url=None, redoc_url=None)
+    app = FastAPI(title="brygga", version="1", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
     app.include_router(orders_router(stores))
+    app.include_router(auth_router(kit))
+    app.include_router(transfer_router(kit, jobs))
+    app.include_router(connection_router(kit))
+    app.include_router(order_router(kit))
+    app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static")
+    app.middleware("http")(kit.middleware)
+
+    @app.exception_handler(Redirect)
+    async def follow_redirect(request: Request, exc: Redirect) -> Response:
+        return redirect_response(request, exc.location)
 
     @app.get("/healthz")
     async def healthz() -> JSONResponse:

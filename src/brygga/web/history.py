@@ -1,0 +1,92 @@
+"""What the pages read about past runs: the error list (rule X2), last transfer per category (X3), the runs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from brygga.store import ItemRecord, Store
+from brygga.store.tables import RunItemRow
+
+__all__ = ["ErrorRow", "RunLine", "error_rows", "last_transfers", "run_lines"]
+
+
+@dataclass(frozen=True)
+class ErrorRow:
+    category: str
+    object_key: str
+    object_name: str
+    rule_id: str | None
+    message: str
+    hint: str
+    at: datetime | None
+
+
+@dataclass(frozen=True)
+class RunLine:
+    id: int
+    categories: str
+    status: str
+    started: datetime
+    summary: str
+
+
+def error_rows(store: Store, lang: str, *, category: str | None = None, run_id: int | None = None) -> list[ErrorRow]:
+    """Failures of one run, or (no run given) of the newest real run of each category; optionally one category."""
+    records = _failures_of_run(store, run_id) if run_id is not None else store.runs.latest_failures()
+    return [_row(record, lang) for record in records if category is None or record.category == category]
+
+
+def last_transfers(store: Store) -> dict[str, dict[str, datetime]]:
+    """category -> system -> when its changes were last read (the cursor a successful run moves)."""
+    result: dict[str, dict[str, datetime]] = {}
+    for (category, system), when in store.protocol.cursors().items():
+        result.setdefault(category, {})[system] = when
+    return result
+
+
+def run_lines(store: Store, limit: int = 20) -> list[RunLine]:
+    return [
+        RunLine(i, cats, state, started, summary or "")
+        for i, cats, state, started, summary in store.runs.history(limit)
+    ]
+
+
+def _failures_of_run(store: Store, run_id: int) -> list[ItemRecord]:
+    with store.db.read() as session:
+        rows = session.scalars(
+            select(RunItemRow)
+            .where(RunItemRow.tenant_id == store.tenant, RunItemRow.run_id == run_id, RunItemRow.outcome == "failed")
+            .order_by(RunItemRow.category, RunItemRow.id)
+        )
+        return [
+            ItemRecord(
+                r.category,
+                r.direction,
+                r.object_key,
+                r.object_name,
+                r.action,
+                r.outcome,
+                r.rule_id,
+                r.message,
+                r.hint,
+                r.hint_en,
+                r.at,
+            )
+            for r in rows
+        ]
+
+
+def _row(record: ItemRecord, lang: str) -> ErrorRow:
+    hint = record.hint if lang == "sv" else (record.hint_en or record.hint)
+    return ErrorRow(
+        record.category,
+        record.object_key,
+        record.object_name,
+        record.rule_id,
+        record.message or "",
+        hint or "",
+        record.at,
+    )

@@ -1,0 +1,79 @@
+"""Transfers started from the web page, run as tasks in the server's event loop; the page polls their state.
+
+One transfer at a time per app: the runner serialises runs per company anyway, and a second click while one
+runs is far more likely a double click than a wish for a second run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+from dataclasses import dataclass, field
+
+from brygga.config import Settings
+from brygga.errors import BryggaError
+from brygga.session import TransferSession
+from brygga.store import Store
+from brygga.transfer.report import RunReport
+
+__all__ = ["Job", "TransferBusy", "TransferJobs"]
+
+
+class TransferBusy(RuntimeError):
+    pass
+
+
+@dataclass
+class Job:
+    id: int
+    categories: list[str]
+    dry_run: bool
+    report: RunReport | None = None
+    problem: str | None = None
+    hint: str = ""
+    done: bool = False
+    task: asyncio.Task[None] | None = field(default=None, repr=False)
+
+
+class TransferJobs:
+    def __init__(self, settings: Settings, keep: int = 20) -> None:
+        self.settings = settings
+        self._jobs: dict[int, Job] = {}
+        self._ids = itertools.count(1)
+        self._keep = keep
+
+    def start(self, store: Store, categories: list[str], *, dry_run: bool) -> Job:
+        if any(not job.done for job in self._jobs.values()):
+            raise TransferBusy
+        job = Job(next(self._ids), categories, dry_run)
+        self._jobs[job.id] = job
+        self._forget_old()
+        job.task = asyncio.get_running_loop().create_task(self._run(job, store))
+        return job
+
+    def get(self, job_id: int) -> Job | None:
+        return self._jobs.get(job_id)
+
+    async def wait_all(self) -> None:
+        """For shutdown: let running transfers finish their writes to the store."""
+        tasks = [job.task for job in self._jobs.values() if job.task is not None and not job.done]
+        if tasks:
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+    async def _run(self, job: Job, store: Store) -> None:
+        try:
+            session = TransferSession(store, self.settings)
+            try:
+                job.report = await session.run(job.categories, dry_run=job.dry_run)
+            finally:
+                await session.aclose()
+        except BryggaError as exc:  # not connected, settings unreadable: said on the page, with what to do
+            job.problem = str(getattr(exc, "message", None) or exc)
+            job.hint = str(getattr(exc, "hint", ""))
+        finally:
+            job.done = True
+
+    def _forget_old(self) -> None:
+        for job_id in sorted(self._jobs)[: -self._keep]:
+            if self._jobs[job_id].done:
+                del self._jobs[job_id]

@@ -1,0 +1,124 @@
+"""What every HTML page shares: the session and language per request, the guards, and rendering.
+
+``PageKit.middleware`` loads the signed session cookie and the language before a page runs and writes the
+cookie back when it changed. The guards are FastAPI dependencies: ``require_admin`` sends a visitor to the
+setup page while no password exists and to the login page until logged in; ``require_csrf`` refuses a POST
+whose token (form field or the header htmx sends) is not the session's.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+from fastapi import HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
+
+from brygga.config import Settings
+from brygga.store import Store
+from brygga.web.access import password_is_set, session_secret
+from brygga.web.i18n import LANG_COOKIE, LANGUAGES, category_label, pick_lang, translator
+from brygga.web.sessions import CSRF_FIELD, CSRF_HEADER, SessionCodec, WebSession
+from brygga.web.stores import StoreHolder
+
+__all__ = ["PageKit", "Redirect", "redirect_response"]
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+# Paths that are not pages: the order intake has its own API keys, and these need no session cookie.
+_NO_SESSION_PREFIXES = ("/api/", "/healthz", "/static/")
+
+
+class Redirect(Exception):  # a control-flow signal for the guards, not an error
+    def __init__(self, location: str) -> None:
+        super().__init__(location)
+        self.location = location
+
+
+def redirect_response(request: Request, location: str) -> Response:
+    """htmx follows ``HX-Redirect`` with a full page load; a plain browser follows the 303."""
+    if request.headers.get("HX-Request"):
+        return Response(status_code=200, headers={"HX-Redirect": location})
+    return RedirectResponse(location, status_code=303)
+
+
+class PageKit:
+    def __init__(self, stores: StoreHolder, settings: Settings) -> None:
+        self.stores = stores
+        self.settings = settings
+        self.templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
+        self._codec: SessionCodec | None = None
+        self._codec_lock = asyncio.Lock()
+
+    async def store(self) -> Store:
+        return await run_in_threadpool(self.stores.get)
+
+    async def codec(self) -> SessionCodec:
+        async with self._codec_lock:
+            if self._codec is None:
+                store = await self.store()
+                self._codec = SessionCodec(await run_in_threadpool(session_secret, store))
+            return self._codec
+
+    async def middleware(self, request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        if request.url.path.startswith(_NO_SESSION_PREFIXES):
+            return await call_next(request)
+        codec = await self.codec()
+        session = codec.load(request)
+        request.state.session = session
+        request.state.lang = pick_lang(request, self.settings)
+        response = await call_next(request)
+        if session.changed:
+            codec.store(session, request, response)
+        chosen = request.query_params.get("lang")
+        if chosen in LANGUAGES:
+            response.set_cookie(LANG_COOKIE, chosen, max_age=365 * 24 * 3600, samesite="strict", httponly=True)
+        return response
+
+    async def require_admin(self, request: Request) -> None:
+        store = await self.store()
+        if not await run_in_threadpool(password_is_set, store):
+            raise Redirect("/setup")
+        if not session_of(request).admin:
+            raise Redirect("/login")
+
+    async def require_csrf(self, request: Request) -> None:
+        if request.method != "POST":
+            return
+        offered = request.headers.get(CSRF_HEADER)
+        if not offered and request.headers.get("content-type", "").startswith(
+            ("application/x-www-form-urlencoded", "multipart/form-data")
+        ):
+            field = (await request.form()).get(CSRF_FIELD)
+            offered = field if isinstance(field, str) else None
+        if not session_of(request).token_matches(offered):
+            raise HTTPException(status_code=403, detail=translator(lang_of(request))("csrf.refused"))
+
+    def render(self, request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+        lang = lang_of(request)
+        session = session_of(request)
+        base = {
+            "lang": lang,
+            "other_lang": "en" if lang == "sv" else "sv",
+            "t": translator(lang),
+            "category_label": lambda category, button=False: category_label(category, lang, button=button),
+            "csrf": session.csrf,
+            "csrf_field": CSRF_FIELD,
+            "csrf_header": CSRF_HEADER,
+            "logged_in": session.admin,
+            "path": request.url.path,
+        }
+        return self.templates.TemplateResponse(request, template, {**base, **context}, status_code=status_code)
+
+
+def session_of(request: Request) -> WebSession:
+    session = getattr(request.state, "session", None)
+    return session if isinstance(session, WebSession) else WebSession.fresh()
+
+
+def lang_of(request: Request) -> str:
+    lang = getattr(request.state, "lang", "sv")
+    return lang if isinstance(lang, str) else "sv"
