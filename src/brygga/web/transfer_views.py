@@ -34,7 +34,6 @@ def transfer_router(kit: PageKit, jobs: TransferJobs) -> APIRouter:
             fields=setting_fields(await run_in_threadpool(store.settings.all), lang),
             problems=[],
             saved=False,
-            categories=list(CATEGORIES),
             **await _errors_context(kit, request),
             last=await run_in_threadpool(last_transfers, store),
         )
