@@ -5,9 +5,10 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path, PurePath
 
-from fastapi import APIRouter, Depends, Request, UploadFile
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
 
 from brygga.orders.commands import ImportReport, orders_import_command
 from brygga.store import Store
