@@ -415,7 +415,9 @@ def orders_api_key() -> None:
 
 @app.command()
 def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Starta brygga som webbtjänst: orderinkorgen POST /api/orders (och /healthz)."""
+    """Starta webbappen (Dataöverföring, Anslutningar, Orderinkorg) och orderinkorgen POST /api/orders.
+
+    Utan administratörslösenord lyssnar den bara på 127.0.0.1; lösenordet sätts i webbläsaren vid första start."""
     from brygga.web.serve import serve as run_server
 
     run_server(Settings(), host, port)

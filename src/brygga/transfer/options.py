@@ -115,7 +115,10 @@ class TransferOptions(BaseModel):
     @classmethod
     def check(cls, values: Mapping[str, str]) -> list[str]:
         """Every problem with these values as plain Swedish sentences (empty when all is well)."""
-        problems = [f"Okänd inställning: {key}" for key in values if key not in cls.model_fields]
+        # Keys under "web." belong to the web app (its password hash, session key), not to the transfers.
+        problems = [
+            f"Okänd inställning: {key}" for key in values if key not in cls.model_fields and not key.startswith("web.")
+        ]
         known = {key: value for key, value in values.items() if key in cls.model_fields}
         try:
             cls.model_validate(known)
