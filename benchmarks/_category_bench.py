@@ -8,6 +8,10 @@ endpoint whose per-endpoint rate limit bounds the run); the rest is the same for
 3. the first run again on fresh emulators with latency on both, against the rate-limit bound
    (N writes to the bound endpoint at brygga's per-endpoint limit). ``--latency-ms 0`` leaves this run out.
 
+A subject with ``setup_categories`` (invoices need customers, articles and projects) has them transferred
+untimed before runs 1 and 3, without latency or rate limits; one with ``system_goals`` is judged per system and
+shows its calls per object by endpoint and its busiest PM endpoint, since it calls PM per object too.
+
 It prints figures and never asserts: goals are shown next to them, for a person to judge.
 """
 
