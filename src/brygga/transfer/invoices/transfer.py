@@ -8,6 +8,7 @@ invoice) with the marker, and an invoice already linked only has its PM status s
 
 from __future__ import annotations
 
+import asyncio
 from decimal import Decimal
 
 from brygga.calendar_se import swedish_date
@@ -25,6 +26,7 @@ from brygga.mapping.invoice_drafts import (
     to_eekonomi_draft,
 )
 from brygga.mapping.severa_invoices import from_severa_invoice
+from brygga.severa.invoice_models import Invoice as SeveraInvoice
 from brygga.store import Link
 from brygga.transfer.context import TransferContext
 from brygga.transfer.customers.eek_side import EekCustomerSide
@@ -64,10 +66,19 @@ class InvoicesTransfer(PairTransfer[Invoice]):
         self.statuses = await resolve_statuses(self.ctx.pm, self.ctx.options)
         wanted = self.statuses.to_transfer.guid or ""
         pm_ref = await PmCustomerSide(self.ctx.pm).reference()
-        invoices = []
-        async for wire in self.ctx.pm.invoices.iter(status_guids=[wanted]):
-            if wire.guid and wire.status and wire.status.guid == wanted:  # Severa may ignore a filter: check
-                invoices.append(from_severa_invoice(wire, await self.ctx.pm.invoices.rows(wire.guid), pm_ref))
+        waiting = [
+            wire
+            async for wire in self.ctx.pm.invoices.iter(status_guids=[wanted])
+            if wire.guid and wire.status and wire.status.guid == wanted  # Severa may ignore a filter: check
+        ]
+        gate = asyncio.Semaphore(self.ctx.concurrency)
+
+        async def with_rows(wire: SeveraInvoice) -> Invoice:
+            # One rows read per invoice (the list has none); concurrent, so latency does not add up.
+            async with gate:
+                return from_severa_invoice(wire, await self.ctx.pm.invoices.rows(wire.guid or ""), pm_ref)
+
+        invoices = list(await asyncio.gather(*(with_rows(wire) for wire in waiting)))
         plan: Plan[Invoice] = Plan()
         if not invoices:
             return plan
