@@ -143,3 +143,15 @@ async def test_si4_lost_answer_while_creating_a_cost_leaves_one_cost(invoicing: 
     fees = world.pm.store.all("projectfees")
     keys = [(f.get("description"), str(f.get("eventDate"))) for f in fees]
     assert len(keys) == len(set(keys)) >= 1
+
+
+async def test_x5_dry_run_of_invoices_writes_nothing_not_even_missing_customers(invoicing: World) -> None:
+    world = invoicing
+    await world.run("articles", "projects")  # customers deliberately not transferred
+    report = await world.run("invoices", dry_run=True)
+    assert world.last_write_calls == 0
+    assert not drafts(world)
+    assert (
+        any("torrkörning" in notice for notice in report.categories["invoices"].notices)
+        or not report.categories["invoices"].outcomes
+    )

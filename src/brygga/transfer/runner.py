@@ -100,6 +100,7 @@ async def _run_category(ctx: TransferContext, name: str) -> CategoryReport:
         plan = await transfer.plan()
         if ctx.dry_run:
             report.outcomes = transfer.outcomes_for_plan(plan)
+            report.notices.extend(getattr(plan, "notices", []))
         else:
             await transfer.execute(plan, report)
     except BryggaError as exc:

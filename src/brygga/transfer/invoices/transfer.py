@@ -95,6 +95,9 @@ class InvoicesTransfer(PairTransfer[Invoice]):
         known_failures = self.protocol.retries("customers", "pm")  # already reported by the customer transfer
         if all(invoice.customer_pm_id in linked | known_failures for invoice in invoices):
             return
+        if self.ctx.dry_run:  # X5: a dry run writes nothing, not even the customers an invoice needs
+            plan.notices.append("Kunder som saknas i Visma eEkonomi skulle föras över först (torrkörning).")
+            return
         customers = CustomersTransfer(self.ctx)
         report = CategoryReport("customers")
         await customers.execute(await customers.plan(), report)
