@@ -54,7 +54,7 @@ def validators() -> dict[str, SpecValidator]:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.stash[_LOG_KEY] = ExchangeLog()
+    config.stash[_LOG_KEY] = ExchangeLog(classify=_REGISTRY.system_of)
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ import hashlib
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 from urllib.parse import urlsplit
 
@@ -44,6 +44,7 @@ class Exchange:
     status: int | None
     response_body: bytes
     response_content_type: str | None
+    system: str | None = None  # decided when recorded: emulator ports are reused by later tests
 
     @property
     def path(self) -> str:
@@ -53,12 +54,17 @@ class Exchange:
 class ExchangeLog:
     """A thread-safe list of exchanges; emulator server threads and test code may both append."""
 
-    def __init__(self) -> None:
+    def __init__(self, classify: Callable[[str], str | None] | None = None) -> None:
         self._lock = threading.Lock()
         self._exchanges: list[Exchange] = []
         self._verdicts: dict[tuple[object, ...], _Verdict] = {}
+        self._classify = classify
 
     def add(self, exchange: Exchange) -> None:
+        # A loopback port an emulator of one system used may later serve the other system's emulator, so the
+        # system is taken from the registry as it is now, not at the end of the session.
+        if self._classify is not None and exchange.system is None:
+            exchange = replace(exchange, system=self._classify(exchange.url))
         with self._lock:
             self._exchanges.append(exchange)
 
@@ -90,7 +96,7 @@ class ExchangeLog:
         """
         problems: list[str] = []
         for exchange in self:
-            system = system_of(exchange.url)
+            system = exchange.system or system_of(exchange.url)
             if system is None or system not in validators:
                 continue
             verdict = self._verdict(validators[system], system, exchange)
