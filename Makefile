@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck install clean bench
+.PHONY: run test lint typecheck install clean bench browser
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 behövs ($(PYTHON) saknas)"; exit 1; }
@@ -27,11 +27,15 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy src
 
-test: lint typecheck
+# Debian's Chromium for tests/browser (Playwright drives it; it never downloads a browser).
+browser:
+	bash scripts/install-browser.sh
+
+test: lint typecheck browser
 	$(BIN)/pytest -q -p no:cacheprovider
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/customers.py
 
 clean:
-	rm -rf $(VENV) .brygga .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .brygga .mypy_cache .ruff_cache .pytest_cache test-artifacts
