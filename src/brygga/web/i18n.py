@@ -27,6 +27,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "nav.orders": ("Orderinkorg", "Order inbox"),
     "nav.logout": ("Logga ut", "Log out"),
     "nav.language": ("In English", "På svenska"),
+    "x4.title": ("Fel företag i Visma eEkonomi.", "Wrong company in Visma eEkonomi."),
     "setup.title": ("Välj administratörslösenord", "Choose the admin password"),
     "setup.intro": (
         "brygga har inget lösenord ännu. Välj ett (minst 10 tecken); det skyddar inställningar och överföringar.",
