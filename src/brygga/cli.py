@@ -241,6 +241,8 @@ def settings_set(key: str, value: str) -> None:
     from brygga.transfer.settings_check import check_against_systems
 
     settings, store = _store()
+    if key not in TransferOptions.model_fields:  # reserved keys (web password, X4 company) are not settings
+        raise ConfigError(f"Okänd inställning: {key}", hint="Se brygga settings show för de inställningar som finns.")
     proposed = {**store.settings.all(), key: value}
     problems = TransferOptions.check(proposed) or _run(check_against_systems(store, settings, proposed))
     if problems:

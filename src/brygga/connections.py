@@ -5,19 +5,29 @@ from __future__ import annotations
 import asyncio
 import webbrowser
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 
 import httpx
 
+from brygga.company_guard import CompanyIdentity, company_change_error, identity_of, linked_company, remember_company
 from brygga.config import Settings
 from brygga.eekonomi import EEkonomiAuth, EEkonomiClient, EEkonomiOAuthConfig, connect_unattended, connect_with_browser
 from brygga.errors import ConfigError
 from brygga.severa.auth import SeveraAuth, SeveraCredentials, fetch_token
 from brygga.severa.client import SeveraClient
 from brygga.store import Store
+from brygga.tokens import OAuthTokens
 
 Sleep = Callable[[float], Awaitable[None]]
 
-__all__ = ["connect_eekonomi", "connect_severa", "eekonomi_client", "severa_client"]
+__all__ = [
+    "ConnectedCompany",
+    "connect_eekonomi",
+    "connect_severa",
+    "eekonomi_client",
+    "save_eekonomi_connection",
+    "severa_client",
+]
 
 EEK_API = "https://eaccountingapi.vismaonline.com/v2"
 EEK_AUTH = "https://identity.vismaonline.com"
@@ -66,6 +76,22 @@ def severa_client(
     )
 
 
+@dataclass(frozen=True)
+class ConnectedCompany:
+    """The company an eEkonomi connection reached; ``linked`` is set when brygga's links belong to another (X4)."""
+
+    current: CompanyIdentity | None
+    name: str
+    linked: CompanyIdentity | None = None
+
+    def describe(self) -> str:
+        return self.current.describe() if self.current else self.name
+
+    @property
+    def changed(self) -> bool:
+        return self.linked is not None
+
+
 async def connect_eekonomi(
     store: Store,
     settings: Settings,
@@ -78,25 +104,52 @@ async def connect_eekonomi(
     transport: httpx.AsyncBaseTransport | None = None,
 ) -> str:
     """Authorize (unattended where the server allows it, else in the browser), store the tokens encrypted,
-    and return the connected company's name (rule X4 remembers which company it was)."""
+    and describe the connected company; a company other than the linked one is refused at once (rule X4)."""
     config = EEkonomiOAuthConfig(client_id, client_secret, auth_url)
     try:
         tokens = await connect_unattended(config, f"http://localhost:{port}/callback", transport=transport)
     except ConfigError:
         tokens = await connect_with_browser(config, port=port, open_browser=webbrowser.open, transport=transport)
+    connected = await save_eekonomi_connection(
+        store, settings, api_url=api_url, config=config, tokens=tokens, transport=transport
+    )
+    change = company_change_error(connected.linked, connected.current)
+    if change is not None:
+        raise change
+    return connected.describe()
+
+
+async def save_eekonomi_connection(
+    store: Store,
+    settings: Settings,
+    *,
+    api_url: str,
+    config: EEkonomiOAuthConfig,
+    tokens: OAuthTokens,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> ConnectedCompany:
+    """Store the connection and its tokens (encrypted), read which company they reach and remember it.
+
+    The connection is kept even when the company is not the linked one: the page and every run then say so
+    (X4), and connecting again with the right company mends it.
+    """
     store.connections.save(
         "eekonomi",
         api_url=api_url.rstrip("/"),
-        auth_url=auth_url.rstrip("/"),
-        client_id=client_id,
-        client_secret=client_secret,
+        auth_url=config.auth_url.rstrip("/"),
+        client_id=config.client_id,
+        client_secret=config.client_secret,
     )
     store.connections.token_store("eekonomi").save(tokens)
     async with eekonomi_client(store, settings, transport=transport) as client:
         company = await client.company_settings.get()
-    company_id = company.company_identifier or company.corporate_identity_number
-    store.connections.set_company("eekonomi", company.name, company_id)
-    return f"{company.name} ({company.corporate_identity_number or '-'})"
+    current = identity_of(company)
+    store.connections.set_company("eekonomi", company.name, current.company_id if current else None)
+    linked = linked_company(store)
+    if current is not None and (linked is None or linked.company_id == current.company_id):
+        remember_company(store, current)
+        linked = None
+    return ConnectedCompany(current, company.name or "", linked if current is not None else None)
 
 
 async def connect_severa(

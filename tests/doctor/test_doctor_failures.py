@@ -8,6 +8,7 @@ from typing import Any
 import httpx
 import pytest
 
+from brygga.company_guard import CompanyIdentity, remember_company
 from brygga.config import Settings
 from brygga.doctor import DoctorReport, Status, run_doctor
 from brygga.store import Store
@@ -198,7 +199,7 @@ async def test_invalid_saved_settings_are_red_and_s3_s4_still_checked(
 async def test_x4_another_company_behind_the_connection_is_red(
     store: Store, settings: Settings, systems: Systems
 ) -> None:
-    store.connections.set_company("eekonomi", "Första AB", "first-company-id")
+    remember_company(store, CompanyIdentity("first-company-id", "Första AB"))  # the links' company
     access = (await doctor(store, settings, systems)).by_id("eekonomi.api_access")
     assert access.status is Status.RED
     assert "Första AB" in access.found.sv

@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
+from brygga.company_guard import CompanyIdentity, company_change_error, identity_of
 from brygga.doctor.failures import explain
 from brygga.doctor.results import Check, CheckResult, Msg
 from brygga.eekonomi import BankAccount, BankAccountType, CompanySettings, EEkonomiClient
-from brygga.store import ConnectionInfo
 
 __all__ = [
     "API_ACCESS",
@@ -31,7 +31,7 @@ INVOICE_SETTINGS_EN = "Settings > Company settings > Invoicing details"
 
 
 async def check_api_access(
-    eek: EEkonomiClient, connection: ConnectionInfo
+    eek: EEkonomiClient, linked: CompanyIdentity | None
 ) -> tuple[CheckResult, CompanySettings | None]:
     """Company settings readable means the API add-on is active; the company settings feed later checks."""
     try:
@@ -47,17 +47,16 @@ async def check_api_access(
             "Check the subscription in Visma eEkonomi, or connect an active company: brygga connect eekonomi.",
         )
         return API_ACCESS.red(found, action), company
-    current_id = company.company_identifier or company.corporate_identity_number
-    if connection.company_id and current_id and current_id != connection.company_id:
+    if linked is not None and company_change_error(linked, identity_of(company)) is not None:
         # Rule X4: the links in the store belong to the company first connected; another one must not get them.
-        return _other_company(label, connection), company
+        return _other_company(label, linked), company
     return API_ACCESS.green(
         Msg(f"Ansluten till {label}; API-åtkomsten är aktiv.", f"Connected to {label}; API access is active.")
     ), company
 
 
-def _other_company(label: str, connection: ConnectionInfo) -> CheckResult:
-    first = connection.company_name or connection.company_id or "-"
+def _other_company(label: str, linked: CompanyIdentity) -> CheckResult:
+    first = linked.name or linked.company_id
     return API_ACCESS.red(
         Msg(
             f"Anslutningen går nu till {label}, men brygga anslöts först till {first}.",

@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable
 
 import httpx
 
+from brygga.company_guard import linked_company
 from brygga.config import Settings
 from brygga.connections import Sleep, eekonomi_client, severa_client
 from brygga.doctor.eekonomi_checks import (
@@ -83,7 +84,7 @@ async def _eekonomi_part(
         access = API_ACCESS.red(*not_connected("eekonomi"))
         return _eek_blocked(access), await _eek_settings(None, options)
     async with eekonomi_client(store, settings, transport=transport, sleep=sleep) as eek:
-        access, company = await check_api_access(eek, info)
+        access, company = await check_api_access(eek, linked_company(store))
         if company is None:
             return _eek_blocked(access), await _eek_settings(None, options)
         iban, settings_lines = await asyncio.gather(guarded(IBAN, lambda: check_iban(eek)), _eek_settings(eek, options))

@@ -115,10 +115,8 @@ class TransferOptions(BaseModel):
     @classmethod
     def check(cls, values: Mapping[str, str]) -> list[str]:
         """Every problem with these values as plain Swedish sentences (empty when all is well)."""
-        # Keys under "web." belong to the web app (its password hash, session key), not to the transfers.
-        problems = [
-            f"Okänd inställning: {key}" for key in values if key not in cls.model_fields and not key.startswith("web.")
-        ]
+        # Reserved keys (a prefix with a dot: the web app's password hash, the X4 company) are not settings.
+        problems = [f"Okänd inställning: {key}" for key in values if key not in cls.model_fields and "." not in key]
         known = {key: value for key, value in values.items() if key in cls.model_fields}
         try:
             cls.model_validate(known)

@@ -11,6 +11,7 @@ import socket
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from brygga.company_guard import company_change_error, identity_of, linked_company
 from brygga.errors import BryggaError, ConfigError
 from brygga.store import ItemRecord, Store
 from brygga.transfer.articles.transfer import ArticlesTransfer
@@ -53,19 +54,15 @@ CATEGORIES: dict[str, Callable[[TransferContext], CategoryTransfer]] = {
 
 
 async def check_company(ctx: TransferContext) -> None:
-    """Rule X4: stop when the eEkonomi connection now points at another company than the one connected."""
-    stored = ctx.store.connections.get("eekonomi")
-    if stored is None or not stored.company_id:
+    """Rule X4: stop when the eEkonomi connection now points at another company than the links belong to."""
+    linked = linked_company(ctx.store)
+    if linked is None:
         return
     company = await ctx.eek.company_settings.get()
     ctx.eek_company = company
-    current = company.company_identifier or company.corporate_identity_number
-    if current and current != stored.company_id:
-        raise ConfigError(
-            f"Visma eEkonomi-anslutningen gäller nu företaget {company.name} ({current}), inte "
-            f"{stored.company_name} ({stored.company_id}) som anslöts. Inga överföringar görs.",
-            hint="Anslut igen med brygga connect eekonomi och välj rätt företag.",
-        )
+    change = company_change_error(linked, identity_of(company))
+    if change is not None:
+        raise change
 
 
 async def run_transfers(ctx: TransferContext, categories: list[str]) -> RunReport:
