@@ -1,8 +1,9 @@
 """``/connect/authorize``, ``/connect/token`` and ``/connect/revocation`` at the server root.
 
-Authorize approves unattended for the one emulated company (there is no login page): it redirects
-straight back with a code. The token endpoint takes ``application/x-www-form-urlencoded`` bodies and
-client credentials in HTTP Basic (or, as a fallback, ``client_id``/``client_secret`` in the form).
+Authorize shows a browser that asks for ``prompt=select_account`` a company picker (the one emulated
+company, approved with a button, as Visma's page forces a choice); a program is approved at once (there is no
+login page) and sent straight back with a code. The token endpoint takes ``application/x-www-form-urlencoded``
+bodies and client credentials in HTTP Basic (or, as a fallback, ``client_id``/``client_secret`` in the form).
 """
 
 from __future__ import annotations
@@ -32,7 +33,11 @@ Endpoint = Callable[[Request], Awaitable[Response]]
 def oauth_routes(context: EmulatorContext) -> list[Route]:
     issuer = TokenIssuer(context.store, context.faults, context.clock)
     return [
-        Route("/connect/authorize", _faulty(context, "/connect/authorize", _authorize(issuer)), methods=["GET"]),
+        Route(
+            "/connect/authorize",
+            _faulty(context, "/connect/authorize", _authorize(issuer, context)),
+            methods=["GET", "POST"],
+        ),
         Route("/connect/token", _faulty(context, "/connect/token", _token(issuer)), methods=["POST"]),
         Route(
             "/connect/revocation",
@@ -61,25 +66,71 @@ def _error_page(status: int, message: str) -> HTMLResponse:
     return HTMLResponse(body, status_code=status)
 
 
-def _authorize(issuer: TokenIssuer) -> Endpoint:
+def _authorize(issuer: TokenIssuer, context: EmulatorContext) -> Endpoint:
     async def authorize(request: Request) -> Response:
-        params = request.query_params
-        client_id = params.get("client_id", "")
-        redirect_uri = params.get("redirect_uri", "")
-        if not client_id or not issuer.knows_client(client_id):
-            return _error_page(400, f"unauthorized_client: unknown client '{client_id}'.")
-        if not is_loopback_uri(redirect_uri):
-            return _error_page(400, "invalid_request: redirect_uri is not registered for this client.")
-        if params.get("response_type") != "code":
-            return _error_page(400, "unsupported_response_type: only response_type=code is supported.")
+        params = dict(request.query_params) if request.method == "GET" else await _form(request)
+        problem = _authorize_problem(issuer, params)
+        if problem is not None:
+            return _error_page(400, problem)
+        if request.method == "GET" and _wants_picker(request, params):
+            return _company_picker(params, _company_name(context))
         scope = params.get("scope") or DEFAULT_SCOPE
-        answer = {"code": issuer.issue_code(client_id, redirect_uri, scope), "scope": scope}
+        answer = {"code": issuer.issue_code(params["client_id"], params["redirect_uri"], scope), "scope": scope}
         if params.get("state") is not None:
             answer["state"] = params["state"]
+        redirect_uri = params["redirect_uri"]
         separator = "&" if "?" in redirect_uri else "?"
-        return RedirectResponse(redirect_uri + separator + urlencode(answer), status_code=302)
+        # 302 as Visma answers a GET; 303 after the picker's POST so that the browser follows with a GET.
+        status = 302 if request.method == "GET" else 303
+        return RedirectResponse(redirect_uri + separator + urlencode(answer), status_code=status)
 
     return authorize
+
+
+def _authorize_problem(issuer: TokenIssuer, params: dict[str, str]) -> str | None:
+    client_id = params.get("client_id", "")
+    if not client_id or not issuer.knows_client(client_id):
+        return f"unauthorized_client: unknown client '{client_id}'."
+    if not is_loopback_uri(params.get("redirect_uri", "")):
+        return "invalid_request: redirect_uri is not registered for this client."
+    if params.get("response_type") != "code":
+        return "unsupported_response_type: only response_type=code is supported."
+    return None
+
+
+def _wants_picker(request: Request, params: dict[str, str]) -> bool:
+    """A browser asked to pick a company (``prompt=select_account``) gets the picker, as at Visma; a program
+    (``brygga connect`` against the emulator, the tests) is approved at once, since there is one company."""
+    prompts = params.get("prompt", "").replace("+", " ").split()
+    return "select_account" in prompts and "text/html" in request.headers.get("accept", "")
+
+
+def _company_name(context: EmulatorContext) -> str:
+    company = context.store.settings.get("company") or {}
+    return str(company.get("Name") or "Company")
+
+
+_PICKER_FIELDS = ("client_id", "redirect_uri", "scope", "state", "response_type")
+
+
+def _company_picker(params: dict[str, str], company: str) -> HTMLResponse:
+    hidden = "".join(
+        f'<input type="hidden" name="{name}" value="{html.escape(params[name])}">'
+        for name in _PICKER_FIELDS
+        if name in params
+    )
+    body = (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Select company - Visma (emulator)</title>'
+        "<style>body{font-family:sans-serif;margin:2rem;color:#111;background:#fff}"
+        "button{margin-top:1rem;padding:.5rem 1rem;background:#0a4d8c;color:#fff;border:0}"
+        "button:focus,input:focus{outline:3px solid #e07b00;outline-offset:2px}</style></head>"
+        '<body><main><h1>Select company</h1><form method="post" action="/connect/authorize">'
+        "<fieldset><legend>Companies you can connect</legend>"
+        f'<input type="radio" id="company-1" name="company" value="1" checked required>'
+        f'<label for="company-1">{html.escape(company)}</label></fieldset>'
+        f'{hidden}<button type="submit">Approve</button></form></main></body></html>'
+    )
+    return HTMLResponse(body, headers=_NO_STORE)
 
 
 async def _form(request: Request) -> dict[str, str]:
