@@ -144,7 +144,9 @@ async def save_eekonomi_connection(
     async with eekonomi_client(store, settings, transport=transport) as client:
         company = await client.company_settings.get()
     current = identity_of(company)
-    store.connections.set_company("eekonomi", company.name, current.company_id if current else None)
+    store.connections.set_company(
+        "eekonomi", company.name, current.company_id if current else None, company.corporate_identity_number
+    )
     linked = linked_company(store)
     if current is not None and (linked is None or linked.company_id == current.company_id):
         remember_company(store, current)

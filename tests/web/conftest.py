@@ -8,6 +8,7 @@ import re
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
@@ -40,7 +41,7 @@ def store(settings: Settings) -> Iterator[Store]:
 async def client(store: Store, settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
     app = create_app(lambda _settings: store, settings)
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://brygga.test") as http:
+    async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1:8000") as http:
         yield http
 
 
@@ -67,6 +68,7 @@ async def page_token(client: httpx.AsyncClient, path: str = "/") -> str:
 class Emulators:
     eek: EmulatorServer
     pm: EmulatorServer
+    eek_emulator: eek_emulator.Emulator | None = None  # its store, for tests that change eEkonomi behind brygga
 
     @property
     def eek_url(self) -> str:
@@ -79,19 +81,33 @@ class Emulators:
 
 @pytest.fixture
 def emulators() -> Iterator[Emulators]:
-    eek = EmulatorServer(eek_emulator.build_emulator("demo").app)
+    eek_world = eek_emulator.build_emulator("demo")
+    eek = EmulatorServer(eek_world.app)
     pm = EmulatorServer(pm_emulator.build_emulator("demo").app)
     with eek, pm:
-        yield Emulators(eek, pm)
+        yield Emulators(eek, pm, eek_world)
 
 
-async def connect_both(admin: httpx.AsyncClient, emulators: Emulators) -> tuple[httpx.Response, httpx.Response]:
-    """Both connection forms, filled in as for the demo: eEkonomi with an empty client (loopback emulator)."""
+async def connect_eekonomi(admin: httpx.AsyncClient, emulators: Emulators) -> httpx.Response:
+    """The OAuth dance as a browser does it: brygga sends the browser to the identity server, which (asked by a
+    program, not a browser) approves at once and sends it back to the callback; returns the callback's answer."""
     token = await page_token(admin, "/connections")
-    eek = await admin.post(
+    started = await admin.post(
         "/connections/eekonomi",
         data={"api_url": f"{emulators.eek_url}/v2", "auth_url": emulators.eek_url, "csrf_token": token},
     )
+    assert started.status_code == 303, started.text
+    async with httpx.AsyncClient() as identity_server:
+        approved = await identity_server.get(started.headers["location"])
+    assert approved.status_code == 302, approved.text
+    back = urlsplit(approved.headers["location"])
+    return await admin.get(f"{back.path}?{back.query}")
+
+
+async def connect_both(admin: httpx.AsyncClient, emulators: Emulators) -> tuple[httpx.Response, httpx.Response]:
+    """Both connections, made as for the demo: eEkonomi with an empty client (loopback emulator)."""
+    eek = await connect_eekonomi(admin, emulators)
+    token = await page_token(admin, "/connections")
     pm = await admin.post(
         "/connections/severa",
         data={

@@ -17,7 +17,8 @@ async def test_connect_both_shows_the_company_then_disconnect(
     admin: httpx.AsyncClient, store: Store, emulators: Emulators
 ) -> None:
     eek, pm = await connect_both(admin, emulators)
-    assert eek.status_code == 200 and pm.status_code == 200, (eek.text, pm.text)
+    assert eek.status_code == 303 and eek.headers["location"] == "/connections?eekonomi=ok", eek.text
+    assert pm.status_code == 200, pm.text
     info = store.connections.get("eekonomi")
     assert info is not None and info.company_name
     assert store.connections.get("severa") is not None

@@ -44,6 +44,7 @@ class ConnectionInfo:
     client_secret: str | None = field(repr=False)
     company_name: str | None
     company_id: str | None
+    company_org_number: str | None = None
 
 
 class ConnectionStore:
@@ -73,15 +74,23 @@ class ConnectionStore:
                 return None
             secret = self.db.box.open(row.secret_enc) if row.secret_enc else None
             return ConnectionInfo(
-                system, row.api_url, row.auth_url, row.client_id, secret, row.company_name, row.company_id
+                system,
+                row.api_url,
+                row.auth_url,
+                row.client_id,
+                secret,
+                row.company_name,
+                row.company_id,
+                row.company_org_number,
             )
 
-    def set_company(self, system: str, name: str | None, company_id: str | None) -> None:
+    def set_company(self, system: str, name: str | None, company_id: str | None, org_number: str | None = None) -> None:
         with self.db.transaction() as session:
             row = session.get(ConnectionRow, (self.tenant, system))
             if row is not None:
                 row.company_name = name
                 row.company_id = company_id
+                row.company_org_number = org_number
 
     def token_store(self, system: str) -> DbTokenStore:
         return DbTokenStore(self.db, self.tenant, system)

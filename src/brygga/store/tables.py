@@ -78,6 +78,7 @@ class ConnectionRow(Base):
     tokens_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
     company_name: Mapped[str | None] = mapped_column(String(200))
     company_id: Mapped[str | None] = mapped_column(String(100))
+    company_org_number: Mapped[str | None] = mapped_column(String(20))
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 

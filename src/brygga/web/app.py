@@ -20,8 +20,10 @@ from starlette.concurrency import run_in_threadpool
 from brygga.config import Settings
 from brygga.errors import BryggaError
 from brygga.web.auth_views import auth_router
+from brygga.web.company_watch import CompanyWatch
 from brygga.web.connection_views import connection_router
 from brygga.web.jobs import TransferJobs
+from brygga.web.oauth_flow import PendingConnections
 from brygga.web.order_views import order_router
 from brygga.web.orders_api import orders_router
 from brygga.web.pages import PageKit, Redirect, redirect_response
@@ -36,6 +38,7 @@ def create_app(store_factory: StoreFactory, settings: Settings) -> FastAPI:
     stores = StoreHolder(store_factory, settings)
     kit = PageKit(stores, settings)
     jobs = TransferJobs(settings)
+    watch = CompanyWatch(settings)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -46,8 +49,8 @@ def create_app(store_factory: StoreFactory, settings: Settings) -> FastAPI:
     app = FastAPI(title="brygga", version="1", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
     app.include_router(orders_router(stores))
     app.include_router(auth_router(kit))
-    app.include_router(transfer_router(kit, jobs))
-    app.include_router(connection_router(kit))
+    app.include_router(transfer_router(kit, jobs, watch))
+    app.include_router(connection_router(kit, PendingConnections(), watch))
     app.include_router(order_router(kit))
     app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static")
     app.middleware("http")(kit.middleware)

@@ -1,8 +1,9 @@
-"""Anslutningar: connect Visma eEkonomi (OAuth2) and Visma PM (client credentials), show them, disconnect.
+"""Anslutningar: connect Visma eEkonomi (OAuth2 in the admin's browser) and Visma PM (client credentials),
+show the connected company, disconnect.
 
-Connecting reuses ``brygga connect``'s functions. Against an eEkonomi emulator on this machine the OAuth flow
-completes unattended, as in the CLI; against Visma the authorization opens a browser on the machine that runs
-brygga, which is the admin's own when brygga serves on loopback.
+eEkonomi: "Anslut" sends the browser to Visma's identity server (company picker forced); Visma sends it back
+to ``/connections/eekonomi/callback``, which checks the ``state``, exchanges the code and stores the tokens
+encrypted. That callback URL must be registered with Visma as a redirect URI of the client.
 """
 
 from __future__ import annotations
@@ -13,17 +14,21 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from brygga.connections import EEK_API, EEK_AUTH, SEVERA_API, connect_eekonomi, connect_severa
+from brygga.connections import EEK_API, EEK_AUTH, SEVERA_API, connect_severa, save_eekonomi_connection
+from brygga.eekonomi import EEkonomiOAuthConfig
+from brygga.eekonomi.oauth import authorize_url, exchange_code
 from brygga.errors import BryggaError, ConfigError
 from brygga.store import ConnectionInfo
 from brygga.web.access import is_loopback
+from brygga.web.company_watch import CompanyWatch
 from brygga.web.disconnect import SYSTEMS, delete_connection
-from brygga.web.pages import PageKit, redirect_response
+from brygga.web.oauth_flow import PendingConnections
+from brygga.web.pages import PageKit, redirect_response, session_of
 
 __all__ = ["connection_router"]
 
 
-def connection_router(kit: PageKit) -> APIRouter:
+def connection_router(kit: PageKit, flows: PendingConnections, watch: CompanyWatch) -> APIRouter:
     router = APIRouter(dependencies=[Depends(kit.require_admin), Depends(kit.require_csrf)])
 
     async def page(request: Request, status_code: int = 200, **messages: str) -> Response:
@@ -31,6 +36,10 @@ def connection_router(kit: PageKit) -> APIRouter:
         connections: dict[str, ConnectionInfo | None] = {
             system: await run_in_threadpool(store.connections.get, system) for system in SYSTEMS
         }
+        warning = await watch.warning(store)
+        eek = connections["eekonomi"]
+        if request.query_params.get("eekonomi") in ("ok", "changed") and eek is not None and not messages:
+            messages = {"eekonomi_ok": _company_line(eek)} if warning is None else {}
         defaults = {"eek_api": EEK_API, "eek_auth": EEK_AUTH, "pm_api": SEVERA_API}
         return kit.render(
             request,
@@ -39,6 +48,7 @@ def connection_router(kit: PageKit) -> APIRouter:
             connections=connections,
             defaults=defaults,
             messages=messages,
+            company_warning=warning,
         )
 
     @router.get("/connections")
@@ -55,17 +65,32 @@ def connection_router(kit: PageKit) -> APIRouter:
     ) -> Response:
         try:
             client_id, client_secret = _eek_client(auth_url, client_id.strip(), client_secret)
-            company = await connect_eekonomi(
-                await kit.store(),
-                kit.settings,
-                api_url=api_url.strip(),
-                auth_url=auth_url.strip(),
-                client_id=client_id,
-                client_secret=client_secret,
+        except BryggaError as exc:
+            return await page(request, 422, eekonomi_error=_describe(exc))
+        config = EEkonomiOAuthConfig(client_id, client_secret, auth_url.strip().rstrip("/"))
+        redirect_uri = str(request.url_for("eekonomi_callback"))
+        state = flows.begin(session_of(request), config, api_url.strip(), redirect_uri)
+        return redirect_response(request, authorize_url(config, redirect_uri, state))
+
+    @router.get("/connections/eekonomi/callback", name="eekonomi_callback")
+    async def eek_callback(request: Request, state: str = "", code: str = "", error: str = "") -> Response:
+        try:
+            pending = flows.take(state, session_of(request))
+            if error or not code:
+                raise ConfigError(
+                    f"Visma eEkonomi godkände inte anslutningen ({error or 'ingen kod'}).",
+                    hint="Börja om med Anslut och godkänn brygga för rätt företag.",
+                )
+            tokens = await exchange_code(pending.config, code, pending.redirect_uri)
+            connected = await save_eekonomi_connection(
+                await kit.store(), kit.settings, api_url=pending.api_url, config=pending.config, tokens=tokens
             )
         except BryggaError as exc:
             return await page(request, 422, eekonomi_error=_describe(exc))
-        return await page(request, eekonomi_ok=company)
+        finally:
+            watch.forget()
+        # Post/redirect/get: a reload must not offer the used code again.
+        return redirect_response(request, "/connections?eekonomi=" + ("changed" if connected.changed else "ok"))
 
     @router.post("/connections/severa")
     async def connect_pm(
@@ -84,6 +109,7 @@ def connection_router(kit: PageKit) -> APIRouter:
         if system not in SYSTEMS:
             raise HTTPException(status_code=404, detail="Okänt system.")
         await run_in_threadpool(delete_connection, await kit.store(), system)
+        watch.forget()
         return redirect_response(request, "/connections")
 
     return router
@@ -101,6 +127,10 @@ def _eek_client(auth_url: str, client_id: str, secret: str) -> tuple[str, str]:
             hint="Ange klienten ni registrerat hos Visma; se README.",
         )
     return client_id, secret
+
+
+def _company_line(info: ConnectionInfo) -> str:
+    return f"{info.company_name or '-'} ({info.company_org_number or '-'})"
 
 
 def _describe(exc: BryggaError) -> str:

@@ -1,4 +1,7 @@
-"""Sessions in a signed cookie (HttpOnly, SameSite=Strict, Secure over https) carrying a CSRF token.
+"""Sessions in a signed cookie (HttpOnly, SameSite=Lax, Secure over https) carrying a CSRF token.
+
+Lax, not Strict: Visma's identity server sends the browser back to the OAuth callback with a top-level GET
+from its own site, and that request must carry the admin's session. Every change is a POST with a CSRF token.
 
 Every visitor gets a session with a CSRF token, also before logging in, so the setup and login forms are
 protected too. Logging in replaces the token, so a token seen before login is worthless afterwards.
@@ -69,7 +72,7 @@ class SessionCodec:
             value,
             max_age=MAX_AGE_SECONDS,
             httponly=True,
-            samesite="strict",
+            samesite="lax",
             secure=request.url.scheme == "https",
             path="/",
         )
