@@ -3,11 +3,13 @@
 Saving follows ``brygga settings set``: the whole proposal is checked with ``TransferOptions.check`` and, when
 that passes, against both connected systems (rule S9); nothing is saved while any problem remains.
 An empty field keeps the stored value (or the default), because most fields cannot be empty.
+The problems are listed above the form and again next to each field they are about (``SettingProblems``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal, get_args, get_origin
 
@@ -17,7 +19,7 @@ from brygga.store import Store
 from brygga.transfer.options import SETTING_HELP, TransferOptions
 from brygga.transfer.settings_check import check_against_systems
 
-__all__ = ["SettingField", "save_settings", "setting_fields"]
+__all__ = ["SettingField", "SettingProblems", "save_settings", "setting_fields"]
 
 _LABELS: dict[str, tuple[str, str]] = {
     "master_customers": ("S1 Huvudsystem för kunder", "S1 Master system for customers"),
@@ -72,15 +74,38 @@ def setting_fields(
     return fields
 
 
+class SettingProblems(list[str]):
+    """Every problem of one save, as plain sentences, and which of them are about which field.
+
+    The checks speak of a field by its key (``supplier_invoice_from ligger efter ...``) or, when a connected
+    system refuses a value, by quoting the value (``Resultatenheten "X" finns inte``); either puts the problem
+    next to that field too, where the admin corrects it.
+    """
+
+    def __init__(self, problems: Iterable[str], proposed: Mapping[str, str]) -> None:
+        super().__init__(problems)
+        self._by_field = {key: [p for p in self if _is_about(p, key, proposed.get(key, ""))] for key in proposed}
+
+    def about(self, key: str) -> list[str]:
+        return self._by_field.get(key, [])
+
+
+def _is_about(problem: str, key: str, value: str) -> bool:
+    if re.search(rf"\b{re.escape(key)}\b", problem):
+        return True
+    return bool(value) and f'"{value}"' in problem
+
+
 async def save_settings(store: Store, settings: Settings, form: Mapping[str, str]) -> list[str]:
-    """Save the non-empty values of ``form``; return every problem instead when any value is wrong."""
+    """Save the non-empty values of ``form``; return every problem instead (a ``SettingProblems``) when any
+    value is wrong."""
     stored = store.settings.all()
     given = {key: value.strip() for key, value in form.items() if key in TransferOptions.model_fields and value.strip()}
     known_stored = {key: value for key, value in stored.items() if key in TransferOptions.model_fields}
     proposed = {**known_stored, **given}
     problems = TransferOptions.check(proposed) or await check_against_systems(store, settings, proposed)
     if problems:
-        return problems
+        return SettingProblems(problems, proposed)
     changed = {key: value for key, value in given.items() if stored.get(key) != value}
     if changed:
         store.settings.set_many(changed)
