@@ -14,7 +14,7 @@ import traceback
 from collections.abc import Coroutine
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 from urllib.parse import urlsplit
 
 import typer
@@ -27,6 +27,9 @@ from brygga.store import Store, open_store
 from brygga.transfer.options import SETTING_HELP, TransferOptions
 from brygga.transfer.report import CATEGORY_LABELS, render_report
 from brygga.transfer.runner import CATEGORIES
+
+if TYPE_CHECKING:  # the demo pulls in both emulators; only `brygga demo` should pay for that import
+    from brygga.demo import DemoResult
 
 __all__ = ["app", "main"]
 
@@ -64,22 +67,37 @@ def _print_json(data: object) -> None:
 @app.command()
 def demo(
     no_serve: Annotated[
-        bool, typer.Option("--no-serve", help="Avsluta efter rapporten (webbappen kommer senare).")
+        bool, typer.Option("--no-serve", help="Avsluta efter rapporten i stället för att starta webbappen.")
     ] = False,
+    host: Annotated[str, typer.Option(help="Webbappens adress efter demon")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Webbappens port efter demon")] = 8000,
     as_json: JsonOpt = False,
 ) -> None:
-    """Kör allt mot två emulatorer med demodata: anslutningar, varje överföring, två gånger."""
-    from brygga.demo import run_demo
+    """Kör allt mot två emulatorer med demodata: anslutningar, varje överföring, två gånger; starta sedan webbappen
+    mot samma emulatorer (Ctrl+C avslutar)."""
+    from brygga.demo import open_demo_store, run_demo
     from brygga.progress import RichProgress
+    from brygga.web.serve import serve_in_loop
 
     settings = Settings()
-    if as_json:
+    if as_json:  # for programs: the report only, no server
         result = _run(run_demo(settings))
         _print_json(result.to_json(settings.lang))
         return
     console.print("[bold]brygga demo[/]: startar emulatorer för Visma eEkonomi och Visma PM med demodata …")
     with RichProgress(console) as progress:
-        result = _run(run_demo(settings, progress=progress))
+
+        async def report_then_serve(result: DemoResult) -> None:
+            progress.stop()
+            _print_demo_report(result)
+            if not no_serve:
+                _print_serve_banner(result, host, port)
+                await serve_in_loop(settings, open_demo_store, host, port)
+
+        _run(run_demo(settings, progress=progress, after=report_then_serve))
+
+
+def _print_demo_report(result: DemoResult) -> None:
     console.print(f"Ansluten till Visma eEkonomi-företaget [bold]{result.company}[/] och Visma PM.")
     render_report(result.first, console)
     console.print("\n[bold]I Visma eEkonomi bokförs några utkast och en faktura betalas:[/]")
@@ -94,6 +112,15 @@ def demo(
     render_report(result.second, console)
     style = "green" if result.second_write_calls == 0 else "red"
     console.print(f"[{style}]Skrivande API-anrop i sista körningen: {result.second_write_calls}[/]")
+
+
+def _print_serve_banner(result: DemoResult, host: str, port: int) -> None:
+    console.print(
+        f"\n[bold]Webbappen:[/] http://{host}:{port}/  (välj ett administratörslösenord vid första besöket)\n"
+        f"  Emulatorerna, för Anslutningar: Visma eEkonomi API {result.eekonomi_url}/v2, inloggning "
+        f"{result.eekonomi_url}; Visma PM {result.severa_url}\n"
+        "  Avsluta med Ctrl+C."
+    )
 
 
 EmuData = Annotated[str, typer.Option(help="demo, empty eller bulk:N")]

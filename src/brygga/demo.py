@@ -5,6 +5,7 @@ The second run shows the incremental promise: nothing changed, so nothing is wri
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from brygga.eekonomi.models_invoices import InvoicePayment
 from brygga.orders.commands import orders_import_command
 from brygga.progress import RichProgress
 from brygga.session import TransferSession, write_calls
-from brygga.store import open_store
+from brygga.store import Store, open_store
 from brygga.transfer.report import RunReport
 from brygga.transfer.runner import CATEGORIES
 from brygga_emulators import eekonomi as eek_emulator
@@ -23,7 +24,7 @@ from brygga_emulators import severa as severa_emulator
 from brygga_emulators.faults import FaultConfig
 from brygga_emulators.server import EmulatorServer
 
-__all__ = ["DEMO_ORDERS", "DemoResult", "run_demo"]
+__all__ = ["DEMO_ORDERS", "DemoResult", "demo_database", "open_demo_store", "run_demo"]
 
 DEMO_ORDERS = Path(__file__).parent / "orders" / "examples" / "demo-orders.json"
 
@@ -70,8 +71,14 @@ async def book_and_pay(session: TransferSession, *, book: int = 3, pay: int = 1)
     return done
 
 
-async def run_demo(settings: Settings, *, progress: RichProgress | None = None) -> DemoResult:
-    db_file = settings.data_dir / "demo.sqlite3"
+async def run_demo(
+    settings: Settings,
+    *,
+    progress: RichProgress | None = None,
+    after: Callable[[DemoResult], Awaitable[None]] | None = None,
+) -> DemoResult:
+    """Run the demo; ``after`` runs while the emulators still answer (the CLI serves the web app there)."""
+    db_file = demo_database(settings)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     for leftover in settings.data_dir.glob("demo.sqlite3*"):
         leftover.unlink()  # a demo starts from scratch, like the emulators it talks to
@@ -111,6 +118,18 @@ async def run_demo(settings: Settings, *, progress: RichProgress | None = None) 
         finally:
             await session.aclose()
             store.db.dispose()
-        return DemoResult(
+        result = DemoResult(
             first, booked, status, second, second_writes, company, eek_server.base_url, pm_server.base_url
         )
+        if after is not None:
+            await after(result)
+        return result
+
+
+def demo_database(settings: Settings) -> Path:
+    return settings.data_dir / "demo.sqlite3"
+
+
+def open_demo_store(settings: Settings) -> Store:
+    """The demo's store, for the web app served after the demo."""
+    return open_store(settings, url=f"sqlite:///{demo_database(settings)}")

@@ -25,6 +25,10 @@ class RichProgress:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def stop(self) -> None:
+        """Take the bar off the screen; stopping twice is harmless."""
         self._progress.stop()
 
     def start(self, label: str, total: int) -> None:

@@ -1,0 +1,73 @@
+"""`make run` (= `brygga demo`): after the demo's report the web app is served on the demo's store and
+emulators, asks for the admin password first, and Ctrl+C ends everything cleanly."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from brygga.errors import ConfigError
+from brygga.web.serve import ensure_port_free
+
+STARTUP_BOUND_SECONDS = 240  # a bound for a hung demo, not a performance figure
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _wait_for_app(base: str, demo: subprocess.Popen[str]) -> None:
+    deadline = time.monotonic() + STARTUP_BOUND_SECONDS
+    while time.monotonic() < deadline:
+        if demo.poll() is not None:
+            raise AssertionError(f"the demo ended before serving: {demo.communicate()}")
+        try:
+            if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.5)
+    raise AssertionError("the web app did not come up after the demo")
+
+
+def test_demo_serves_the_web_app_after_its_report_until_ctrl_c(tmp_path: Path) -> None:
+    port = _free_port()
+    env = {**os.environ, "BRYGGA_DATA_DIR": str(tmp_path), "BRYGGA_LANG": "sv"}
+    env.pop("BRYGGA_DB", None)
+    command = [str(Path(sys.executable).parent / "brygga"), "demo", "--port", str(port)]
+    demo = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_for_app(base, demo)
+        first = httpx.get(f"{base}/", follow_redirects=False)
+        assert first.status_code == 303 and first.headers["location"] == "/setup"  # admin password first
+        setup = httpx.get(f"{base}/setup")
+        assert "Välj administratörslösenord" in setup.text
+    finally:
+        demo.send_signal(signal.SIGINT)
+        out, err = demo.communicate(timeout=60)
+    assert demo.returncode in (0, 130), err  # 130: ended by Ctrl+C, as a shell reports it
+    assert "Skrivande API-anrop i sista körningen: 0" in out
+    assert f"http://127.0.0.1:{port}/" in out and "Ctrl+C" in out
+    assert "Traceback" not in out + err
+
+
+def test_demo_refuses_a_busy_port_in_swedish() -> None:
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        with pytest.raises(ConfigError) as caught:
+            ensure_port_free("127.0.0.1", port)
+    assert f"Port {port}" in caught.value.message and "används redan" in caught.value.message
+    assert f"--port {port + 1}" in caught.value.hint
