@@ -16,11 +16,30 @@ from brygga.session import TransferSession
 from brygga.store import Store
 from brygga.transfer.report import RunReport
 
-__all__ = ["Job", "TransferBusy", "TransferJobs"]
+__all__ = ["Job", "JobProgress", "TransferBusy", "TransferJobs"]
 
 
 class TransferBusy(RuntimeError):
     pass
+
+
+@dataclass
+class JobProgress:
+    """The runner's progress reports (``brygga.transfer.context.Progress``), kept for the polled fragment."""
+
+    label: str = ""
+    done: int = 0
+    total: int = 0
+
+    def start(self, label: str, total: int) -> None:
+        self.label, self.done, self.total = label, 0, total
+
+    def advance(self, steps: int = 1) -> None:
+        self.done = min(self.total, self.done + steps)
+
+    @property
+    def percent(self) -> int:
+        return 100 * self.done // self.total if self.total else 0
 
 
 @dataclass
@@ -32,6 +51,7 @@ class Job:
     problem: str | None = None
     hint: str = ""
     done: bool = False
+    progress: JobProgress = field(default_factory=JobProgress)
     task: asyncio.Task[None] | None = field(default=None, repr=False)
 
 
@@ -64,7 +84,7 @@ class TransferJobs:
         try:
             session = TransferSession(store, self.settings)
             try:
-                job.report = await session.run(job.categories, dry_run=job.dry_run)
+                job.report = await session.run(job.categories, dry_run=job.dry_run, progress=job.progress)
             finally:
                 await session.aclose()
         except BryggaError as exc:  # not connected, settings unreadable: said on the page, with what to do
