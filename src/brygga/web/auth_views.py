@@ -9,13 +9,15 @@ from starlette.concurrency import run_in_threadpool
 from brygga.errors import ConfigError
 from brygga.web.access import password_is_set, set_password, verify_password
 from brygga.web.i18n import translator
+from brygga.web.login_throttle import LoginThrottle
 from brygga.web.pages import PageKit, lang_of, redirect_response, session_of
 
 __all__ = ["auth_router"]
 
 
-def auth_router(kit: PageKit) -> APIRouter:
+def auth_router(kit: PageKit, throttle: LoginThrottle | None = None) -> APIRouter:
     router = APIRouter(dependencies=[Depends(kit.require_csrf)])
+    throttle = throttle or LoginThrottle()
 
     @router.get("/setup")
     async def setup_page(request: Request) -> Response:
@@ -47,9 +49,16 @@ def auth_router(kit: PageKit) -> APIRouter:
 
     @router.post("/login")
     async def login(request: Request, password: str = Form("")) -> Response:
+        address = request.client.host if request.client else "-"
+        t = translator(lang_of(request))
+        wait = throttle.wait_minutes(address)
+        if wait:
+            problem = t("login.throttled").format(minutes=wait)
+            return kit.render(request, "login.html", status_code=429, problem=problem)
         if not await run_in_threadpool(verify_password, await kit.store(), password):
-            problem = translator(lang_of(request))("login.wrong")
-            return kit.render(request, "login.html", status_code=401, problem=problem)
+            throttle.failed(address)
+            return kit.render(request, "login.html", status_code=401, problem=t("login.wrong"))
+        throttle.succeeded(address)
         session_of(request).log_in()
         return redirect_response(request, "/")
 

@@ -38,6 +38,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "setup.mismatch": ("Lösenorden är inte lika.", "The passwords differ."),
     "setup.save": ("Spara lösenord", "Save password"),
     "login.title": ("Logga in", "Log in"),
+    "login.throttled": (
+        "För många felaktiga lösenord. Vänta {minutes} minut(er) och försök igen.",
+        "Too many wrong passwords. Wait {minutes} minute(s) and try again.",
+    ),
     "login.password": ("Lösenord", "Password"),
     "login.submit": ("Logga in", "Log in"),
     "login.wrong": ("Fel lösenord.", "Wrong password."),
