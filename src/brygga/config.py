@@ -33,6 +33,11 @@ class Settings(BaseSettings):
     severa_requests_per_minute: float = 480.0
     concurrency: int = Field(default=8, ge=1, le=64)
     http_timeout: float = Field(default=30.0, gt=0)
+    public_url: str | None = Field(
+        default=None,
+        description="The web app's address as browsers reach it (https://brygga.example.se); the eEkonomi OAuth "
+        "callback registered with Visma is this plus /connections/eekonomi/callback",
+    )
 
     @classmethod
     def settings_customise_sources(

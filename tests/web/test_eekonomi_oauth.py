@@ -129,3 +129,16 @@ async def test_x4_the_right_company_again_clears_the_warning(
     emulators.eek_emulator.store.settings.put("company", original)
     await connected.get(await _approve(await _start(connected, emulators), emulators))
     assert 'id="company-warning"' not in (await connected.get("/")).text
+
+
+async def test_the_registered_public_address_is_the_redirect_uri(
+    store: Store, settings: Settings, emulators: Emulators
+) -> None:
+    """Behind a proxy the request's own address is not what Visma has registered: BRYGGA_PUBLIC_URL is."""
+    public = settings.model_copy(update={"public_url": "https://brygga.example.se/"})
+    transport = httpx.ASGITransport(app=create_app(lambda _settings: store, public))
+    async with httpx.AsyncClient(transport=transport, base_url="http://10.0.0.5:8000") as browser:
+        token = csrf_of(await browser.get("/setup"))
+        await browser.post("/setup", data={"password": PASSWORD, "repeat": PASSWORD, "csrf_token": token})
+        query = await _start(browser, emulators)
+    assert query["redirect_uri"] == "https://brygga.example.se/connections/eekonomi/callback"

@@ -25,7 +25,9 @@ from brygga.web.disconnect import SYSTEMS, delete_connection
 from brygga.web.oauth_flow import PendingConnections
 from brygga.web.pages import PageKit, redirect_response, session_of
 
-__all__ = ["connection_router"]
+__all__ = ["CALLBACK_PATH", "connection_router"]
+
+CALLBACK_PATH = "/connections/eekonomi/callback"
 
 
 def connection_router(kit: PageKit, flows: PendingConnections, watch: CompanyWatch) -> APIRouter:
@@ -68,11 +70,11 @@ def connection_router(kit: PageKit, flows: PendingConnections, watch: CompanyWat
         except BryggaError as exc:
             return await page(request, 422, eekonomi_error=_describe(exc))
         config = EEkonomiOAuthConfig(client_id, client_secret, auth_url.strip().rstrip("/"))
-        redirect_uri = str(request.url_for("eekonomi_callback"))
+        redirect_uri = _callback_url(request, kit.settings.public_url)
         state = flows.begin(session_of(request), config, api_url.strip(), redirect_uri)
         return redirect_response(request, authorize_url(config, redirect_uri, state))
 
-    @router.get("/connections/eekonomi/callback", name="eekonomi_callback")
+    @router.get(CALLBACK_PATH, name="eekonomi_callback")
     async def eek_callback(request: Request, state: str = "", code: str = "", error: str = "") -> Response:
         try:
             pending = flows.take(state, session_of(request))
@@ -127,6 +129,14 @@ def _eek_client(auth_url: str, client_id: str, secret: str) -> tuple[str, str]:
             hint="Ange klienten ni registrerat hos Visma; se README.",
         )
     return client_id, secret
+
+
+def _callback_url(request: Request, public_url: str | None) -> str:
+    """Visma compares the redirect URI with the registered one character by character: behind a proxy, or when
+    the browser uses another name than the one registered, ``BRYGGA_PUBLIC_URL`` says which address that is."""
+    if public_url:
+        return public_url.rstrip("/") + CALLBACK_PATH
+    return str(request.url_for("eekonomi_callback"))
 
 
 def _company_line(info: ConnectionInfo) -> str:
