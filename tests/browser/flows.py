@@ -132,7 +132,11 @@ def save_demo_settings(page: Page) -> None:
 def run_category(page: Page, category: str, *, dry_run: bool) -> None:
     """Press a category's Torrkörning or Överför and wait until the polled status fragment has finished."""
     button = "Torrkörning" if dry_run else "Överför"
+    # The answer replaces #run-status (outerHTML): waiting for the old element to go keeps an earlier run's
+    # finished box from passing for this run's.
+    before = page.locator("#run-status").element_handle()
     page.get_by_role("button", name=f"{button}: {CATEGORIES[category]}", exact=True).click()
+    page.wait_for_function("status => !status.isConnected", arg=before)
     expect(result_box(page)).to_have_attribute("data-state", re.compile(r"^(ok|failed)$"), timeout=TRANSFER_TIMEOUT_MS)
 
 
