@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -129,7 +130,7 @@ def orders_in_inbox(admin_page: Page, brygga: RunningBrygga, tmp_path: Path) -> 
 def transferred_page(connected_page: Page, brygga: RunningBrygga) -> Page:
     """Customers and articles transferred for real: the demo data has known failures in both."""
     for category in ("customers", "articles"):
-        once(brygga, f"run:{category}", lambda: run_category(connected_page, category, dry_run=False))
+        once(brygga, f"run:{category}", partial(run_category, connected_page, category, dry_run=False))
     connected_page.goto("/")
     return connected_page
 

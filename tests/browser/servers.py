@@ -69,9 +69,7 @@ class RunningBrygga:
 
 
 def start_brygga(data_dir: Path) -> RunningBrygga:
-    settings = Settings(
-        data_dir=data_dir, db=str(data_dir / "web.sqlite3"), secret_key=Fernet.generate_key().decode()
-    )
+    settings = Settings(data_dir=data_dir, db=str(data_dir / "web.sqlite3"), secret_key=Fernet.generate_key().decode())
     stores: list[Store] = []
 
     def open_and_remember(chosen: Settings) -> Store:

@@ -8,7 +8,6 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import once
 from tests.browser.flows import CATEGORIES, result_box, run_category, screenshot
 from tests.browser.servers import RunningBrygga
 
