@@ -1,11 +1,14 @@
 """Playwright driving Debian's Chromium against brygga served for real, with both demo emulators.
 
-One browser, one pair of emulators and one brygga app serve the whole session, as one admin's "user journey";
-each test gets a fresh browser context (own cookies, so Swedish and logged out) and asks, through fixtures, for
-the state it needs: ``admin_page`` (logged in), ``connected_page`` (both systems connected, demo settings
+One browser, one pair of emulators and one brygga app serve the whole folder, as one admin's "user journey";
+each test gets a fresh browser context (own cookies, so Swedish) and asks, through fixtures, for the state it
+needs: ``visitor`` (logged out), ``admin_page`` (logged in), ``connected_page`` (both systems connected, demo settings
 saved), ``orders_in_inbox``, ``transferred_page`` (customers and articles transferred). A fixture does its step
-only once per session, so each test runs alone as well as in the suite. The first-start test gets an app of
+only once per app, so each test runs alone as well as in the suite. The first-start test gets an app of
 its own (``fresh_brygga``), because only a new app has no password.
+
+The shared fixtures are package-scoped, not session-scoped: Playwright's sync API keeps its event loop marked
+as running in the main thread while it is open, which would stop every asyncio test that runs after this folder.
 """
 
 from __future__ import annotations
@@ -16,13 +19,12 @@ from functools import partial
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
+from playwright.sync_api import Browser, Page, Playwright, StorageState, expect, sync_playwright
 
 from tests.browser.flows import (
     choose_password,
     connect_eekonomi,
     connect_pm,
-    log_in,
     run_category,
     save_demo_settings,
     upload_orders,
@@ -40,20 +42,20 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
-PageFactory = Callable[[str], Page]
+PageFactory = Callable[..., Page]  # (base_url, storage_state=None) -> a page in a fresh context
 
 
 def chromium_path() -> str:
     return os.environ.get("BRYGGA_CHROMIUM", "/usr/bin/chromium")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def playwright_session() -> Iterator[Playwright]:
     with sync_playwright() as playwright:
         yield playwright
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser(playwright_session: Playwright) -> Iterator[Browser]:
     executable = chromium_path()
     if not os.access(executable, os.X_OK):
@@ -63,14 +65,14 @@ def browser(playwright_session: Playwright) -> Iterator[Browser]:
     launched.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def emulators() -> Iterator[Emulators]:
     started = start_emulators()
     yield started
     started.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def brygga(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningBrygga]:
     app = start_brygga(tmp_path_factory.mktemp("brygga"))
     yield app
@@ -86,11 +88,14 @@ def fresh_brygga(tmp_path: Path) -> Iterator[RunningBrygga]:
 
 @pytest.fixture
 def new_page(browser: Browser) -> Iterator[PageFactory]:
-    """Pages in fresh contexts, each with ``base_url`` set so that the flows can say ``page.goto("/")``."""
+    """Pages in fresh contexts, each with ``base_url`` set so that the flows can say ``page.goto("/")``, and
+    optionally with the cookies of ``storage_state``."""
     contexts = []
 
-    def make(base_url: str) -> Page:
-        context = browser.new_context(base_url=base_url, locale="sv-SE", viewport={"width": 1280, "height": 900})
+    def make(base_url: str, storage_state: StorageState | None = None) -> Page:
+        context = browser.new_context(
+            base_url=base_url, locale="sv-SE", viewport={"width": 1280, "height": 900}, storage_state=storage_state
+        )
         contexts.append(context)
         return context.new_page()
 
@@ -99,17 +104,32 @@ def new_page(browser: Browser) -> Iterator[PageFactory]:
         context.close()
 
 
+@pytest.fixture(scope="package")
+def admin_cookies(browser: Browser, brygga: RunningBrygga) -> StorageState:
+    """The session cookie of the admin who chose the password on first start, which logged them in.
+
+    Tests start from a copy of it instead of logging in each time; the login itself has its own tests.
+    """
+    context = browser.new_context(base_url=brygga.url)
+    try:
+        choose_password(context.new_page())
+        return context.storage_state()
+    finally:
+        context.close()
+
+
 @pytest.fixture
-def visitor(new_page: PageFactory, brygga: RunningBrygga, browser: Browser) -> Page:
+def visitor(new_page: PageFactory, brygga: RunningBrygga, admin_cookies: StorageState) -> Page:
     """A page on the shared app whose admin password exists, not logged in."""
-    once(brygga, "password", lambda: _choose_password_elsewhere(browser, brygga.url))
     return new_page(brygga.url)
 
 
 @pytest.fixture
-def admin_page(visitor: Page) -> Page:
-    log_in(visitor)
-    return visitor
+def admin_page(new_page: PageFactory, brygga: RunningBrygga, admin_cookies: StorageState) -> Page:
+    page = new_page(brygga.url, admin_cookies)
+    page.goto("/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Dataöverföring")
+    return page
 
 
 @pytest.fixture
@@ -146,12 +166,3 @@ def once(brygga: RunningBrygga, step: str, action: Callable[[], None]) -> None:
 def _connect_pm_and_check(page: Page, emulators: Emulators) -> None:
     connect_pm(page, emulators)
     expect(page.locator("form[action='/connections/severa/disconnect']")).to_be_visible()
-
-
-def _choose_password_elsewhere(browser: Browser, base_url: str) -> None:
-    # In a context of its own, so that the test's page starts logged out.
-    context = browser.new_context(base_url=base_url)
-    try:
-        choose_password(context.new_page())
-    finally:
-        context.close()
