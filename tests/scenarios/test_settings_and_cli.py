@@ -79,3 +79,12 @@ def test_secrets_are_never_printed(world: World) -> None:
 def test_the_database_holds_no_plain_secret(world: World) -> None:
     raw = Path(str(world.settings.db)).read_bytes()
     assert b"brygga-demo-secret" not in raw
+
+
+async def test_s4_default_article_is_checked_against_eekonomi_when_saved(world: World) -> None:
+    refused = _brygga(world, "settings", "set", "default_article_number", "FINNS-INTE")
+    assert refused.returncode == 2
+    assert 'Standardartikeln "FINNS-INTE" finns inte i Visma eEkonomi.' in refused.stderr
+    assert "default_article_number" not in world.store.settings.all()
+    ok = _brygga(world, "settings", "set", "default_article_number", "DIV")
+    assert ok.returncode == 0, ok.stderr

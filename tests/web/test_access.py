@@ -123,3 +123,8 @@ def test_serve_refuses_a_public_host_before_binding(settings: Settings, store: S
         serve(settings, host="0.0.0.0", port=1)
     with store.db.read() as session:
         assert session.execute(text("SELECT count(*) FROM setting")).scalar() == 0
+
+
+async def test_a_csrf_token_with_non_ascii_characters_is_refused_not_a_crash(admin: httpx.AsyncClient) -> None:
+    response = await admin.post("/settings", data={"csrf_token": "fel-token-åäö"})
+    assert response.status_code == 403

@@ -6,6 +6,8 @@ from collections.abc import Mapping
 
 from brygga.config import Settings
 from brygga.connections import eekonomi_client, severa_client
+from brygga.doctor.results import Status
+from brygga.doctor.settings_checks import check_default_article
 from brygga.errors import BryggaError, ConfigError
 from brygga.store import Store
 from brygga.transfer.projects.transfer import resolve_cost_center
@@ -29,6 +31,10 @@ async def check_against_systems(store: Store, settings: Settings, values: Mappin
                         resolve_cost_center(centers, values["project_cost_center"])
                     except ConfigError as exc:
                         problems.append(f"{exc.message} {exc.hint}")
+                if values.get("default_article_number"):  # S4: must exist and be active in eEkonomi
+                    article = await check_default_article(eek, values["default_article_number"])
+                    if article.status is Status.RED:
+                        problems.append(f"{article.found.sv} {_web_words(article.action.sv)}")
         except BryggaError as exc:
             problems.append(f"Visma eEkonomi kunde inte kontrolleras: {getattr(exc, 'message', exc)}")
     if store.connections.get("severa") is not None:
@@ -38,3 +44,8 @@ async def check_against_systems(store: Store, settings: Settings, values: Mappin
         except BryggaError as exc:
             problems.append(f"Visma PM kunde inte kontrolleras: {getattr(exc, 'message', exc)}")
     return problems
+
+
+def _web_words(action: str) -> str:
+    # The doctor's advice names the CLI command; here the user is already changing the setting.
+    return action.split(":")[0].rstrip(",") + "." if "brygga settings set" in action else action

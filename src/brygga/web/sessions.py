@@ -46,7 +46,7 @@ class WebSession:
         self.changed = True
 
     def token_matches(self, offered: str | None) -> bool:
-        return bool(offered) and hmac.compare_digest(self.csrf, offered or "")
+        return bool(offered) and hmac.compare_digest(self.csrf.encode(), (offered or "").encode())
 
 
 class SessionCodec:

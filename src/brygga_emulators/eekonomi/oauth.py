@@ -81,7 +81,7 @@ class TokenIssuer:
         client = self._store.oauth_clients.get(client_id)
         if client is None and self._open_clients():
             return client_id
-        if client is None or not secrets.compare_digest(str(client["Secret"]), secret or ""):
+        if client is None or not secrets.compare_digest(str(client["Secret"]).encode(), (secret or "").encode()):
             raise OAuthError("invalid_client", "Unknown client or wrong client secret.")
         return client_id
 

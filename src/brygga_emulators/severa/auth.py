@@ -84,7 +84,8 @@ class TokenIssuer:
         if clients is None:
             return True
         expected = clients.get(client_id)
-        return expected is not None and hmac.compare_digest(expected, client_secret)
+        # Bytes: compare_digest refuses str with non-ASCII characters (a TypeError, not a "no").
+        return expected is not None and hmac.compare_digest(expected.encode(), client_secret.encode())
 
     def _issue(self, client_id: str, scope: str) -> dict[str, Any]:
         now = self._clock()

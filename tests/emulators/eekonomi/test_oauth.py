@@ -3,6 +3,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
+import pytest
 
 from brygga_emulators.eekonomi import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, Emulator, build_emulator
 
@@ -91,10 +92,11 @@ async def test_client_credentials_may_come_in_the_form(client: httpx.AsyncClient
     assert response.headers["cache-control"] == "no-store"
 
 
-async def test_wrong_client_secret_is_invalid_client(client: httpx.AsyncClient) -> None:
+@pytest.mark.parametrize("secret", ["wrong", "fel-hemlighet-åäö"])
+async def test_wrong_client_secret_is_invalid_client(client: httpx.AsyncClient, secret: str) -> None:
     code = await authorize(client)
     form = {"grant_type": "authorization_code", "code": code, "redirect_uri": REDIRECT_URI}
-    response = await client.post("/connect/token", data=form, headers=basic_auth(secret="wrong"))
+    response = await client.post("/connect/token", data=form, headers=basic_auth(secret=secret))
 
     assert response.status_code in (400, 401)
     assert response.json()["error"] == "invalid_client"

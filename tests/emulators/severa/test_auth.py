@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import httpx
+import pytest
 
 from brygga_emulators.severa import DEMO_CLIENT_ID, Emulator, build_emulator
 
@@ -26,9 +27,10 @@ async def test_token_has_the_public_authentication_output_model(emu: Emulator, c
     assert "customers:read" in tokens["scope"]
 
 
-async def test_wrong_secret_is_refused(emu: Emulator) -> None:
+@pytest.mark.parametrize("secret", ["nope", "fel-hemlighet-åäö"])
+async def test_wrong_secret_is_refused(emu: Emulator, secret: str) -> None:
     async with make_client(emu) as client:
-        response = await client.post("/v1/token", json={"client_id": DEMO_CLIENT_ID, "client_secret": "nope"})
+        response = await client.post("/v1/token", json={"client_id": DEMO_CLIENT_ID, "client_secret": secret})
     _assert_authentication_required(response)
 
 
