@@ -26,6 +26,7 @@ __all__ = [
 # Reserved keys (a prefix with a dot) are never shown or validated as settings.
 LINKED_COMPANY_KEY = "eekonomi.linked_company_id"
 _LINKED_NAME_KEY = "eekonomi.linked_company_name"
+_LINKED_ORG_KEY = "eekonomi.linked_company_org_number"
 RECONNECT_HINT = "Anslut igen under Anslutningar (eller med brygga connect eekonomi) och välj rätt företag."
 
 
@@ -52,15 +53,21 @@ def linked_company(store: Store) -> CompanyIdentity | None:
     stored = store.settings.all()
     company_id = stored.get(LINKED_COMPANY_KEY)
     if company_id:
-        return CompanyIdentity(company_id, stored.get(_LINKED_NAME_KEY))
+        return CompanyIdentity(company_id, stored.get(_LINKED_NAME_KEY) or None, stored.get(_LINKED_ORG_KEY) or None)
     connection = store.connections.get("eekonomi")
     if connection is None or not connection.company_id:
         return None
-    return CompanyIdentity(connection.company_id, connection.company_name)
+    return CompanyIdentity(connection.company_id, connection.company_name, connection.company_org_number)
 
 
 def remember_company(store: Store, identity: CompanyIdentity) -> None:
-    store.settings.set_many({LINKED_COMPANY_KEY: identity.company_id, _LINKED_NAME_KEY: identity.name or ""})
+    store.settings.set_many(
+        {
+            LINKED_COMPANY_KEY: identity.company_id,
+            _LINKED_NAME_KEY: identity.name or "",
+            _LINKED_ORG_KEY: identity.org_number or "",
+        }
+    )
 
 
 def company_change_error(linked: CompanyIdentity | None, current: CompanyIdentity | None) -> ConfigError | None:
@@ -69,6 +76,6 @@ def company_change_error(linked: CompanyIdentity | None, current: CompanyIdentit
         return None
     return ConfigError(
         f"Visma eEkonomi-anslutningen gäller nu företaget {current.describe()}, inte "
-        f"{linked.name or '-'} ({linked.company_id}) som brygga har fört över till. Inga överföringar görs.",
+        f"{linked.describe()} som brygga har fört över till. Inga överföringar görs.",
         hint=RECONNECT_HINT,
     )

@@ -91,7 +91,9 @@ def connect_pm(page: Page, emulators: Emulators, secret: str = pm_emulator.DEMO_
     form.get_by_role("button", name="Anslut: Visma PM").click()
 
 
-def connect_eekonomi(page: Page, emulators: Emulators, *, screenshot_as: str | None = None) -> None:
+def connect_eekonomi(
+    page: Page, emulators: Emulators, *, screenshot_as: str | None = None, company: str = COMPANY
+) -> None:
     """Visma eEkonomi's form with the loopback demo client (id and secret empty), then the OAuth redirect to
     the emulator's company picker: choose the company, approve, and come back to Anslutningar showing it."""
     page.goto("/connections")
@@ -105,11 +107,11 @@ def connect_eekonomi(page: Page, emulators: Emulators, *, screenshot_as: str | N
     expect(page.get_by_role("heading", level=1)).to_have_text("Select company")
     if screenshot_as:
         screenshot(page, screenshot_as)
-    page.get_by_role("radio", name=COMPANY).check()
+    page.get_by_role("radio", name=company).check()
     page.get_by_role("button", name="Approve").click()
     expect(page).to_have_url(re.compile(r"/connections(\?.*)?$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Anslutningar")
-    expect(page.get_by_text(COMPANY).first).to_be_visible()
+    expect(page.get_by_text(company).first).to_be_visible()
 
 
 def save_demo_settings(page: Page) -> None:

@@ -136,3 +136,12 @@ async def _tokens(config: EEkonomiOAuthConfig, systems: Systems) -> OAuthTokens:
     from brygga.eekonomi import connect_unattended
 
     return await connect_unattended(config, "http://localhost:8765/callback", transport=systems.router)
+
+
+async def test_x4_the_message_names_both_companies_by_organisation_number(
+    store: Store, settings: Settings, systems: Systems
+) -> None:
+    systems.switch_company(**OTHER_COMPANY)
+    with pytest.raises(ConfigError) as caught:
+        await _run(store, settings, systems)
+    assert "Demo Konsult AB (sandbox) (556123-4567)" in caught.value.message  # not Visma's internal id

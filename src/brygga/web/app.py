@@ -36,9 +36,9 @@ __all__ = ["StoreFactory", "create_app"]
 def create_app(store_factory: StoreFactory, settings: Settings) -> FastAPI:
     """The app for ``settings``' company; ``store_factory(settings)`` opens its store on first use."""
     stores = StoreHolder(store_factory, settings)
-    kit = PageKit(stores, settings)
-    jobs = TransferJobs(settings)
     watch = CompanyWatch(settings)
+    kit = PageKit(stores, settings, watch)
+    jobs = TransferJobs(settings)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -49,8 +49,8 @@ def create_app(store_factory: StoreFactory, settings: Settings) -> FastAPI:
     app = FastAPI(title="brygga", version="1", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
     app.include_router(orders_router(stores))
     app.include_router(auth_router(kit))
-    app.include_router(transfer_router(kit, jobs, watch))
-    app.include_router(connection_router(kit, PendingConnections(), watch))
+    app.include_router(transfer_router(kit, jobs))
+    app.include_router(connection_router(kit, PendingConnections()))
     app.include_router(order_router(kit))
     app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static")
     app.middleware("http")(kit.middleware)

@@ -20,7 +20,6 @@ from brygga.eekonomi.oauth import authorize_url, exchange_code
 from brygga.errors import BryggaError, ConfigError
 from brygga.store import ConnectionInfo
 from brygga.web.access import is_loopback
-from brygga.web.company_watch import CompanyWatch
 from brygga.web.disconnect import SYSTEMS, delete_connection
 from brygga.web.oauth_flow import PendingConnections
 from brygga.web.pages import PageKit, redirect_response, session_of
@@ -30,7 +29,8 @@ __all__ = ["CALLBACK_PATH", "connection_router"]
 CALLBACK_PATH = "/connections/eekonomi/callback"
 
 
-def connection_router(kit: PageKit, flows: PendingConnections, watch: CompanyWatch) -> APIRouter:
+def connection_router(kit: PageKit, flows: PendingConnections) -> APIRouter:
+    watch = kit.watch
     router = APIRouter(dependencies=[Depends(kit.require_admin), Depends(kit.require_csrf)])
 
     async def page(request: Request, status_code: int = 200, **messages: str) -> Response:
@@ -38,7 +38,7 @@ def connection_router(kit: PageKit, flows: PendingConnections, watch: CompanyWat
         connections: dict[str, ConnectionInfo | None] = {
             system: await run_in_threadpool(store.connections.get, system) for system in SYSTEMS
         }
-        warning = await watch.warning(store)
+        warning = await kit.watch.warning(store)
         eek = connections["eekonomi"]
         if request.query_params.get("eekonomi") in ("ok", "changed") and eek is not None and not messages:
             messages = {"eekonomi_ok": _company_line(eek)} if warning is None else {}

@@ -54,6 +54,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "settings.saved": ("Inställningarna sparades.", "The settings were saved."),
     "settings.not_saved": ("Inställningarna sparades inte:", "The settings were not saved:"),
     "transfer.title": ("Dataöverföring", "Data transfer"),
+    "transfer.categories": ("Programdelar", "Categories"),
     "transfer.category": ("Programdel", "Category"),
     "transfer.run": ("Överför", "Transfer"),
     "transfer.dry_run": ("Torrkörning", "Dry run"),

@@ -21,6 +21,7 @@ from starlette.concurrency import run_in_threadpool
 from brygga.config import Settings
 from brygga.store import Store
 from brygga.web.access import password_is_set, session_secret
+from brygga.web.company_watch import CompanyWatch
 from brygga.web.i18n import LANG_COOKIE, LANGUAGES, category_label, pick_lang, translator
 from brygga.web.sessions import CSRF_FIELD, CSRF_HEADER, SessionCodec, WebSession
 from brygga.web.stores import StoreHolder
@@ -46,9 +47,10 @@ def redirect_response(request: Request, location: str) -> Response:
 
 
 class PageKit:
-    def __init__(self, stores: StoreHolder, settings: Settings) -> None:
+    def __init__(self, stores: StoreHolder, settings: Settings, watch: CompanyWatch | None = None) -> None:
         self.stores = stores
         self.settings = settings
+        self.watch = watch or CompanyWatch(settings)
         self.templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
         self._codec: SessionCodec | None = None
         self._codec_lock = asyncio.Lock()
@@ -70,6 +72,9 @@ class PageKit:
         session = codec.load(request)
         request.state.session = session
         request.state.lang = pick_lang(request, self.settings)
+        if session.admin and request.method == "GET" and not request.headers.get("HX-Request"):
+            # Rule X4 on every full page (not on the polled fragments): cached, so one API call a minute at most.
+            request.state.company_warning = await self.watch.warning(await self.store())
         response = await call_next(request)
         if session.changed:
             codec.store(session, request, response)
@@ -110,6 +115,7 @@ class PageKit:
             "csrf_header": CSRF_HEADER,
             "logged_in": session.admin,
             "path": request.url.path,
+            "company_warning": getattr(request.state, "company_warning", None),
         }
         return self.templates.TemplateResponse(request, template, {**base, **context}, status_code=status_code)
 

@@ -12,7 +12,6 @@ from starlette.concurrency import run_in_threadpool
 from brygga.transfer.outcome import Action, Outcome
 from brygga.transfer.report import RunReport
 from brygga.transfer.runner import CATEGORIES
-from brygga.web.company_watch import CompanyWatch
 from brygga.web.history import error_rows, last_transfers, run_lines
 from brygga.web.i18n import translator
 from brygga.web.jobs import Job, TransferBusy, TransferJobs
@@ -22,7 +21,7 @@ from brygga.web.settings_form import save_settings, setting_fields
 __all__ = ["transfer_router"]
 
 
-def transfer_router(kit: PageKit, jobs: TransferJobs, watch: CompanyWatch) -> APIRouter:
+def transfer_router(kit: PageKit, jobs: TransferJobs) -> APIRouter:
     router = APIRouter(dependencies=[Depends(kit.require_admin), Depends(kit.require_csrf)])
 
     @router.get("/")
@@ -37,7 +36,6 @@ def transfer_router(kit: PageKit, jobs: TransferJobs, watch: CompanyWatch) -> AP
             saved=False,
             **await _errors_context(kit, request),
             last=await run_in_threadpool(last_transfers, store),
-            company_warning=await watch.warning(store),
         )
 
     @router.post("/settings")
