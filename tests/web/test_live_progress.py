@@ -6,7 +6,7 @@ import httpx
 
 from brygga.config import Settings
 from brygga.store import Store
-from brygga.web.i18n import category_label, translator
+from brygga.web.i18n import category_label, progress_label, translator
 from brygga.web.jobs import Job, JobProgress, TransferJobs
 from brygga.web.pages import TEMPLATES_DIR
 from tests.web.conftest import Emulators, connect_both
@@ -31,11 +31,15 @@ def test_the_running_fragment_shows_label_and_counts() -> None:
     job.progress.start("Kunder", 50)
     job.progress.advance(12)
     env = Environment(loader=FileSystemLoader(str(TEMPLATES_DIR)), autoescape=True)
-    html = env.get_template("run_status.html").render(
-        job=job, t=translator("sv"), category_label=lambda c, button=False: category_label(c, "sv")
-    )
-    assert 'data-state="running"' in html and 'hx-get="/transfer/7"' in html
-    assert "Kunder: 12 / 50" in html and '<progress id="run-progress" max="50" value="12">' in html
+    for lang, label in (("sv", "Kunder"), ("en", "Customers")):
+        html = env.get_template("run_status.html").render(
+            job=job,
+            t=translator(lang),
+            category_label=lambda c, button=False, lang=lang: category_label(c, lang),
+            progress_label=lambda swedish, lang=lang: progress_label(swedish, lang),
+        )
+        assert 'data-state="running"' in html and 'hx-get="/transfer/7"' in html
+        assert f"{label}: 12 / 50" in html and '<progress id="run-progress" max="50" value="12">' in html
 
 
 async def test_a_web_transfer_reports_its_progress(

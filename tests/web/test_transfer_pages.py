@@ -99,3 +99,21 @@ def _escaped(text: str) -> str:
     return (
         text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&#34;").replace("'", "&#39;")
     )
+
+
+async def test_x3_the_run_list_speaks_the_page_language(
+    admin: httpx.AsyncClient, store: Store, emulators: Emulators
+) -> None:
+    await connect_both(admin, emulators)
+    await run_transfer(admin, "customers", "run")
+    [(run_id, _, _, _, _)] = store.runs.history()
+    failed = len(store.runs.latest_failures())
+    swedish = (await admin.get("/?lang=sv")).text
+    row = re.search(rf"<tr><td>{run_id}</td>.*?</tr>", swedish, re.S)
+    assert row is not None
+    assert "<td>Kunder</td><td>Misslyckades</td>" in row.group(0)
+    assert re.search(rf"Kunder: \d+ lyckades, {failed} misslyckades, \d+ hoppades över", row.group(0))
+    english = (await admin.get("/?lang=en")).text
+    row = re.search(rf"<tr><td>{run_id}</td>.*?</tr>", english, re.S)
+    assert row is not None and "<td>Customers</td><td>Failed</td>" in row.group(0)
+    assert re.search(rf"Customers: \d+ succeeded, {failed} failed, \d+ skipped", row.group(0))

@@ -13,7 +13,16 @@ from starlette.requests import Request
 from brygga.config import Settings
 from brygga.transfer.report import CATEGORY_LABELS
 
-__all__ = ["LANGUAGES", "LANG_COOKIE", "TEXTS", "Translate", "category_label", "pick_lang", "translator"]
+__all__ = [
+    "LANGUAGES",
+    "LANG_COOKIE",
+    "TEXTS",
+    "Translate",
+    "category_label",
+    "pick_lang",
+    "progress_label",
+    "translator",
+]
 
 LANG_COOKIE = "lang"
 LANGUAGES = ("sv", "en")
@@ -155,3 +164,13 @@ def category_label(category: str, lang: str, *, button: bool = False) -> str:
     labels = _BUTTON_LABELS.get(category) if button else None
     labels = labels or CATEGORY_LABELS.get(category, (category, category))
     return labels[index]
+
+
+def progress_label(swedish: str, lang: str) -> str:
+    """The transfers report progress under their Swedish category names; the English page shows its own."""
+    if lang == "sv":
+        return swedish
+    for category, (sv, _en) in CATEGORY_LABELS.items():
+        if sv == swedish:
+            return category_label(category, lang)
+    return swedish

@@ -22,7 +22,7 @@ from brygga.config import Settings
 from brygga.store import Store
 from brygga.web.access import password_is_set, session_secret
 from brygga.web.company_watch import CompanyWatch
-from brygga.web.i18n import LANG_COOKIE, LANGUAGES, category_label, pick_lang, translator
+from brygga.web.i18n import LANG_COOKIE, LANGUAGES, category_label, pick_lang, progress_label, translator
 from brygga.web.sessions import CSRF_FIELD, CSRF_HEADER, SessionCodec, WebSession
 from brygga.web.stores import StoreHolder
 
@@ -110,6 +110,7 @@ class PageKit:
             "other_lang": "en" if lang == "sv" else "sv",
             "t": translator(lang),
             "category_label": lambda category, button=False: category_label(category, lang, button=button),
+            "progress_label": lambda swedish: progress_label(swedish, lang),
             "csrf": session.csrf,
             "csrf_field": CSRF_FIELD,
             "csrf_header": CSRF_HEADER,

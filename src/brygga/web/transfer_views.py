@@ -93,7 +93,7 @@ async def _errors_context(kit: PageKit, request: Request) -> dict[str, Any]:
         "error_category": category,
         "error_run": run_id,
         "categories": list(CATEGORIES),
-        "runs": await run_in_threadpool(run_lines, store),
+        "runs": await run_in_threadpool(run_lines, store, lang_of(request)),
     }
 
 
