@@ -8,21 +8,21 @@ products, ``active`` on the others).
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator
 from datetime import datetime
-from typing import Any
 
 from brygga.severa.article_models import Product, TravelExpenseType, VatRate, WorkType
 from brygga.severa.pages import TOKEN_PAGE_ROWS
 from brygga.severa.query import query_items
-from brygga.severa.service_base import Page, Service
+from brygga.severa.service_base import CrudService, Page, Service
 
 __all__ = ["ProductsService", "TravelExpenseTypesService", "VatRatesService", "WorkTypesService"]
 
 
-class ProductsService(Service):
+class ProductsService(CrudService[Product]):
     """``/v1/products`` (token paging)."""
 
+    _MODEL = Product
     _LIST = "/v1/products"
     _ONE = "/v1/products/{guid}"
 
@@ -45,20 +45,11 @@ class ProductsService(Service):
         query = query_items(changedSince=changed_since, isActive=is_active, code=code)
         return self._iter_token(Product, self._LIST, query=query)
 
-    async def get(self, guid: str) -> Product:
-        return await self._get(Product, self._ONE, {"guid": guid})
 
-    async def create(self, product: Product) -> Product:
-        return await self._create(product, self._LIST)
-
-    async def update(self, guid: str, changes: Mapping[str, Any]) -> Product:
-        """PATCH the given JSON paths, e.g. ``{"unitPrice/amount": Decimal("1250.00"), "isActive": False}``."""
-        return await self._update(Product, self._ONE, guid, changes)
-
-
-class WorkTypesService(Service):
+class WorkTypesService(CrudService[WorkType]):
     """``/v1/worktypes`` (offset paging)."""
 
+    _MODEL = WorkType
     _LIST = "/v1/worktypes"
     _ONE = "/v1/worktypes/{guid}"
 
@@ -66,37 +57,20 @@ class WorkTypesService(Service):
         """Every matching work type; their sales prices are in the price list, not here."""
         return self._iter_offset(WorkType, self._LIST, query=query_items(changedSince=changed_since, active=active))
 
-    async def get(self, guid: str) -> WorkType:
-        return await self._get(WorkType, self._ONE, {"guid": guid})
 
-    async def create(self, work_type: WorkType) -> WorkType:
-        return await self._create(work_type, self._LIST)
-
-    async def update(self, guid: str, changes: Mapping[str, Any]) -> WorkType:
-        return await self._update(WorkType, self._ONE, guid, changes)
-
-
-class TravelExpenseTypesService(Service):
+class TravelExpenseTypesService(CrudService[TravelExpenseType]):
     """``/v1/travelexpensetypes`` (offset paging).
 
     The route has no ``changedSince`` filter, so there is no incremental read: callers fetch the
     whole (small) list each run and compare it with what they stored.
     """
 
+    _MODEL = TravelExpenseType
     _LIST = "/v1/travelexpensetypes"
     _ONE = "/v1/travelexpensetypes/{guid}"
 
     def iter(self, *, active: bool | None = None) -> AsyncIterator[TravelExpenseType]:
         return self._iter_offset(TravelExpenseType, self._LIST, query=query_items(active=active))
-
-    async def get(self, guid: str) -> TravelExpenseType:
-        return await self._get(TravelExpenseType, self._ONE, {"guid": guid})
-
-    async def create(self, travel_expense_type: TravelExpenseType) -> TravelExpenseType:
-        return await self._create(travel_expense_type, self._LIST)
-
-    async def update(self, guid: str, changes: Mapping[str, Any]) -> TravelExpenseType:
-        return await self._update(TravelExpenseType, self._ONE, guid, changes)
 
 
 class VatRatesService(Service):

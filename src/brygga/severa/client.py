@@ -40,7 +40,7 @@ from brygga.severa.pages import TOKEN_PAGE_ROWS, Query
 from brygga.severa.price_lists import PriceListsService
 from brygga.severa.project_services import ProjectsService
 from brygga.severa.query import query_items
-from brygga.severa.service_base import Page, Service
+from brygga.severa.service_base import CrudService, Page, Service
 
 __all__ = [
     "AddressesService",
@@ -55,9 +55,10 @@ __all__ = [
 ]
 
 
-class CustomersService(Service):
+class CustomersService(CrudService[Customer]):
     """``/v1/customers`` (token paging)."""
 
+    _MODEL = Customer
     _LIST = "/v1/customers"
     _ONE = "/v1/customers/{guid}"
 
@@ -86,16 +87,6 @@ class CustomersService(Service):
         query = _customer_query(changed_since, is_active, numbers, names)
         async for customer in self._iter_token(Customer, self._LIST, query=query):
             yield customer
-
-    async def get(self, guid: str) -> Customer:
-        return await self._get(Customer, self._ONE, {"guid": guid})
-
-    async def create(self, customer: Customer) -> Customer:
-        return await self._create(customer, self._LIST)
-
-    async def update(self, guid: str, changes: Mapping[str, Any]) -> Customer:
-        """PATCH the given JSON paths, e.g. ``{"name": "Acme AB", "currency/guid": "…"}``."""
-        return await self._update(Customer, self._ONE, guid, changes)
 
 
 def _customer_query(
@@ -132,52 +123,36 @@ class AddressesService(Service):
         return await self._update(Address, self._ONE, guid, changes)
 
 
-class ContactPersonsService(Service):
+class ContactPersonsService(CrudService[ContactPerson]):
     """``/v1/contactpersons`` and ``/v1/customers/{customerGuid}/contactpersons`` (offset paging)."""
 
-    _ALL = "/v1/contactpersons"
+    _MODEL = ContactPerson
+    _LIST = "/v1/contactpersons"
     _ONE = "/v1/contactpersons/{guid}"
     _OF_CUSTOMER = "/v1/customers/{customerGuid}/contactpersons"
 
     def iter(self, *, changed_since: datetime | None = None) -> AsyncIterator[ContactPerson]:
-        return self._iter_offset(ContactPerson, self._ALL, query=query_items(changedSince=changed_since))
+        return self._iter_offset(ContactPerson, self._LIST, query=query_items(changedSince=changed_since))
 
     async def for_customer(self, customer_guid: str) -> list[ContactPerson]:
         params = {"customerGuid": customer_guid}
         return [contact async for contact in self._iter_offset(ContactPerson, self._OF_CUSTOMER, path_params=params)]
 
-    async def get(self, guid: str) -> ContactPerson:
-        return await self._get(ContactPerson, self._ONE, {"guid": guid})
 
-    async def create(self, contact: ContactPerson) -> ContactPerson:
-        return await self._create(contact, self._ALL)
-
-    async def update(self, guid: str, changes: Mapping[str, Any]) -> ContactPerson:
-        return await self._update(ContactPerson, self._ONE, guid, changes)
-
-
-class ContactCommunicationsService(Service):
+class ContactCommunicationsService(CrudService[ContactCommunication]):
     """``/v1/contactcommunications`` (offset paging) and a contact's own list (not paged)."""
 
-    _ALL = "/v1/contactcommunications"
+    _MODEL = ContactCommunication
+    _LIST = "/v1/contactcommunications"
     _ONE = "/v1/contactcommunications/{guid}"
     _OF_CONTACT = "/v1/contacts/{contactGuid}/contactcommunications"
 
     def iter(self, *, changed_since: datetime | None = None) -> AsyncIterator[ContactCommunication]:
         query = query_items(changedSince=changed_since)
-        return self._iter_offset(ContactCommunication, self._ALL, query=query)
+        return self._iter_offset(ContactCommunication, self._LIST, query=query)
 
     async def for_contact(self, contact_guid: str) -> list[ContactCommunication]:
         return await self._all_unpaged(ContactCommunication, self._OF_CONTACT, {"contactGuid": contact_guid})
-
-    async def get(self, guid: str) -> ContactCommunication:
-        return await self._get(ContactCommunication, self._ONE, {"guid": guid})
-
-    async def create(self, communication: ContactCommunication) -> ContactCommunication:
-        return await self._create(communication, self._ALL)
-
-    async def update(self, guid: str, changes: Mapping[str, Any]) -> ContactCommunication:
-        return await self._update(ContactCommunication, self._ONE, guid, changes)
 
 
 class CommunicationTypesService(Service):

@@ -27,7 +27,7 @@ from brygga.severa.pages import (
 )
 from brygga.severa.patch import build_patch_body
 
-__all__ = ["ModelT", "Page", "Service", "parse_model"]
+__all__ = ["CrudService", "ModelT", "Page", "Service", "parse_model"]
 
 ModelT = TypeVar("ModelT", bound=SeveraModel)
 
@@ -142,3 +142,28 @@ class Service:
         response = await self._transport.request("GET", template, path_params=path_params, params=query or None)
         path = request_path(response.request)
         return [parse_model(model, row, "GET", path) for row in rows_of(response)]
+
+
+class CrudService(Service, Generic[ModelT]):
+    """A resource with one model, created at ``_LIST`` and read and PATCHed at ``_ONE`` (``{guid}``)."""
+
+    _MODEL: type[ModelT]
+    _LIST: str
+    _ONE: str
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # Declared, not assigned, passes the type check: a forgotten one must fail at import, not mid-transfer.
+        missing = [name for name in ("_MODEL", "_LIST", "_ONE") if not hasattr(cls, name)]
+        if missing:
+            raise TypeError(f"{cls.__name__} must set {', '.join(missing)}")
+
+    async def get(self, guid: str) -> ModelT:
+        return await self._get(self._MODEL, self._ONE, {"guid": guid})
+
+    async def create(self, obj: ModelT) -> ModelT:
+        return await self._create(obj, self._LIST)
+
+    async def update(self, guid: str, changes: Mapping[str, Any]) -> ModelT:
+        """PATCH the given JSON paths, e.g. ``{"name": "Acme AB", "currency/guid": "…"}``."""
+        return await self._update(self._MODEL, self._ONE, guid, changes)
