@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import signal
 import socket
+import threading
+from collections.abc import Iterator
 
 import uvicorn
 
@@ -48,8 +52,28 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> None
     uvicorn.run(create_app(open_store, settings), host=host, port=port, log_level="info")
 
 
+class _QuietServer(uvicorn.Server):
+    """Ctrl+C ends the server gracefully and returns, instead of raising the signal again afterwards.
+
+    uvicorn re-raises the captured SIGINT once it has shut down, which inside ``asyncio.run`` turns into a
+    KeyboardInterrupt traceback at the user; the demo wants its emulators closed in order and exit code 0.
+    """
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
+        originals = {sig: signal.signal(sig, self.handle_exit) for sig in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            yield
+        finally:
+            for sig, handler in originals.items():
+                signal.signal(sig, handler)
+
+
 async def serve_in_loop(settings: Settings, store_factory: StoreFactory, host: str, port: int) -> None:
     """Serve on the running event loop until Ctrl+C (the demo keeps its emulators alive meanwhile)."""
     _checked(settings, store_factory, host, port)
     config = uvicorn.Config(create_app(store_factory, settings), host=host, port=port, log_level="warning")
-    await uvicorn.Server(config).serve()
+    await _QuietServer(config).serve()
