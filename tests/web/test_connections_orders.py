@@ -9,6 +9,7 @@ import httpx
 
 from brygga.store import Store
 from brygga.store.orders import OrderStore
+from brygga_emulators import severa as pm_emulator
 from tests.orders.builders import order_document
 from tests.web.conftest import Emulators, connect_both, page_token
 
@@ -94,3 +95,23 @@ async def test_upload_without_a_file_is_explained(admin: httpx.AsyncClient) -> N
     token = await page_token(admin, "/orders")
     response = await admin.post("/orders/upload", data={"csrf_token": token}, files={"other": ("x", b"")})
     assert response.status_code == 422 and "Välj en fil" in response.text
+
+
+async def test_reconnecting_with_the_same_client_keeps_the_stored_secret(
+    admin: httpx.AsyncClient, store: Store, emulators: Emulators
+) -> None:
+    await connect_both(admin, emulators)
+    page = (await admin.get("/connections")).text
+    assert "Lämna tomt för att behålla den sparade hemligheten" in page
+    assert pm_emulator.DEMO_CLIENT_SECRET not in page  # the stored secret is never shown
+    token = await page_token(admin, "/connections")
+    same = {"api_url": emulators.pm_url, "client_id": pm_emulator.DEMO_CLIENT_ID, "csrf_token": token}
+    again = await admin.post("/connections/severa", data=same)
+    assert again.status_code == 200 and "Ansluten" in again.text
+    eek = store.connections.get("eekonomi")
+    assert eek is not None
+    form = {"api_url": eek.api_url, "auth_url": eek.auth_url or "", "client_id": eek.client_id, "csrf_token": token}
+    assert (await admin.post("/connections/eekonomi", data=form)).status_code == 303  # on to Visma's login
+
+    other = await admin.post("/connections/severa", data={**same, "client_id": "en-annan-klient"})
+    assert other.status_code == 422

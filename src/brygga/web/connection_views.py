@@ -65,6 +65,7 @@ def connection_router(kit: PageKit, flows: PendingConnections) -> APIRouter:
         client_id: str = Form(""),
         client_secret: str = Form(""),
     ) -> Response:
+        client_secret = client_secret or await _kept_secret(kit, "eekonomi", client_id.strip())
         try:
             client_id, client_secret = _eek_client(auth_url, client_id.strip(), client_secret)
         except BryggaError as exc:
@@ -98,6 +99,7 @@ def connection_router(kit: PageKit, flows: PendingConnections) -> APIRouter:
     async def connect_pm(
         request: Request, api_url: str = Form(...), client_id: str = Form(""), client_secret: str = Form("")
     ) -> Response:
+        client_secret = client_secret or await _kept_secret(kit, "severa", client_id.strip())
         try:
             await connect_severa(
                 await kit.store(), api_url=api_url.strip(), client_id=client_id.strip(), client_secret=client_secret
@@ -129,6 +131,15 @@ def _eek_client(auth_url: str, client_id: str, secret: str) -> tuple[str, str]:
             hint="Ange klienten ni registrerat hos Visma; se README.",
         )
     return client_id, secret
+
+
+async def _kept_secret(kit: PageKit, system: str, client_id: str) -> str:
+    """Connecting again with the same client: an empty secret field keeps the stored (encrypted) secret, which
+    the page never shows."""
+    info = await run_in_threadpool((await kit.store()).connections.get, system)
+    if info is None or not client_id or info.client_id != client_id:
+        return ""
+    return info.client_secret or ""
 
 
 def _callback_url(request: Request, public_url: str | None) -> str:

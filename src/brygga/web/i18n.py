@@ -112,6 +112,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "conn.company": ("Företag", "Company"),
     "conn.org_number": ("Organisationsnummer", "Organisation number"),
     "conn.failed": ("Anslutningen misslyckades:", "The connection failed:"),
+    "conn.secret_kept": (
+        "Lämna tomt för att behålla den sparade hemligheten (samma klient-id).",
+        "Leave empty to keep the stored secret (same client id).",
+    ),
     "conn.loopback_hint": (
         "Mot en emulator på den här datorn kan klient-id och hemlighet lämnas tomma.",
         "Against an emulator on this computer, client id and secret may be left empty.",
