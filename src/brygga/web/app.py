@@ -27,6 +27,7 @@ from brygga.web.oauth_flow import PendingConnections
 from brygga.web.order_views import order_router
 from brygga.web.orders_api import orders_router
 from brygga.web.pages import PageKit, Redirect, redirect_response
+from brygga.web.security_headers import add_security_headers
 from brygga.web.stores import StoreFactory, StoreHolder
 from brygga.web.transfer_views import transfer_router
 
@@ -54,6 +55,7 @@ def create_app(store_factory: StoreFactory, settings: Settings) -> FastAPI:
     app.include_router(order_router(kit))
     app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static")
     app.middleware("http")(kit.middleware)
+    app.middleware("http")(add_security_headers)
 
     @app.exception_handler(Redirect)
     async def follow_redirect(request: Request, exc: Redirect) -> Response:
