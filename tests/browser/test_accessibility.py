@@ -14,6 +14,7 @@ from tests.browser.flows import (
     TRANSFER_TIMEOUT_MS,
     connect_pm,
     run_category,
+    screenshot,
     upload_orders,
 )
 from tests.browser.servers import Emulators, RunningBrygga
@@ -80,7 +81,15 @@ def test_wcag_order_inbox_with_a_file_error(admin_page: Page, tmp_path: Path) ->
     assert_no_violations(admin_page)
 
 
-@pytest.mark.parametrize("path", ["/", "/errors", "/connections", "/orders"])
+def test_wcag_checklist(connected_page: Page) -> None:
+    connected_page.goto("/checklist")
+    expect(connected_page.get_by_role("heading", level=1)).to_have_text("Checklista igångkörning")
+    expect(connected_page.locator("tr[data-check='eekonomi.api_access'] .status")).to_have_text("OK")
+    screenshot(connected_page, "11-checklista")
+    assert_no_violations(connected_page)
+
+
+@pytest.mark.parametrize("path", ["/", "/errors", "/connections", "/orders", "/checklist"])
 def test_wcag_english_pages(admin_page: Page, path: str) -> None:
     admin_page.goto(f"{path}?lang=en")
     expect(admin_page.locator("html")).to_have_attribute("lang", "en")

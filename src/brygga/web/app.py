@@ -20,6 +20,7 @@ from starlette.concurrency import run_in_threadpool
 from brygga.config import Settings
 from brygga.errors import BryggaError
 from brygga.web.auth_views import auth_router
+from brygga.web.checklist_views import checklist_router
 from brygga.web.company_watch import CompanyWatch
 from brygga.web.connection_views import connection_router
 from brygga.web.jobs import TransferJobs
@@ -53,6 +54,7 @@ def create_app(store_factory: StoreFactory, settings: Settings) -> FastAPI:
     app.include_router(transfer_router(kit, jobs))
     app.include_router(connection_router(kit, PendingConnections()))
     app.include_router(order_router(kit))
+    app.include_router(checklist_router(kit))
     app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static")
     app.middleware("http")(kit.middleware)
     app.middleware("http")(add_security_headers)
