@@ -442,6 +442,31 @@ def orders_api_key() -> None:
     sys.stdout.write(key + "\n")
 
 
+@orders_app.command("api-keys")
+def orders_api_keys(
+    revoke: Annotated[str | None, typer.Option(help="Återkalla nyckeln med detta id")] = None,
+) -> None:
+    """Visa orderintagets API-nycklar (id och när de skapades), eller återkalla en med --revoke ID."""
+    from brygga.orders.api_keys import list_api_keys, revoke_api_key
+
+    _, store = _store()
+    if revoke is not None:
+        if not revoke_api_key(store, revoke):
+            raise ConfigError(f"Ingen API-nyckel med id {revoke}.", hint="Se brygga orders api-keys för de som finns.")
+        console.print(f"[green]Återkallad:[/] {revoke} (ordersystemet som använder den nekas från och med nu)")
+        return
+    keys = list_api_keys(store)
+    if not keys:
+        console.print("Inga API-nycklar. Skapa en med: brygga orders api-key")
+        return
+    table = Table(title="API-nycklar för POST /api/orders")
+    table.add_column("Id")
+    table.add_column("Skapad")
+    for key in keys:
+        table.add_row(key.key_id, key.created_at.strftime("%Y-%m-%d %H:%M"))
+    console.print(table)
+
+
 @app.command()
 def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
     """Starta webbappen (Dataöverföring, Anslutningar, Orderinkorg) och orderinkorgen POST /api/orders.

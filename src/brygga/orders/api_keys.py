@@ -10,12 +10,15 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from dataclasses import dataclass
 from datetime import UTC, datetime
+
+from sqlalchemy import delete, select
 
 from brygga.store import Store
 from brygga.store.tables import ApiKeyRow
 
-__all__ = ["create_api_key", "verify"]
+__all__ = ["ApiKeyInfo", "create_api_key", "list_api_keys", "revoke_api_key", "verify"]
 
 PREFIX = "brygga"
 
@@ -27,6 +30,31 @@ def create_api_key(store: Store) -> str:
     with store.db.transaction() as session:
         session.add(ApiKeyRow(tenant_id=store.tenant, key_id=key_id, key_hash=_hash(key), created_at=datetime.now(UTC)))
     return key
+
+
+@dataclass(frozen=True)
+class ApiKeyInfo:
+    """What may be shown of a key: its public id and when it was made, never the key itself."""
+
+    key_id: str
+    created_at: datetime
+
+
+def list_api_keys(store: Store) -> list[ApiKeyInfo]:
+    with store.db.read() as session:
+        rows = session.scalars(
+            select(ApiKeyRow).where(ApiKeyRow.tenant_id == store.tenant).order_by(ApiKeyRow.created_at)
+        )
+        return [ApiKeyInfo(row.key_id, row.created_at) for row in rows]
+
+
+def revoke_api_key(store: Store, key_id: str) -> bool:
+    """Delete one key (the order system using it is refused from now on); ``False`` when there was none."""
+    with store.db.transaction() as session:
+        result = session.execute(
+            delete(ApiKeyRow).where(ApiKeyRow.tenant_id == store.tenant, ApiKeyRow.key_id == key_id)
+        )
+        return bool(getattr(result, "rowcount", 0))
 
 
 def verify(store: Store, key: str | None) -> bool:

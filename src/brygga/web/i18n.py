@@ -35,6 +35,21 @@ TEXTS: dict[str, tuple[str, str]] = {
     "nav.connections": ("Anslutningar", "Connections"),
     "nav.orders": ("Orderinkorg", "Order inbox"),
     "nav.checklist": ("Checklista", "Checklist"),
+    "keys.title": ("Orderintag över HTTP", "Order intake over HTTP"),
+    "keys.intro": (
+        "Ordersystemet kan skicka order till POST /api/orders med en API-nyckel i huvudet X-API-Key.",
+        "The order system can send orders to POST /api/orders with an API key in the X-API-Key header.",
+    ),
+    "keys.new": (
+        "Ny API-nyckel. Kopiera den nu: den visas bara den här gången.",
+        "New API key. Copy it now: it is shown this one time only.",
+    ),
+    "keys.value": ("API-nyckel", "API key"),
+    "keys.id": ("Id", "Id"),
+    "keys.created": ("Skapad", "Created"),
+    "keys.revoke": ("Återkalla", "Revoke"),
+    "keys.none": ("Inga API-nycklar ännu.", "No API keys yet."),
+    "keys.create": ("Skapa API-nyckel", "Create API key"),
     "checklist.title": ("Checklista igångkörning", "Start-up checklist"),
     "checklist.intro": (
         "Kontrollerar båda systemen och inställningarna innan överföringar körs. Inget skrivs.",

@@ -5,17 +5,18 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path, PurePath
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
+from brygga.orders.api_keys import create_api_key, list_api_keys, revoke_api_key
 from brygga.orders.commands import ImportReport, orders_import_command
 from brygga.store import Store
 from brygga.store.orders import OrderStore, StoredOrder
 from brygga.web.i18n import translator
 from brygga.web.orders_api import MAX_BODY_BYTES
-from brygga.web.pages import PageKit, lang_of
+from brygga.web.pages import PageKit, lang_of, redirect_response
 
 __all__ = ["order_router"]
 
@@ -24,8 +25,10 @@ def order_router(kit: PageKit) -> APIRouter:
     router = APIRouter(dependencies=[Depends(kit.require_admin), Depends(kit.require_csrf)])
 
     async def page(request: Request, status_code: int = 200, **context: object) -> Response:
-        orders = await run_in_threadpool(_orders, await kit.store())
-        base: dict[str, object] = {"orders": orders, "report": None, "problem": None}
+        store = await kit.store()
+        orders = await run_in_threadpool(_orders, store)
+        keys = await run_in_threadpool(list_api_keys, store)
+        base: dict[str, object] = {"orders": orders, "report": None, "problem": None, "api_keys": keys, "new_key": None}
         return kit.render(request, "orders.html", status_code=status_code, **{**base, **context})
 
     @router.get("/orders")
@@ -43,6 +46,20 @@ def order_router(kit: PageKit) -> APIRouter:
             return await page(request, 413, problem=f"Filen är större än {MAX_BODY_BYTES // (1024 * 1024)} MB.")
         report = await run_in_threadpool(_import, await kit.store(), file.filename, content)
         return await page(request, 200 if report.ok else 422, report=report)
+
+    @router.post("/orders/api-keys")
+    async def new_api_key(request: Request) -> Response:
+        key = await run_in_threadpool(create_api_key, await kit.store())
+        # Shown in this answer only; it is stored as a hash and can never be shown again.
+        response = await page(request, new_key=key)
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
+    @router.post("/orders/api-keys/{key_id}/revoke")
+    async def revoke(request: Request, key_id: str) -> Response:
+        if not await run_in_threadpool(revoke_api_key, await kit.store(), key_id):
+            raise HTTPException(status_code=404, detail="Ingen sådan API-nyckel.")
+        return redirect_response(request, "/orders")
 
     return router
 
