@@ -24,4 +24,12 @@ def test_english_differs_from_swedish_where_words_are_used() -> None:
     same = sorted(key for key, (sv, en) in TEXTS.items() if sv == en and any(c.isalpha() for c in sv))
     # Names and words that are the same in both languages.
     allowed = {"app", "checklist.green", "col.state", "col.system", "conn.eekonomi", "conn.severa", "keys.id"}
+    allowed |= {"direction.pm->eek", "direction.eek->pm"}
     assert set(same) <= allowed, same
+
+
+def test_every_plan_action_and_direction_has_words() -> None:
+    from brygga.transfer.outcome import Action
+
+    keys = {f"action.{a.value}" for a in Action if a is not Action.NONE} | {"direction.pm->eek", "direction.eek->pm"}
+    assert keys <= set(TEXTS), sorted(keys - set(TEXTS))

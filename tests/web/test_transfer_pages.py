@@ -56,7 +56,8 @@ async def test_dry_run_shows_the_plan_and_writes_nothing(
     assert "Torrkörning (inget skrevs)" in response.text
     plan = re.search(r'<table class="plan">.*?</table>', response.text, re.S)
     assert plan is not None
-    actions = set(re.findall(r"<td>(create|update|link|reject|skip)</td>", plan.group(0)))
+    actions = set(re.findall(r'<td data-action="(create|update|link|reject|skip)">', plan.group(0)))
+    assert "<td>Visma PM → Visma eEkonomi</td>" in plan.group(0) and ">Skapas</td>" in plan.group(0)
     assert {"create", "link"} <= actions
     assert store.runs.history() == [] and store.protocol.links("customers") == []
 

@@ -35,6 +35,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "nav.connections": ("Anslutningar", "Connections"),
     "nav.orders": ("Orderinkorg", "Order inbox"),
     "nav.checklist": ("Checklista", "Checklist"),
+    "action.create": ("Skapas", "Create"),
+    "action.update": ("Uppdateras", "Update"),
+    "action.link": ("Kopplas ihop", "Link"),
+    "action.skip": ("Hoppas över", "Skip"),
+    "action.reject": ("Avvisas", "Reject"),
+    "direction.pm->eek": ("Visma PM → Visma eEkonomi", "Visma PM → Visma eEkonomi"),
+    "direction.eek->pm": ("Visma eEkonomi → Visma PM", "Visma eEkonomi → Visma PM"),
     "keys.title": ("Orderintag över HTTP", "Order intake over HTTP"),
     "keys.intro": (
         "Ordersystemet kan skicka order till POST /api/orders med en API-nyckel i huvudet X-API-Key.",
