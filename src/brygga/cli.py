@@ -15,7 +15,6 @@ from collections.abc import Coroutine
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
-from urllib.parse import urlsplit
 
 import typer
 from rich.console import Console
@@ -217,10 +216,11 @@ def connect_eekonomi_cmd(
 
 def _eek_client_credentials(auth_url: str, client_id: str | None, secret: str | None) -> tuple[str, str]:
     """The emulator's public demo client on loopback; otherwise the client registered with Visma."""
-    if client_id is None and secret is None and urlsplit(auth_url).hostname in {"127.0.0.1", "localhost", "::1"}:
-        from brygga_emulators.eekonomi import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
+    from brygga.connections import loopback_demo_client
 
-        return DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
+    demo = loopback_demo_client(auth_url) if client_id is None and secret is None else None
+    if demo is not None:
+        return demo
     if not client_id:
         raise ConfigError(
             "Klient-id saknas för Visma eEkonomi.",

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import webbrowser
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -25,6 +27,8 @@ __all__ = [
     "connect_eekonomi",
     "connect_severa",
     "eekonomi_client",
+    "is_loopback",
+    "loopback_demo_client",
     "save_eekonomi_connection",
     "severa_client",
 ]
@@ -152,6 +156,26 @@ async def save_eekonomi_connection(
         remember_company(store, current)
         linked = None
     return ConnectedCompany(current, company.name or "", linked if current is not None else None)
+
+
+def is_loopback(host: str) -> bool:
+    """``localhost`` or a loopback address: this machine only."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def loopback_demo_client(auth_url: str) -> tuple[str, str] | None:
+    """The eEkonomi emulator's public demo client, when the identity server is on this machine (an emulator);
+    ``None`` for anything else, where the client registered with Visma is needed."""
+    if not is_loopback(urlsplit(auth_url).hostname or ""):
+        return None
+    from brygga_emulators.eekonomi import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
+
+    return DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
 
 
 async def connect_severa(

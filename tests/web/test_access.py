@@ -128,3 +128,14 @@ def test_serve_refuses_a_public_host_before_binding(settings: Settings, store: S
 async def test_a_csrf_token_with_non_ascii_characters_is_refused_not_a_crash(admin: httpx.AsyncClient) -> None:
     response = await admin.post("/settings", data={"csrf_token": "fel-token-åäö"})
     assert response.status_code == 403
+
+
+def test_the_emulators_demo_client_is_offered_only_for_an_identity_server_on_this_machine() -> None:
+    from brygga.connections import loopback_demo_client
+    from brygga_emulators.eekonomi import DEMO_CLIENT_ID
+
+    for url in ("http://127.0.0.1:8080", "http://localhost:8080", "http://[::1]:8080"):
+        found = loopback_demo_client(url)
+        assert found is not None and found[0] == DEMO_CLIENT_ID, url
+    assert loopback_demo_client("https://identity.vismaonline.com") is None
+    assert loopback_demo_client("http://10.0.0.5:8080") is None

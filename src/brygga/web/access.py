@@ -7,12 +7,12 @@ the store's secret key like the connection secrets.
 
 from __future__ import annotations
 
-import ipaddress
 import secrets
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from brygga.connections import is_loopback
 from brygga.errors import ConfigError
 from brygga.store import Store
 
@@ -69,15 +69,6 @@ def session_secret(store: Store) -> str:
     secret = secrets.token_urlsafe(48)
     store.settings.set_many({SESSION_KEY: store.db.box.seal(secret).decode("ascii")})
     return secret
-
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 def check_bind_allowed(store: Store, host: str) -> None:

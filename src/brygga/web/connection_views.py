@@ -8,18 +8,22 @@ encrypted. That callback URL must be registered with Visma as a redirect URI of 
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from brygga.connections import EEK_API, EEK_AUTH, SEVERA_API, connect_severa, save_eekonomi_connection
+from brygga.connections import (
+    EEK_API,
+    EEK_AUTH,
+    SEVERA_API,
+    connect_severa,
+    loopback_demo_client,
+    save_eekonomi_connection,
+)
 from brygga.eekonomi import EEkonomiOAuthConfig
 from brygga.eekonomi.oauth import authorize_url, exchange_code
 from brygga.errors import BryggaError, ConfigError
 from brygga.store import ConnectionInfo
-from brygga.web.access import is_loopback
 from brygga.web.disconnect import SYSTEMS, delete_connection
 from brygga.web.oauth_flow import PendingConnections
 from brygga.web.pages import PageKit, redirect_response, session_of
@@ -121,10 +125,9 @@ def connection_router(kit: PageKit, flows: PendingConnections) -> APIRouter:
 
 def _eek_client(auth_url: str, client_id: str, secret: str) -> tuple[str, str]:
     """The emulator's public demo client on loopback when none is given, as ``brygga connect eekonomi`` does."""
-    if not client_id and not secret and is_loopback(urlsplit(auth_url).hostname or ""):
-        from brygga_emulators.eekonomi import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
-
-        return DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
+    demo = loopback_demo_client(auth_url) if not client_id and not secret else None
+    if demo is not None:
+        return demo
     if not client_id or not secret:
         raise ConfigError(
             "Klient-id och klienthemlighet behövs för Visma eEkonomi.",
