@@ -34,7 +34,7 @@ async def check_against_systems(store: Store, settings: Settings, values: Mappin
                 if values.get("default_article_number"):  # S4: must exist and be active in eEkonomi
                     article = await check_default_article(eek, values["default_article_number"])
                     if article.status is Status.RED:
-                        problems.append(f"{article.found.sv} {_web_words(article.action.sv)}")
+                        problems.append(f"{article.found.sv} Välj en artikel som finns och är aktiv i Visma eEkonomi.")
         except BryggaError as exc:
             problems.append(f"Visma eEkonomi kunde inte kontrolleras: {getattr(exc, 'message', exc)}")
     if store.connections.get("severa") is not None:
@@ -44,8 +44,3 @@ async def check_against_systems(store: Store, settings: Settings, values: Mappin
         except BryggaError as exc:
             problems.append(f"Visma PM kunde inte kontrolleras: {getattr(exc, 'message', exc)}")
     return problems
-
-
-def _web_words(action: str) -> str:
-    # The doctor's advice names the CLI command; here the user is already changing the setting.
-    return action.split(":")[0].rstrip(",") + "." if "brygga settings set" in action else action
