@@ -11,7 +11,7 @@ from brygga.store import Store
 from tests.web.conftest import Emulators, connect_both, page_token, run_transfer
 
 
-async def test_settings_with_errors_list_every_problem_and_save_nothing(admin: httpx.AsyncClient, store: Store) -> None:
+async def test_s9_settings_with_errors_list_every_problem_and_save_nothing(admin: httpx.AsyncClient, store: Store) -> None:
     token = await page_token(admin)
     form = {
         "master_customers": "fortnox",
@@ -48,7 +48,7 @@ async def test_a_transfer_without_connections_says_what_to_do(admin: httpx.Async
     assert "brygga connect" in response.text
 
 
-async def test_dry_run_shows_the_plan_and_writes_nothing(
+async def test_x5_dry_run_shows_the_plan_and_writes_nothing(
     admin: httpx.AsyncClient, store: Store, emulators: Emulators
 ) -> None:
     await connect_both(admin, emulators)
@@ -62,7 +62,7 @@ async def test_dry_run_shows_the_plan_and_writes_nothing(
     assert store.runs.history() == [] and store.protocol.links("customers") == []
 
 
-async def test_real_customers_transfer_shows_the_red_box_with_counts_and_the_error_tab(
+async def test_x1_real_customers_transfer_shows_the_red_box_with_counts_and_the_error_tab(
     admin: httpx.AsyncClient, store: Store, emulators: Emulators
 ) -> None:
     await connect_both(admin, emulators)
