@@ -11,7 +11,9 @@ from brygga.store import Store
 from tests.web.conftest import Emulators, connect_both, page_token, run_transfer
 
 
-async def test_s9_settings_with_errors_list_every_problem_and_save_nothing(admin: httpx.AsyncClient, store: Store) -> None:
+async def test_s9_settings_with_errors_list_every_problem_and_save_nothing(
+    admin: httpx.AsyncClient, store: Store
+) -> None:
     token = await page_token(admin)
     form = {
         "master_customers": "fortnox",
