@@ -22,9 +22,10 @@ from rich.table import Table
 
 from brygga.config import Settings
 from brygga.errors import BryggaError, ConfigError
+from brygga.report_text import render_report
 from brygga.store import Store, open_store
 from brygga.transfer.options import SETTING_HELP, TransferOptions
-from brygga.transfer.report import CATEGORY_LABELS, render_report
+from brygga.transfer.report import CATEGORY_LABELS
 from brygga.transfer.runner import CATEGORIES
 
 if TYPE_CHECKING:  # the demo pulls in both emulators; only `brygga demo` should pay for that import

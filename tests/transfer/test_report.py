@@ -8,8 +8,9 @@ import io
 import pytest
 from rich.console import Console
 
+from brygga.report_text import render_report
 from brygga.transfer.outcome import Action, ObjectOutcome, Outcome
-from brygga.transfer.report import CategoryReport, RunReport, render_report
+from brygga.transfer.report import CategoryReport, RunReport
 
 
 def outcome(key: str, action: Action, result: Outcome, **extra: str) -> ObjectOutcome:
