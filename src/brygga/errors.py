@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from brygga.hints import Hint
+
 __all__ = [
     "ApiError",
     "ApiFieldError",
@@ -43,13 +45,16 @@ class BryggaError(Exception):
 class ConfigError(BryggaError):
     """Settings or a connection are wrong; nothing can be transferred until the user fixes them.
 
-    ``hint`` is the Swedish fix text shown to the user.
+    ``hint`` is the Swedish fix text shown to the user; ``message_en`` and ``hint_en`` are the English texts
+    (empty: the Swedish ones stand).
     """
 
-    def __init__(self, message: str, *, hint: str = "") -> None:
+    def __init__(self, message: str, *, hint: str = "", message_en: str = "", hint_en: str = "") -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self.message_en = message_en
+        self.hint_en = hint_en
 
 
 @dataclass(frozen=True)
@@ -78,7 +83,8 @@ class ApiError(BryggaError):
 
     ``outcome_unknown`` is true when a write may have been applied although no answer came back
     (a timeout or a dropped connection on a POST): the write protocol then reconciles before any
-    new attempt instead of sending again.
+    new attempt instead of sending again. ``message_en``, ``hint`` and ``hint_en`` are set where brygga words
+    the error itself (an unreachable address) rather than passing on the API's text.
     """
 
     def __init__(
@@ -94,6 +100,9 @@ class ApiError(BryggaError):
         developer_message: str | None = None,
         field_errors: list[ApiFieldError] | None = None,
         outcome_unknown: bool = False,
+        message_en: str = "",
+        hint: str = "",
+        hint_en: str = "",
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -106,6 +115,9 @@ class ApiError(BryggaError):
         self.developer_message = developer_message
         self.field_errors = list(field_errors or [])
         self.outcome_unknown = outcome_unknown
+        self.message_en = message_en
+        self.hint = hint
+        self.hint_en = hint_en
 
     def __str__(self) -> str:
         parts = [self.message, f"[{self.system} {self.method} {self.path}"]
@@ -145,15 +157,30 @@ class RuleViolation(BryggaError):
     """An object breaks a transfer rule (``rule_id`` from RULES.md) and is not sent.
 
     ``message`` follows the original integration's wording where it has one; ``hint`` says in
-    Swedish what to fix, ``hint_en`` in English.
+    Swedish what to fix, ``hint_en`` in English; ``title``/``title_en`` say what went wrong in the user's words
+    when ``message`` is the original's API text. A :class:`~brygga.hints.Hint` from the catalogue carries all four.
     """
 
-    def __init__(self, rule_id: str, message: str, *, hint: str = "", hint_en: str = "") -> None:
+    def __init__(
+        self,
+        rule_id: str,
+        message: str,
+        *,
+        hint: str | Hint = "",
+        hint_en: str = "",
+        title: str = "",
+        title_en: str = "",
+    ) -> None:
         super().__init__(message)
         self.rule_id = rule_id
         self.message = message
+        if isinstance(hint, Hint):
+            hint_en, title, title_en = hint.en, title or hint.title, title_en or hint.title_en
+            hint = hint.sv
         self.hint = hint
         self.hint_en = hint_en
+        self.title = title
+        self.title_en = title_en
 
 
 class StateError(BryggaError):

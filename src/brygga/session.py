@@ -48,6 +48,7 @@ class TransferSession:
         dry_run: bool = False,
         progress: Progress | None = None,
         supplier_period: tuple[date, date] | None = None,
+        failed_only: bool = False,
     ) -> RunReport:
         ctx = TransferContext(
             eek=self.eek,
@@ -58,6 +59,7 @@ class TransferSession:
             concurrency=self.settings.concurrency,
             progress=progress or NullProgress(),
             supplier_period=supplier_period,
+            failed_only=failed_only,
         )
         return await run_transfers(ctx, list(categories))
 

@@ -155,7 +155,7 @@ def test_s2_with_the_default_master_a_pm_change_is_skipped_with_the_reason() -> 
     change = only(plan(side({PM_ID: replace(old, name="Nytt namn")}), side(), links=[link_for(old, old)]))
     assert (change.direction, change.action, change.target_id) == (Direction.PM_TO_EEK, Action.SKIP, EEK_ID)
     assert change.reason == (
-        "Ändrad i Visma PM, men Visma eEkonomi är huvudsystem för artiklar: ändringen förs inte över (S2)."
+        "Ändrad i Visma PM, men Visma eEkonomi är huvudsystem för artiklar: ändringen förs inte över."
     )
 
 

@@ -161,7 +161,7 @@ async def test_x3_successful_transfer_records_history_and_cursors(bench: Bench) 
     assert bench.store.protocol.cursor("customers", "eekonomi") is not None
     [(run_id, categories, status, _, summary)] = bench.store.runs.history()
     assert (run_id, categories) == (report.run_id, "customers")
-    assert status == ("ok" if report.ok else "failed")
+    assert status == ("ok" if report.ok else "partial")  # the demo's broken customers fail, the rest succeed
     assert summary is not None and summary.startswith("customers:")
     assert {f.object_key for f in bench.store.runs.latest_failures()} == {e.key for e in report.errors()}
 
@@ -207,7 +207,7 @@ async def test_c3_change_on_the_non_master_side_is_skipped_and_not_written(bench
     report, writes = await bench.run()
     skipped = [o for o in report.categories["customers"].outcomes if o.key == "1001"]
     assert [(o.direction, o.action.value, o.outcome.value) for o in skipped] == [("eek->pm", "skip", "skipped")]
-    assert "C3" in skipped[0].message
+    assert skipped[0].rule_id == "C3" and "huvudsystem" in skipped[0].message
     assert writes == 0
     [pm_customer] = [c async for c in bench.session.pm.customers.iter(numbers=[1001])]
     assert pm_customer.website != "eek.example"

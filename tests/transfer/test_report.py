@@ -41,6 +41,7 @@ def mixed() -> CategoryReport:
 
 def test_x1_counts_succeeded_failed_and_skipped() -> None:
     assert mixed().to_json() == {
+        "state": "partial",
         "succeeded": 3,
         "failed": 1,
         "skipped": 1,
@@ -62,6 +63,7 @@ def test_x1_run_json_has_categories_and_the_error_list(lang: str) -> None:
             "direction": "pm->eek",
             "rule": None,
             "message": "Det gick inte...",
+            "detail": "",
             "hint": "Lägg till adress" if lang == "sv" else "Add an address",
         }
     ]

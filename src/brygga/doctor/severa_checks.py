@@ -7,6 +7,7 @@ import httpx
 
 from brygga.doctor.results import Check, CheckResult, Msg, listing
 from brygga.domain import Article, ArticleKind, Customer
+from brygga.hints import hint_for
 from brygga.mapping.severa_articles import (
     PmArticleReference,
     from_severa_product,
@@ -18,7 +19,6 @@ from brygga.severa.auth import SeveraCredentials, fetch_token
 from brygga.severa.client import SeveraClient
 from brygga.store import ConnectionInfo, Store
 from brygga.transfer.customers.pm_side import PmCustomerSide
-from brygga.transfer.hints import hint_for
 
 __all__ = [
     "ARTICLE_CODES",

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
 from brygga.domain import Article
 from brygga.eekonomi.models_articles import ARTICLE_LIMITS
 from brygga.errors import RuleViolation
+from brygga.hints import hint_for
 from brygga.mapping.eekonomi_articles import ArticleReference, coding_name_for
-from brygga.transfer.hints import Hint, hint_for
 
 __all__ = ["check_article_for_eekonomi", "check_article_for_pm", "duplicate_code"]
 
@@ -34,8 +35,7 @@ def check_code(article: Article) -> RuleViolation | None:
         "A6",
         f'Det gick inte att föra över {article.kind.swedish} "{article.name}" till Visma eEkonomi, eftersom den '
         "saknar kod (artikelnummer).",
-        hint=hint.sv,
-        hint_en=hint.en,
+        hint=hint,
     )
 
 
@@ -60,14 +60,12 @@ def check_vat_and_lengths(article: Article, fields: Mapping[str, Any], op: str) 
         rule = "A8"
         if lengths:  # the user has both to fix: the original's table answers this message with the name hint
             name_hint = hint_for(f"A7:{article.kind.value}", limit=ARTICLE_LIMITS["Name"])
-            hint = Hint(f"{hint.sv} {name_hint.sv}", f"{hint.en} {name_hint.en}")
+            hint = replace(hint, sv=f"{hint.sv} {name_hint.sv}", en=f"{hint.en} {name_hint.en}")
     else:
         details = f"ValidateModelAttributeException - {details}"
         hint = hint_for(f"A7:{article.kind.value}", limit=ARTICLE_LIMITS["Name"])
         rule = "A7"
-    return RuleViolation(
-        rule, _prefix(article, op) + f"DeveloperErrorMessage: {details}", hint=hint.sv, hint_en=hint.en
-    )
+    return RuleViolation(rule, _prefix(article, op) + f"DeveloperErrorMessage: {details}", hint=hint)
 
 
 PRICE_MAX = Decimal(99_000_000)  # ArticleApi: NetPrice and GrossPrice 0..99 000 000
@@ -84,9 +82,7 @@ def check_prices(article: Article, fields: Mapping[str, Any], op: str) -> RuleVi
         return None
     hint = hint_for("A5")
     details = "ValidateModelAttributeException - " + " ".join(out_of_range)
-    return RuleViolation(
-        "A5", _prefix(article, op) + f"DeveloperErrorMessage: {details}", hint=hint.sv, hint_en=hint.en
-    )
+    return RuleViolation("A5", _prefix(article, op) + f"DeveloperErrorMessage: {details}", hint=hint)
 
 
 def check_coding_and_unit(article: Article, ref: ArticleReference) -> RuleViolation | None:
@@ -98,14 +94,11 @@ def check_coding_and_unit(article: Article, ref: ArticleReference) -> RuleViolat
             "A3",
             f"Artikel {article.label}: det finns ingen artikelkontering för tjänster med "
             f'{(article.vat_rate * 100).normalize():f} % moms ("{name}") i Visma eEkonomi.',
-            hint=hint.sv,
-            hint_en=hint.en,
+            hint=hint,
         )
     if ref.unit_for(article) is None:
         hint = hint_for("A4")
-        return RuleViolation(
-            "A4", f"Artikel {article.label}: ingen enhet i Visma eEkonomi passar.", hint=hint.sv, hint_en=hint.en
-        )
+        return RuleViolation("A4", f"Artikel {article.label}: ingen enhet i Visma eEkonomi passar.", hint=hint)
     return None
 
 
@@ -115,8 +108,7 @@ def duplicate_code(article: Article) -> RuleViolation:
     return RuleViolation(
         "A2",
         f'Koden {article.number} på {article.kind.swedish} "{article.name}" används av flera poster i Visma PM.',
-        hint=hint.sv,
-        hint_en=hint.en,
+        hint=hint,
     )
 
 

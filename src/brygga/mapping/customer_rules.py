@@ -8,9 +8,9 @@ from typing import Any
 from brygga.domain import Customer
 from brygga.eekonomi.models import CUSTOMER_LIMITS
 from brygga.errors import RuleViolation
+from brygga.hints import hint_for
 from brygga.mapping.eekonomi_customers import EekReference
 from brygga.mapping.severa_customers import PmReference, pm_number
-from brygga.transfer.hints import hint_for
 
 __all__ = ["check_for_eekonomi", "check_for_pm", "check_limits", "check_payment_terms"]
 
@@ -25,8 +25,7 @@ def check_address(customer: Customer) -> RuleViolation | None:
     return RuleViolation(
         "C5",
         f"Det gick inte att föra över {customer.name} till Visma eEkonomi, eftersom kunden inte har någon adress.",
-        hint=hint.sv,
-        hint_en=hint.en,
+        hint=hint,
     )
 
 
@@ -48,8 +47,7 @@ def check_limits(customer: Customer, fields: Mapping[str, Any], *, op: str = "ad
         "C6",
         f"Could not {op} customer {customer.number} to Visma eAccounting. ErrorCode: 2000, "
         f"DeveloperErrorMessage: ValidateModelAttributeException - {details}",
-        hint=hint.sv,
-        hint_en=hint.en,
+        hint=hint,
     )
 
 
@@ -67,8 +65,7 @@ def check_payment_terms(customer: Customer, ref: EekReference) -> RuleViolation 
     return RuleViolation(
         "C10",
         f"Kund {customer.label}: {what}.",
-        hint=hint.sv,
-        hint_en=hint.en,
+        hint=hint,
     )
 
 
@@ -81,8 +78,7 @@ def check_currency(customer: Customer, pm: PmReference) -> RuleViolation | None:
     return RuleViolation(
         "C11",
         f"Kund {customer.label} har valutan {code}, som inte finns bland de aktiva valutorna i Visma PM.",
-        hint=hint.sv,
-        hint_en=hint.en,
+        hint=hint,
     )
 
 
@@ -106,7 +102,6 @@ def check_for_pm(customer: Customer, pm_ref: PmReference) -> RuleViolation | Non
             "C8",
             f"Det gick inte att föra över {customer.label} till Visma PM: "
             f"kundnumret {customer.number} kan inte lagras som ett heltal utan inledande nollor.",
-            hint=hint.sv,
-            hint_en=hint.en,
+            hint=hint,
         )
     return check_currency(customer, pm_ref)

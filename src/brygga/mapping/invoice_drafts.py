@@ -18,7 +18,7 @@ from brygga.domain import Invoice, InvoiceRow
 from brygga.eekonomi.models_articles import Article as EekArticle
 from brygga.eekonomi.models_invoices import CustomerInvoiceDraft, CustomerInvoiceDraftRow
 from brygga.errors import RuleViolation
-from brygga.transfer.hints import hint_for
+from brygga.hints import hint_for
 
 __all__ = ["DraftContext", "check_address", "check_invoice", "draft_marker", "invoice_date_for", "to_eekonomi_draft"]
 
@@ -70,9 +70,7 @@ def check_address(invoice: Invoice) -> RuleViolation | None:
     if invoice.address is not None and invoice.address.is_complete():
         return None
     hint = hint_for("I5")
-    return RuleViolation(
-        "I5", f"{_prefix(invoice)}, because invoice address is missing.", hint=hint.sv, hint_en=hint.en
-    )
+    return RuleViolation("I5", f"{_prefix(invoice)}, because invoice address is missing.", hint=hint)
 
 
 def _check_lengths(invoice: Invoice) -> RuleViolation | None:
@@ -99,8 +97,7 @@ def _check_lengths(invoice: Invoice) -> RuleViolation | None:
         "I6",
         f"{_prefix(invoice)}. ErrorCode: 2000, DeveloperErrorMessage: ValidateModelAttributeException - "
         + " ".join(too_long),
-        hint=hint.sv,
-        hint_en=hint.en,
+        hint=hint,
     )
 
 
@@ -111,25 +108,21 @@ def _check_rows(invoice: Invoice, ctx: DraftContext) -> RuleViolation | None:
             continue
         if row.quantity is None or row.unit_price is None:
             hint = hint_for("I4:amounts")
-            return RuleViolation(
-                "I4", f'{_prefix(invoice)}: raden "{row.text}" saknar antal eller pris.', hint=hint.sv, hint_en=hint.en
-            )
+            return RuleViolation("I4", f'{_prefix(invoice)}: raden "{row.text}" saknar antal eller pris.', hint=hint)
         article = ctx.article_for(row)
         if article is None:
             hint = hint_for("I4:article", code=row.code)
             return RuleViolation(
                 "I4",
                 f"{_prefix(invoice)}: artikeln {row.code} finns inte i Visma eEkonomi.",
-                hint=hint.sv,
-                hint_en=hint.en,
+                hint=hint,
             )
         if not article.is_active:
             hint = hint_for("I6:inactive", code=article.number)
             return RuleViolation(
                 "I6",
                 f"{_prefix(invoice)}. The remote server returned an error: (409) Conflict",
-                hint=hint.sv,
-                hint_en=hint.en,
+                hint=hint,
             )
         vat = ctx.vat_of(article)
         if row.vat_rate is not None and vat is not None and vat != row.vat_rate:
@@ -138,8 +131,7 @@ def _check_rows(invoice: Invoice, ctx: DraftContext) -> RuleViolation | None:
                 "I4",
                 f'{_prefix(invoice)}: raden "{row.text}" har {row.vat_rate * 100:.0f} % moms i Visma PM men artikeln '
                 f"{article.number} har {vat * 100:.0f} % i Visma eEkonomi.",
-                hint=hint.sv,
-                hint_en=hint.en,
+                hint=hint,
             )
     return None
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Select, delete, select
+from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session
 
 from brygga.errors import StateError
@@ -76,6 +76,16 @@ class ProtocolStore:
                 select(LinkRow).where(LinkRow.tenant_id == self.tenant, LinkRow.category == category)
             )
             return [_link(row) for row in rows]
+
+    def link_count(self, category: str) -> int:
+        """How many objects of a category are linked: the dry run's "already linked" figure."""
+        with self.db.read() as session:
+            count = session.scalar(
+                select(func.count())
+                .select_from(LinkRow)
+                .where(LinkRow.tenant_id == self.tenant, LinkRow.category == category)
+            )
+            return int(count or 0)
 
     def save_link(self, link: Link) -> None:
         with self.db.transaction() as session:

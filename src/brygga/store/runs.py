@@ -4,19 +4,25 @@ from __future__ import annotations
 
 import os
 import socket
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import desc, func, select
+from sqlalchemy import desc, func, select, update
+from sqlalchemy.orm import Session
 
 from brygga.store.database import Database
 from brygga.store.tables import LeaseRow, RunItemRow, RunRow
+from brygga.wording import Worded
 
-__all__ = ["ItemRecord", "LeaseStore", "RunStore"]
+__all__ = ["CategoryRun", "ItemRecord", "LeaseStore", "RunStore"]
+
+# How far back the page looks for each category's last run; older runs are history, not "the last transfer".
+_LAST_RUN_HORIZON = 500
 
 
 @dataclass(frozen=True)
-class ItemRecord:
+class ItemRecord(Worded):
     category: str
     direction: str
     object_key: str
@@ -28,6 +34,21 @@ class ItemRecord:
     hint: str | None = None
     hint_en: str | None = None
     at: datetime | None = None
+    title: str | None = None
+    title_en: str | None = None
+    run_id: int | None = None
+
+
+@dataclass(frozen=True)
+class CategoryRun:
+    """A category's newest real run: when, in what state, and how many objects ended how."""
+
+    category: str
+    run_id: int
+    started_at: datetime
+    finished_at: datetime | None
+    status: str  # "running", "ok", "partial", "failed", "interrupted"
+    counts: dict[str, int] = field(default_factory=dict)  # "succeeded", "failed", "skipped", "unchanged"
 
 
 class RunStore:
@@ -65,6 +86,8 @@ class RunStore:
                         message=item.message,
                         hint=item.hint,
                         hint_en=item.hint_en,
+                        title=item.title or None,
+                        title_en=item.title_en or None,
                         at=item.at or datetime.now(UTC),
                     )
                 )
@@ -77,26 +100,82 @@ class RunStore:
                 row.summary = summary
                 row.finished_at = datetime.now(UTC)
 
+    def interrupt_stale(self, cause: str) -> int:
+        """Runs still "running" while the caller holds the company's lease were left by a process that died:
+        close them as "interrupted" with ``cause``. Returns how many were closed."""
+        with self.db.transaction() as session:
+            result = session.execute(
+                update(RunRow)
+                .where(RunRow.tenant_id == self.tenant, RunRow.status == "running")
+                .values(status="interrupted", summary=cause, finished_at=datetime.now(UTC))
+            )
+            return int(getattr(result, "rowcount", 0) or 0)
+
     def latest_failures(self) -> list[ItemRecord]:
         """Failures of the newest finished, non-dry run of each category: what is still wrong."""
+        return self.latest_items(("failed",))
+
+    def latest_items(self, outcomes: Sequence[str] = ("failed",), category: str | None = None) -> list[ItemRecord]:
+        """Objects that ended in one of ``outcomes`` in the newest real run of each category (or of one)."""
         with self.db.read() as session:
             latest = (
                 select(RunItemRow.category, func.max(RunItemRow.run_id).label("run_id"))
                 .join(RunRow, RunRow.id == RunItemRow.run_id)
-                .where(RunItemRow.tenant_id == self.tenant, RunRow.dry_run.is_(False))
+                .where(RunItemRow.tenant_id == self.tenant, RunRow.tenant_id == self.tenant, RunRow.dry_run.is_(False))
                 .group_by(RunItemRow.category)
                 .subquery()
             )
-            rows = session.scalars(
+            query = (
                 select(RunItemRow)
                 .join(
                     latest,
                     (RunItemRow.category == latest.c.category) & (RunItemRow.run_id == latest.c.run_id),
                 )
-                .where(RunItemRow.outcome == "failed")
+                .where(RunItemRow.tenant_id == self.tenant, RunItemRow.outcome.in_(list(outcomes)))
+                .order_by(RunItemRow.category, RunItemRow.id)
+            )
+            if category is not None:
+                query = query.where(RunItemRow.category == category)
+            return [_record(row) for row in session.scalars(query)]
+
+    def items_of_run(self, run_id: int, outcomes: Sequence[str] = ("failed",)) -> list[ItemRecord]:
+        with self.db.read() as session:
+            rows = session.scalars(
+                select(RunItemRow)
+                .where(
+                    RunItemRow.tenant_id == self.tenant,
+                    RunItemRow.run_id == run_id,
+                    RunItemRow.outcome.in_(list(outcomes)),
+                )
                 .order_by(RunItemRow.category, RunItemRow.id)
             )
             return [_record(row) for row in rows]
+
+    def last_run_by_category(self) -> dict[str, CategoryRun]:
+        """Each category's newest real run, with its counts; a category touched by another's run (customers
+        sent first for invoices, rule I3) counts too."""
+        with self.db.read() as session:
+            runs = list(
+                session.scalars(
+                    select(RunRow)
+                    .where(RunRow.tenant_id == self.tenant, RunRow.dry_run.is_(False))
+                    .order_by(desc(RunRow.id))
+                    .limit(_LAST_RUN_HORIZON)
+                )
+            )
+            counts = _counts(session, self.tenant, [run.id for run in runs])
+        result: dict[str, CategoryRun] = {}
+        for run in runs:
+            per_category = counts.get(run.id, {})
+            named = [c for c in run.categories.split(",") if c]
+            for category in named + [c for c in per_category if c not in named]:
+                if category in result:
+                    continue
+                numbers = per_category.get(category, {})
+                result[category] = CategoryRun(
+                    category, run.id, run.started_at, run.finished_at, _category_status(run.status, numbers), numbers
+                )
+        return result
 
     def history(self, limit: int = 10) -> list[tuple[int, str, str, datetime, str | None]]:
         with self.db.read() as session:
@@ -133,7 +212,34 @@ def _record(row: RunItemRow) -> ItemRecord:
         row.hint,
         row.hint_en,
         row.at,
+        row.title,
+        row.title_en,
+        row.run_id,
     )
+
+
+def _counts(session: Session, tenant: str, run_ids: list[int]) -> dict[int, dict[str, dict[str, int]]]:
+    """run -> category -> outcome -> how many objects, in one query."""
+    if not run_ids:
+        return {}
+    rows = session.execute(
+        select(RunItemRow.run_id, RunItemRow.category, RunItemRow.outcome, func.count())
+        .where(RunItemRow.tenant_id == tenant, RunItemRow.run_id.in_(run_ids))
+        .group_by(RunItemRow.run_id, RunItemRow.category, RunItemRow.outcome)
+    )
+    result: dict[int, dict[str, dict[str, int]]] = {}
+    for run_id, category, outcome, count in rows:
+        result.setdefault(run_id, {}).setdefault(category, {})[outcome] = int(count)
+    return result
+
+
+def _category_status(run_status: str, counts: dict[str, int]) -> str:
+    """One category's share of a run: a run still going or cut off says so; else its own objects decide."""
+    if run_status in ("running", "interrupted"):
+        return run_status
+    if counts.get("failed"):
+        return "partial" if counts.get("succeeded") else "failed"
+    return "ok"
 
 
 class LeaseStore:

@@ -173,6 +173,8 @@ class RunItemRow(Base):
     message: Mapped[str | None] = mapped_column(Text)
     hint: Mapped[str | None] = mapped_column(Text)
     hint_en: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)  # the message in the user's words; `message` keeps the original's
+    title_en: Mapped[str | None] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(UtcDateTime())
     __table_args__ = (Index("ix_run_item_run", "tenant_id", "run_id"),)
 

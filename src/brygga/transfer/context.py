@@ -16,7 +16,10 @@ __all__ = ["NullProgress", "Progress", "TransferContext"]
 
 
 class Progress(Protocol):
-    """Where long work reports how far it has come (a Rich progress bar in the CLI)."""
+    """Where long work reports how far it has come (a Rich progress bar in the CLI, the web page's bar)."""
+
+    def category(self, name: str) -> None:
+        """A category begins: it reads both systems and plans before ``start`` tells how many it will write."""
 
     def start(self, label: str, total: int) -> None: ...
 
@@ -24,6 +27,9 @@ class Progress(Protocol):
 
 
 class NullProgress:
+    def category(self, name: str) -> None:
+        return None
+
     def start(self, label: str, total: int) -> None:
         return None
 
@@ -47,3 +53,4 @@ class TransferContext:
     clock: Callable[[], datetime] = _utc_now
     eek_company: CompanySettings | None = None  # read once per run (rule X4 check), reused by the categories
     supplier_period: tuple[date, date] | None = None  # a period given on the command line overrides S7
+    failed_only: bool = False  # retry only the objects that failed in each category's latest run

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from brygga.errors import ApiError, AuthError, BryggaError, RateLimitedError, RuleViolation, ServerError
-from brygga.transfer.hints import Hint, hint_for
+from brygga.hints import Hint, hint_for
+from brygga.wording import Worded
 
 __all__ = ["Action", "ObjectOutcome", "Outcome", "failure_from_error"]
 
@@ -30,7 +31,7 @@ class Outcome(StrEnum):
 
 
 @dataclass(frozen=True)
-class ObjectOutcome:
+class ObjectOutcome(Worded):
     category: str
     direction: str  # "pm->eek" or "eek->pm"
     key: str
@@ -42,6 +43,13 @@ class ObjectOutcome:
     hint_en: str = ""
     rule_id: str | None = None
     retry: bool = False  # a transient failure: the cursor must not pass this object
+    title: str = ""  # the headline in the user's words when `message` is the original's API text
+    title_en: str = ""
+
+    @property
+    def is_run_level(self) -> bool:
+        """A failure of the whole category (not connected, a settings problem, a system down), not of one object."""
+        return not self.key and not self.direction
 
 
 def failure_from_error(
@@ -60,6 +68,8 @@ def failure_from_error(
             error.hint,
             error.hint_en,
             error.rule_id,
+            title=error.title,
+            title_en=error.title_en,
         )
     if isinstance(error, ApiError):
         hint, transient = _api_hint(error)
@@ -67,9 +77,22 @@ def failure_from_error(
         if error.error_id and "ErrorId" not in message:
             message += f", ErrorId: {error.error_id}"
         return ObjectOutcome(
-            category, direction, key, name, action, Outcome.FAILED, message, hint.sv, hint.en, None, transient
+            category,
+            direction,
+            key,
+            name,
+            action,
+            Outcome.FAILED,
+            message,
+            hint.sv,
+            hint.en,
+            None,
+            transient,
+            hint.title,
+            hint.title_en,
         )
-    return ObjectOutcome(category, direction, key, name, action, Outcome.FAILED, str(error), retry=True)
+    hint_text = getattr(error, "hint", "")
+    return ObjectOutcome(category, direction, key, name, action, Outcome.FAILED, str(error), hint_text, retry=True)
 
 
 def _api_hint(error: ApiError) -> tuple[Hint, bool]:

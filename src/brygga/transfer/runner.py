@@ -6,6 +6,8 @@ connection, a settings problem) becomes one failed line with its hint, and the n
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import os
 import socket
 from collections.abc import Callable
@@ -23,9 +25,12 @@ from brygga.transfer.orders.transfer import OrdersTransfer
 from brygga.transfer.outcome import Action, ObjectOutcome, Outcome, failure_from_error
 from brygga.transfer.projects.transfer import ProjectsTransfer
 from brygga.transfer.report import CategoryReport, RunReport
+from brygga.transfer.retry_failed import keep_only_failed
 from brygga.transfer.supplier_costs.transfer import SupplierCostsTransfer
 
 __all__ = ["CATEGORIES", "CategoryTransfer", "check_company", "run_transfers"]
+
+logger = logging.getLogger(__name__)
 
 
 class CategoryTransfer(Protocol):
@@ -75,12 +80,19 @@ async def run_transfers(ctx: TransferContext, categories: list[str]) -> RunRepor
             "En annan överföring för samma företag pågår redan.", hint="Vänta tills den är klar och försök igen."
         )
     try:
+        if not ctx.dry_run:  # holding the lease, no other run of this company can still be going
+            ctx.store.runs.interrupt_stale("Avbruten: processen som körde överföringen avslutades innan den var klar.")
         await check_company(ctx)
         ordered = [name for name in CATEGORIES if name in categories]  # dependencies first, whatever was typed
         run_id = None if ctx.dry_run else ctx.store.runs.start(ordered, dry_run=False)
         report = RunReport(run_id=run_id, dry_run=ctx.dry_run)
-        for name in ordered:
-            report.categories[name] = await _run_category(ctx, name)
+        try:
+            for name in ordered:
+                report.categories[name] = await _run_category(ctx, name)
+        except BaseException as exc:  # closed with its outcome whatever stops it, then re-raised
+            if run_id is not None:
+                _close_broken(ctx.store, run_id, report, exc)
+            raise
         if run_id is not None:
             _record(ctx.store, run_id, report)
         return report
@@ -92,26 +104,36 @@ async def run_transfers(ctx: TransferContext, categories: list[str]) -> RunRepor
 async def _run_category(ctx: TransferContext, name: str) -> CategoryReport:
     report = CategoryReport(name, planned_only=ctx.dry_run)
     calls_before = (ctx.eek.api_calls, ctx.pm.api_calls)
+    ctx.progress.category(name)
     transfer = CATEGORIES[name](ctx)
     try:
         plan = await transfer.plan()
+        if ctx.failed_only:
+            keep_only_failed(ctx.store, name, plan, transfer, report)
         if ctx.dry_run:
             report.outcomes = transfer.outcomes_for_plan(plan)
+            report.already_linked = ctx.store.protocol.link_count(name)
             report.notices.extend(getattr(plan, "notices", []))
         else:
             await transfer.execute(plan, report)
     except BryggaError as exc:
-        hint = getattr(exc, "hint", "")
-        outcome = failure_from_error(exc, category=name, direction="", key="", name="", action=Action.NONE)
-        if hint and not outcome.hint:
-            outcome = ObjectOutcome(name, "", "", "", Action.NONE, Outcome.FAILED, str(exc), hint, retry=True)
-        report.outcomes.append(outcome)
+        report.outcomes.append(_run_level_failure(name, exc))
     report.api_calls = {"eekonomi": ctx.eek.api_calls - calls_before[0], "severa": ctx.pm.api_calls - calls_before[1]}
     return report
 
 
-def _record(store: Store, run_id: int, report: RunReport) -> None:
-    items = [
+def _run_level_failure(category: str, exc: BryggaError) -> ObjectOutcome:
+    """What stopped a whole category, with the system it concerns and what to do."""
+    hint = getattr(exc, "hint", "")
+    outcome = failure_from_error(exc, category=category, direction="", key="", name="", action=Action.NONE)
+    if hint and not outcome.hint:
+        message = str(getattr(exc, "message", None) or exc)
+        outcome = ObjectOutcome(category, "", "", "", Action.NONE, Outcome.FAILED, message, hint, retry=True)
+    return outcome
+
+
+def _items(report: RunReport) -> list[ItemRecord]:
+    return [
         ItemRecord(
             o.category,
             o.direction,
@@ -123,14 +145,35 @@ def _record(store: Store, run_id: int, report: RunReport) -> None:
             o.message,
             o.hint,
             o.hint_en,
+            title=o.title,
+            title_en=o.title_en,
         )
         for category in report.categories.values()
         for o in category.outcomes
     ]
-    store.runs.add_items(run_id, items)
-    summary = "; ".join(
+
+
+def _summary(report: RunReport) -> str:
+    return "; ".join(
         f"{name}: {c.count(Outcome.SUCCEEDED)} ok, {c.count(Outcome.FAILED)} fel, "
         f"{c.count(Outcome.SKIPPED)} överhoppade"
         for name, c in report.categories.items()
     )
-    store.runs.finish(run_id, "failed" if not report.ok else "ok", summary)
+
+
+def _record(store: Store, run_id: int, report: RunReport) -> None:
+    store.runs.add_items(run_id, _items(report))
+    state = report.state
+    store.runs.finish(run_id, "ok" if state == "nothing" else state, _summary(report))
+
+
+def _close_broken(store: Store, run_id: int, report: RunReport, exc: BaseException) -> None:
+    """Keep what the finished categories did, and say why the run stopped: "interrupted" for Ctrl+C or a
+    cancelled task, "failed" with the cause for anything else."""
+    interrupted = isinstance(exc, KeyboardInterrupt | asyncio.CancelledError)
+    cause = "Avbruten av användaren." if interrupted else f"Stoppades av ett oväntat fel ({type(exc).__name__})."
+    try:
+        store.runs.add_items(run_id, _items(report))
+        store.runs.finish(run_id, "interrupted" if interrupted else "failed", f"{cause} {_summary(report)}".strip())
+    except Exception:
+        logger.exception("could not close run %s", run_id)

@@ -11,6 +11,7 @@ from datetime import timedelta
 from brygga.domain import Article
 from brygga.eekonomi.models_articles import Article as EekArticle
 from brygga.errors import ConfigError, RuleViolation
+from brygga.hints import hint_for
 from brygga.mapping.article_rules import check_article_for_eekonomi, check_article_for_pm, duplicate_code
 from brygga.mapping.eekonomi_articles import (
     ArticleReference,
@@ -20,7 +21,6 @@ from brygga.mapping.eekonomi_articles import (
 )
 from brygga.transfer.articles.pm_side import PmArticleSide, PmItem
 from brygga.transfer.context import TransferContext
-from brygga.transfer.hints import hint_for
 from brygga.transfer.outcome import Action
 from brygga.transfer.sync.base import PairTransfer
 from brygga.transfer.sync.eek_reads import read_changed
@@ -41,8 +41,7 @@ def article_clash(direction: Direction, article: Article, other: Article) -> Rul
         "A2",
         f"Artikeln {article.label} kopplades inte: koden {article.number} finns redan i {other_system} med namnet "
         f'"{other.name}".',
-        hint=hint.sv,
-        hint_en=hint.en,
+        hint=hint,
     )
 
 

@@ -6,8 +6,8 @@ from collections.abc import Callable, Sequence
 
 from brygga.domain import Customer
 from brygga.errors import RuleViolation
+from brygga.hints import hint_for
 from brygga.store import Link
-from brygga.transfer.hints import hint_for
 from brygga.transfer.sync.planner import SYSTEM_LABEL, Change, Direction, Plan, PlanRules, Side, plan_pairs
 
 __all__ = ["Change", "Check", "Direction", "Plan", "Side", "customer_clash", "plan_customers"]
@@ -31,7 +31,7 @@ def plan_customers(
         skip_inactive_new=True,
         things="kunder",
         master_rule="C3",
-        inactive_reason="Inaktiv kund förs inte över (C1).",
+        inactive_reason="Inaktiv kund: förs inte över.",
     )
     return plan_pairs(pm, eek, links, rules)
 
@@ -44,6 +44,5 @@ def customer_clash(direction: Direction, customer: Customer, other: Customer) ->
         "C2",
         f"Kunden {customer.label} kopplades inte: kundnummer {customer.number} finns redan i {other_system} "
         f'med namnet "{other.name}".',
-        hint=hint.sv,
-        hint_en=hint.en,
+        hint=hint,
     )

@@ -16,6 +16,7 @@ from brygga.domain import Invoice
 from brygga.eekonomi.models_articles import Article as EekArticle
 from brygga.eekonomi.models_invoices import CustomerInvoiceDraft
 from brygga.errors import ConfigError, RejectedError, RuleViolation
+from brygga.hints import hint_for
 from brygga.mapping.eekonomi_customers import EekReference
 from brygga.mapping.invoice_drafts import (
     DraftContext,
@@ -32,7 +33,6 @@ from brygga.transfer.context import TransferContext
 from brygga.transfer.customers.eek_side import EekCustomerSide
 from brygga.transfer.customers.pm_side import PmCustomerSide
 from brygga.transfer.customers.transfer import CustomersTransfer
-from brygga.transfer.hints import hint_for
 from brygga.transfer.invoices.statuses import InvoiceStatuses, resolve_statuses
 from brygga.transfer.outcome import Action, Outcome
 from brygga.transfer.projects.transfer import resolve_cost_center
@@ -153,7 +153,9 @@ class InvoicesTransfer(PairTransfer[Invoice]):
     def _decide(self, invoice: Invoice, link: Link | None) -> Change[Invoice]:
         to_eek = Direction.PM_TO_EEK
         if invoice.is_credit:
-            return Change(to_eek, Action.SKIP, invoice.pm_id, invoice, reason=_credit_reason())
+            return Change(
+                to_eek, Action.SKIP, invoice.pm_id, invoice, reason=CREDIT_REASON, rule="I7", hint=hint_for("I7")
+            )
         if link is not None:
             # The draft exists; an earlier run stopped before PM got the "transferred" status.
             return Change(to_eek, Action.UPDATE, invoice.pm_id, invoice, target_id=link.eek_id)
@@ -167,6 +169,7 @@ class InvoicesTransfer(PairTransfer[Invoice]):
                 f"Kunden {invoice.customer_label} finns inte i Visma eEkonomi, så fakturan kan inte föras över.",
                 hint="Rätta felet som överföringen av kunder rapporterar (brygga errors) och kör igen.",
                 hint_en="Fix what the customer transfer reports (brygga errors) and run again.",
+                title_en="The invoice's customer is not in Visma eEkonomi",
             )
             return Change(to_eek, Action.REJECT, invoice.pm_id, invoice, violation=missing)
         violation = check_invoice(invoice, context)
@@ -220,8 +223,7 @@ class InvoicesTransfer(PairTransfer[Invoice]):
         raise AssertionError("invoices flow from Visma PM to Visma eEkonomi; their status comes back separately")
 
 
-def _credit_reason() -> str:
-    return "Kreditfaktura: förs inte över (I7). " + hint_for("I7").sv
+CREDIT_REASON = "Kreditfaktura: förs inte över."
 
 
 def _totals_mismatch(invoice: Invoice, draft: CustomerInvoiceDraft) -> RuleViolation | None:
@@ -237,6 +239,5 @@ def _totals_mismatch(invoice: Invoice, draft: CustomerInvoiceDraft) -> RuleViola
         "I6",
         f"Utkastet för {invoice.customer_label} ({invoice.project_label}) summerar till {actual} i Visma eEkonomi "
         f"men fakturan i Visma PM till {expected}.",
-        hint=hint.sv,
-        hint_en=hint.en,
+        hint=hint,
     )

@@ -18,6 +18,7 @@ from brygga.eekonomi.models_articles import Article as EekArticle
 from brygga.eekonomi.models_articles import ArticleAccountCoding, Unit
 from brygga.eekonomi.models_invoices import CustomerInvoiceDraft
 from brygga.errors import BryggaError, RuleViolation
+from brygga.hints import hint_for
 from brygga.mapping.customer_rules import check_limits
 from brygga.mapping.eekonomi_customers import EekReference, to_eekonomi_customer
 from brygga.mapping.orders import order_marker, to_order_customer_fields, to_order_draft, vat_key
@@ -25,7 +26,6 @@ from brygga.orders.models import Order
 from brygga.store.orders import OrderStore, StoredOrder
 from brygga.transfer.context import TransferContext
 from brygga.transfer.customers.eek_side import EekCustomerSide
-from brygga.transfer.hints import hint_for
 from brygga.transfer.outcome import Action
 from brygga.transfer.report import CategoryReport
 from brygga.transfer.sync.base import PairTransfer
@@ -135,8 +135,7 @@ class OrdersTransfer(PairTransfer[OrderItem]):
                 return RuleViolation(
                     "O5",
                     f'Order {order.order_number}: raden "{row.text}" har momssatsen {rate:f} %, som saknar artikel.',
-                    hint=hint.sv,
-                    hint_en=hint.en,
+                    hint=hint,
                 )
         return None
 
@@ -151,8 +150,7 @@ class OrdersTransfer(PairTransfer[OrderItem]):
         return RuleViolation(
             "O6",
             f"Order {order.order_number}: betalningsvillkoret {days} dagar finns inte i Visma eEkonomi.",
-            hint=hint.sv,
-            hint_en=hint.en,
+            hint=hint,
         )
 
     def _check_customer(self, order: Order) -> RuleViolation | None:
@@ -166,8 +164,7 @@ class OrdersTransfer(PairTransfer[OrderItem]):
                 "O2",
                 f"Order {order.order_number}: kunden {order.customer.number} finns inte i Visma eEkonomi och "
                 "ordern saknar postnummer eller ort för att skapa den.",
-                hint=hint.sv,
-                hint_en=hint.en,
+                hint=hint,
             )
         canonical = Customer(number=order.customer.number, name=str(fields["Name"]))
         return check_limits(canonical, fields)
@@ -227,6 +224,8 @@ class OrdersTransfer(PairTransfer[OrderItem]):
 
     async def _ensure_customers(self, creates: list[Change[OrderItem]]) -> None:
         """Rule O2: an unknown customer number creates the customer, once, before any draft needs it."""
+        if not creates:
+            return  # an empty inbox planned nothing and read nothing from eEkonomi
         assert self.eek_ref is not None
         for change in creates:
             order = change.item.order

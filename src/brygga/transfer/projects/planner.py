@@ -12,8 +12,8 @@ from collections.abc import Mapping, Sequence
 from brygga.domain import Project
 from brygga.eekonomi.models_cost_centers import COST_CENTER_ITEM_LIMITS, CostCenterItem
 from brygga.errors import RuleViolation
+from brygga.hints import hint_for
 from brygga.store import Link
-from brygga.transfer.hints import hint_for
 from brygga.transfer.outcome import Action
 from brygga.transfer.sync.planner import Change, Direction, Plan
 
@@ -34,8 +34,7 @@ def check_project(project: Project, op: str = "add") -> RuleViolation | None:
             f"Could not {op} Case {project.number} to Visma eAccounting. ErrorCode: 2000, DeveloperErrorMessage: "
             "ValidateModelAttributeException - The field ShortName must be a string with a maximum length of "
             f"{COST_CENTER_ITEM_LIMITS['ShortName']}.",
-            hint=hint.sv,
-            hint_en=hint.en,
+            hint=hint,
         )
     limit = COST_CENTER_ITEM_LIMITS["Name"]
     if len(project.name) > limit:
@@ -44,8 +43,7 @@ def check_project(project: Project, op: str = "add") -> RuleViolation | None:
             "P4",
             f"Could not {op} Case {project.number} to Visma eAccounting. ErrorCode: 2000, DeveloperErrorMessage: "
             f"ValidateModelAttributeException - The field Name must be a string with a maximum length of {limit}.",
-            hint=hint.sv,
-            hint_en=hint.en,
+            hint=hint,
         )
     return None
 
@@ -55,8 +53,7 @@ def _already_exists(project: Project) -> RuleViolation:
     return RuleViolation(
         "P3",
         f"Could not add Case {project.number} to Visma eAccounting. {ALREADY_EXISTS}",
-        hint=hint.sv,
-        hint_en=hint.en,
+        hint=hint,
     )
 
 

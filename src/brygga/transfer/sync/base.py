@@ -14,6 +14,7 @@ from typing import Generic, TypeVar
 
 from brygga.errors import BryggaError
 from brygga.store import Link
+from brygga.titles import title_for
 from brygga.transfer.context import TransferContext
 from brygga.transfer.outcome import Action, ObjectOutcome, Outcome, failure_from_error
 from brygga.transfer.report import CategoryReport
@@ -111,8 +112,25 @@ class PairTransfer(ABC, Generic[ItemT]):
         self.protocol.link_and_close(pending.id if pending else None, link)
 
     def _outcome(self, change: Change[ItemT], outcome: Outcome, message: str = "") -> ObjectOutcome:
+        if outcome is not Outcome.SKIPPED:
+            return ObjectOutcome(
+                self.category, change.direction.value, change.key, change.item.name, change.action, outcome, message
+            )
+        # A skip says why in Swedish (the reason) and English (the rule's title), and what to do when there is a fix.
+        _, title_en = title_for(change.rule) if change.rule else ("", "")
+        hint = change.hint
         return ObjectOutcome(
-            self.category, change.direction.value, change.key, change.item.name, change.action, outcome, message
+            self.category,
+            change.direction.value,
+            change.key,
+            change.item.name,
+            change.action,
+            outcome,
+            message,
+            hint.sv if hint else "",
+            hint.en if hint else "",
+            change.rule,
+            title_en=title_en,
         )
 
     def _failure(self, change: Change[ItemT], error: BryggaError) -> ObjectOutcome:

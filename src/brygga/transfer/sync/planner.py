@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Generic, Protocol, TypeVar
 
 from brygga.errors import RuleViolation
+from brygga.hints import Hint
 from brygga.store import Link
 from brygga.transfer.outcome import Action
 
@@ -72,7 +73,9 @@ class Change(Generic[ItemT]):
     item: ItemT
     target_id: str | None = None
     violation: RuleViolation | None = None
-    reason: str = ""
+    reason: str = ""  # why it is skipped, in Swedish; the rule id goes beside it, not into the text
+    rule: str | None = None
+    hint: Hint | None = None
 
     @property
     def key(self) -> str:
@@ -108,6 +111,7 @@ class PlanRules(Generic[ItemT]):
     things: str  # "kunder", "artiklar": for the C3 reason
     master_rule: str  # "C3", "S2"
     inactive_reason: str = ""
+    inactive_rule: str = "C1"
 
 
 def plan_pairs(pm: Side[ItemT], eek: Side[ItemT], links: Sequence[Link], rules: PlanRules[ItemT]) -> Plan[ItemT]:
@@ -145,7 +149,7 @@ def _plan_one(
     if link is not None:
         return _plan_linked(direction, source_id, item, link, rules, check)
     if rules.skip_inactive_new and not item.is_active:
-        return Change(direction, Action.SKIP, source_id, item, reason=rules.inactive_reason)
+        return Change(direction, Action.SKIP, source_id, item, reason=rules.inactive_reason, rule=rules.inactive_rule)
     match = other.by_number.get(item.number or "")
     if match is None:
         violation = check(item, "add")
@@ -172,9 +176,11 @@ def _plan_linked(
     if rules.master != direction.source:
         reason = (
             f"Ändrad i {SYSTEM_LABEL[direction.source]}, men {SYSTEM_LABEL[rules.master]} är huvudsystem för "
-            f"{rules.things}: ändringen förs inte över ({rules.master_rule})."
+            f"{rules.things}: ändringen förs inte över."
         )
-        return Change(direction, Action.SKIP, source_id, item, target_id=target_id, reason=reason)
+        return Change(
+            direction, Action.SKIP, source_id, item, target_id=target_id, reason=reason, rule=rules.master_rule
+        )
     violation = check(item, "update")
     action = Action.REJECT if violation else Action.UPDATE
     return Change(direction, action, source_id, item, target_id=target_id, violation=violation)
