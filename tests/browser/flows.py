@@ -118,9 +118,9 @@ def save_demo_settings(page: Page) -> None:
     """S1-S8 as the demo company needs them for every category to have work: saved, and said so."""
     page.goto("/")
     form = page.locator("form#settings")
-    form.get_by_label("S3 Resultatenhet för projekt").fill("Projekt")
-    form.get_by_label("S4 Standard artikelnummer").fill("DIV")
-    form.get_by_label("S5 Leverantörsfakturor i PM").select_option("billable")
+    form.get_by_label("Resultatenhet för projekt").fill("Projekt")
+    form.get_by_label("Standard artikelnummer").fill("DIV")
+    form.get_by_label("Leverantörsfakturor i PM").select_option(label="Fakturerbar")
     form.get_by_role("button", name="Spara inställningar").click()
     expect(page.locator("form#settings [role=status]")).to_have_text("Inställningarna sparades.")
 

@@ -57,7 +57,7 @@ def test_wcag_transfer_page_with_a_result_box_and_a_plan(connected_page: Page) -
 
 def test_wcag_settings_error(connected_page: Page) -> None:
     form = connected_page.locator("form#settings")
-    form.get_by_label("S3 Resultatenhet för projekt").fill("Finns-Inte")
+    form.get_by_label("Resultatenhet för projekt").fill("Finns-Inte")
     form.get_by_role("button", name="Spara inställningar").click()
     expect(form.locator(".field-problem")).to_be_visible()
     assert_no_violations(connected_page)

@@ -120,9 +120,10 @@ async def connect_both(admin: httpx.AsyncClient, emulators: Emulators) -> tuple[
     return eek, pm
 
 
-async def run_transfer(admin: httpx.AsyncClient, category: str, mode: str) -> httpx.Response:
-    """Start a transfer as the button does (htmx) and poll its status fragment until it is done."""
-    token = await page_token(admin)
+async def run_transfer(admin: httpx.AsyncClient, category: str, mode: str, lang: str = "sv") -> httpx.Response:
+    """Start a transfer as the button does (htmx) and poll its status fragment until it is done; ``mode`` is
+    "dry-run", "run" or "retry" (the failed ones of the latest run)."""
+    token = await page_token(admin, f"/?lang={lang}")
     headers = {"HX-Request": "true", "X-CSRF-Token": token}
     response = await admin.post("/transfer", data={"category": category, "mode": mode}, headers=headers)
     assert response.status_code == 200, response.text

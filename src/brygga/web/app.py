@@ -1,7 +1,8 @@
 """The FastAPI app: ``create_app(store_factory, settings)``; ``serve`` runs it with uvicorn.
 
 Besides the order intake and ``/healthz`` it serves the admin pages (Dataöverföring, Felmeddelanden,
-Anslutningar, Orderinkorg) behind the admin password, with htmx and plain CSS from ``static/``.
+Körningshistorik, Anslutningar, Orderinkorg, Checklista) behind the admin password, with htmx and plain CSS
+from ``static/``.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from brygga.web.auth_views import auth_router
 from brygga.web.checklist_views import checklist_router
 from brygga.web.company_watch import CompanyWatch
 from brygga.web.connection_views import connection_router
+from brygga.web.history_views import history_router
 from brygga.web.jobs import TransferJobs
 from brygga.web.oauth_flow import PendingConnections
 from brygga.web.order_views import order_router
@@ -52,6 +54,7 @@ def create_app(store_factory: StoreFactory, settings: Settings) -> FastAPI:
     app.include_router(orders_router(stores))
     app.include_router(auth_router(kit))
     app.include_router(transfer_router(kit, jobs))
+    app.include_router(history_router(kit))
     app.include_router(connection_router(kit, PendingConnections()))
     app.include_router(order_router(kit))
     app.include_router(checklist_router(kit))

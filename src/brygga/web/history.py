@@ -1,51 +1,96 @@
-"""What the pages read about past runs: the error list (rule X2), last transfer per category (X3), the runs."""
+"""What the pages read about past runs: the last run of each category (rule X3), the messages of failed and
+skipped objects (X2, I7), and the run history, all from the run log (never from the cursors)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import func, select
 
 from brygga.store import ItemRecord, Store
 from brygga.store.tables import RunItemRow
-from brygga.web.i18n import category_label, translator
+from brygga.transfer.runner import CATEGORIES
+from brygga.web.i18n import category_label, counts_text, translator
 
-__all__ = ["ErrorRow", "RunLine", "error_rows", "last_transfers", "run_lines"]
+__all__ = ["CategorySummary", "MessageRow", "RunLine", "category_summaries", "counts_line", "message_rows", "run_lines"]
 
 
 @dataclass(frozen=True)
-class ErrorRow:
+class CategorySummary:
+    """One line of Dataöverföring's table: a category and its last run (``state`` "never" when it has none)."""
+
+    category: str
+    state: str
+    run_id: int | None = None
+    started: datetime | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def failed(self) -> int:
+        return self.counts.get("failed", 0)
+
+    @property
+    def skipped(self) -> int:
+        return self.counts.get("skipped", 0)
+
+
+@dataclass(frozen=True)
+class MessageRow:
+    """A failed or skipped object as the pages show it: the headline and hint in the page's language, and the
+    original's text (``detail``) and the rule for "Teknisk detalj"."""
+
     category: str
     object_key: str
     object_name: str
-    rule_id: str | None
-    message: str
+    outcome: str
+    headline: str
     hint: str
+    detail: str
+    rule_id: str | None
     at: datetime | None
+    run_id: int | None
 
 
 @dataclass(frozen=True)
 class RunLine:
     id: int
     categories: str
+    state: str
     status: str
     started: datetime
     summary: str
 
 
-def error_rows(store: Store, lang: str, *, category: str | None = None, run_id: int | None = None) -> list[ErrorRow]:
-    """Failures of one run, or (no run given) of the newest real run of each category; optionally one category."""
-    records = _failures_of_run(store, run_id) if run_id is not None else store.runs.latest_failures()
+def category_summaries(store: Store) -> list[CategorySummary]:
+    """Every category in the page's order, with its last run from the run history."""
+    last = store.runs.last_run_by_category()
+    lines = []
+    for category in CATEGORIES:
+        run = last.get(category)
+        if run is None:
+            lines.append(CategorySummary(category, "never"))
+        else:
+            lines.append(CategorySummary(category, run.status, run.run_id, run.started_at, dict(run.counts)))
+    return lines
+
+
+def message_rows(
+    store: Store,
+    lang: str,
+    outcomes: Sequence[str] = ("failed",),
+    *,
+    category: str | None = None,
+    run_id: int | None = None,
+) -> list[MessageRow]:
+    """Failed (or skipped) objects of one run, or (no run given) of the newest real run of each category."""
+    wanted = tuple(outcomes)
+    if run_id is not None:
+        records = store.runs.items_of_run(run_id, wanted)
+    else:
+        records = store.runs.latest_items(wanted, category=category)
     return [_row(record, lang) for record in records if category is None or record.category == category]
-
-
-def last_transfers(store: Store) -> dict[str, dict[str, datetime]]:
-    """category -> system -> when its changes were last read (the cursor a successful run moves)."""
-    result: dict[str, dict[str, datetime]] = {}
-    for (category, system), when in store.protocol.cursors().items():
-        result.setdefault(category, {})[system] = when
-    return result
 
 
 def run_lines(store: Store, lang: str = "sv", limit: int = 20) -> list[RunLine]:
@@ -58,16 +103,15 @@ def run_lines(store: Store, lang: str = "sv", limit: int = 20) -> list[RunLine]:
         named = [c for c in categories.split(",") if c]
         per_category = counts.get(run_id, {})
         shown = named + [c for c in per_category if c not in named]  # e.g. customers sent first for invoices (I3)
-        summary = "; ".join(_counts_line(category, per_category.get(category, {}), lang) for category in shown)
+        summary = "; ".join(counts_line(category, per_category.get(category, {}), lang) for category in shown)
         names = ", ".join(category_label(c, lang) for c in named)
-        lines.append(RunLine(run_id, names, t(f"state.{state}"), started, summary))
+        lines.append(RunLine(run_id, names, state, t(f"state.{state}"), started, summary))
     return lines
 
 
-def _counts_line(category: str, counts: dict[str, int], lang: str) -> str:
-    t = translator(lang)
-    parts = (f"{counts.get(outcome, 0)} {t('transfer.' + outcome)}" for outcome in ("succeeded", "failed", "skipped"))
-    return f"{category_label(category, lang)}: {', '.join(parts)}"
+def counts_line(category: str, counts: dict[str, int], lang: str) -> str:
+    """ "Kunder: 5 lyckades, 1 misslyckades, 2 hoppades över" (and the unchanged ones when there are any)."""
+    return f"{category_label(category, lang)}: {counts_text(counts, lang)}"
 
 
 def _outcome_counts(store: Store, run_ids: list[int]) -> dict[int, dict[str, dict[str, int]]]:
@@ -87,39 +131,16 @@ def _outcome_counts(store: Store, run_ids: list[int]) -> dict[int, dict[str, dic
         return result
 
 
-def _failures_of_run(store: Store, run_id: int) -> list[ItemRecord]:
-    with store.db.read() as session:
-        rows = session.scalars(
-            select(RunItemRow)
-            .where(RunItemRow.tenant_id == store.tenant, RunItemRow.run_id == run_id, RunItemRow.outcome == "failed")
-            .order_by(RunItemRow.category, RunItemRow.id)
-        )
-        return [
-            ItemRecord(
-                r.category,
-                r.direction,
-                r.object_key,
-                r.object_name,
-                r.action,
-                r.outcome,
-                r.rule_id,
-                r.message,
-                r.hint,
-                r.hint_en,
-                r.at,
-            )
-            for r in rows
-        ]
-
-
-def _row(record: ItemRecord, lang: str) -> ErrorRow:
-    hint = record.hint if lang == "sv" else (record.hint_en or record.hint)
-    return ErrorRow(
+def _row(record: ItemRecord, lang: str) -> MessageRow:
+    return MessageRow(
         record.category,
         record.object_key,
         record.object_name,
+        record.outcome,
+        record.headline(lang),
+        record.hint_in(lang),
+        record.detail(lang),
         record.rule_id,
-        record.message or "",
-        hint or "",
         record.at,
+        record.run_id,
     )

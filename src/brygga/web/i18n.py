@@ -12,6 +12,7 @@ from starlette.requests import Request
 
 from brygga.config import Settings
 from brygga.transfer.report import CATEGORY_LABELS
+from brygga.web.texts_transfer import TRANSFER_TEXTS
 
 __all__ = [
     "LANGUAGES",
@@ -19,6 +20,7 @@ __all__ = [
     "TEXTS",
     "Translate",
     "category_label",
+    "counts_text",
     "pick_lang",
     "progress_label",
     "translator",
@@ -169,9 +171,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "state.received": ("Mottagen", "Received"),
     "state.failed": ("Misslyckades", "Failed"),
     "state.transferred": ("Överförd", "Transferred"),
-    "state.running": ("Pågår", "Running"),
-    "state.ok": ("Klar", "Done"),
     "state.none": ("-", "-"),
+    **TRANSFER_TEXTS,
 }
 
 # The original's button texts where they differ from the category's name.
@@ -212,3 +213,12 @@ def progress_label(swedish: str, lang: str) -> str:
         if sv == swedish:
             return category_label(category, lang)
     return swedish
+
+
+def counts_text(counts: dict[str, int], lang: str) -> str:
+    """ "5 lyckades, 1 misslyckades, 2 hoppades över" (and the unchanged ones when there are any)."""
+    t = translator(lang)
+    parts = [f"{counts.get(outcome, 0)} {t('transfer.' + outcome)}" for outcome in ("succeeded", "failed", "skipped")]
+    if counts.get("unchanged"):
+        parts.append(f"{counts['unchanged']} {t('transfer.unchanged')}")
+    return ", ".join(parts)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import logging
 from dataclasses import dataclass, field
 
 from brygga.config import Settings
@@ -18,6 +19,8 @@ from brygga.transfer.report import RunReport
 
 __all__ = ["Job", "JobProgress", "TransferBusy", "TransferJobs"]
 
+logger = logging.getLogger(__name__)
+
 
 class TransferBusy(RuntimeError):
     pass
@@ -25,11 +28,20 @@ class TransferBusy(RuntimeError):
 
 @dataclass
 class JobProgress:
-    """The runner's progress reports (``brygga.transfer.context.Progress``), kept for the polled fragment."""
+    """The runner's progress reports (``brygga.transfer.context.Progress``), kept for the polled fragment.
+
+    ``current`` is the category being worked on: set when it begins, while it still reads both systems
+    (planning, ``total`` 0), and kept while ``start``/``advance`` count its writes ("x av N").
+    """
 
     label: str = ""
     done: int = 0
     total: int = 0
+    current: str = ""
+
+    def category(self, name: str) -> None:
+        """A category begins: it reads and plans before ``start`` says how many objects it will write."""
+        self.current, self.label, self.done, self.total = name, "", 0, 0
 
     def start(self, label: str, total: int) -> None:
         self.label, self.done, self.total = label, 0, total
@@ -47,9 +59,11 @@ class Job:
     id: int
     categories: list[str]
     dry_run: bool
+    failed_only: bool = False  # "Försök igen med de misslyckade": only what failed in the latest real run
     report: RunReport | None = None
     problem: str | None = None
     hint: str = ""
+    unexpected: bool = False  # stopped by a defect, not by a BryggaError: the page says so in words
     done: bool = False
     progress: JobProgress = field(default_factory=JobProgress)
     task: asyncio.Task[None] | None = field(default=None, repr=False)
@@ -62,10 +76,10 @@ class TransferJobs:
         self._ids = itertools.count(1)
         self._keep = keep
 
-    def start(self, store: Store, categories: list[str], *, dry_run: bool) -> Job:
+    def start(self, store: Store, categories: list[str], *, dry_run: bool, failed_only: bool = False) -> Job:
         if any(not job.done for job in self._jobs.values()):
             raise TransferBusy
-        job = Job(next(self._ids), categories, dry_run)
+        job = Job(next(self._ids), categories, dry_run, failed_only and not dry_run)
         self._jobs[job.id] = job
         self._forget_old()
         job.task = asyncio.get_running_loop().create_task(self._run(job, store))
@@ -84,12 +98,17 @@ class TransferJobs:
         try:
             session = TransferSession(store, self.settings)
             try:
-                job.report = await session.run(job.categories, dry_run=job.dry_run, progress=job.progress)
+                job.report = await session.run(
+                    job.categories, dry_run=job.dry_run, progress=job.progress, failed_only=job.failed_only
+                )
             finally:
                 await session.aclose()
         except BryggaError as exc:  # not connected, settings unreadable: said on the page, with what to do
             job.problem = str(getattr(exc, "message", None) or exc)
             job.hint = str(getattr(exc, "hint", ""))
+        except Exception:  # a defect: logged with its traceback for the admin, said in words on the page
+            logger.exception("transfer job %s (%s) stopped", job.id, ",".join(job.categories))
+            job.unexpected = True
         finally:
             job.done = True
 

@@ -22,7 +22,15 @@ from brygga.config import Settings
 from brygga.store import Store
 from brygga.web.access import password_is_set, session_secret
 from brygga.web.company_watch import CompanyWatch
-from brygga.web.i18n import LANG_COOKIE, LANGUAGES, category_label, pick_lang, progress_label, translator
+from brygga.web.i18n import (
+    LANG_COOKIE,
+    LANGUAGES,
+    category_label,
+    counts_text,
+    pick_lang,
+    progress_label,
+    translator,
+)
 from brygga.web.sessions import CSRF_FIELD, CSRF_HEADER, SessionCodec, WebSession
 from brygga.web.stores import StoreHolder
 
@@ -111,6 +119,7 @@ class PageKit:
             "t": translator(lang),
             "category_label": lambda category, button=False: category_label(category, lang, button=button),
             "progress_label": lambda swedish: progress_label(swedish, lang),
+            "counts_text": lambda counts: counts_text(counts, lang),
             "csrf": session.csrf,
             "csrf_field": CSRF_FIELD,
             "csrf_header": CSRF_HEADER,

@@ -18,25 +18,9 @@ from brygga.errors import ConfigError
 from brygga.store import Store
 from brygga.transfer.options import SETTING_HELP, TransferOptions
 from brygga.transfer.settings_check import check_against_systems
+from brygga.web.settings_texts import SETTING_HELP_WEB, SETTING_LABELS, SETTING_RULES, choice_label
 
 __all__ = ["SettingField", "SettingProblems", "save_settings", "setting_fields"]
-
-_LABELS: dict[str, tuple[str, str]] = {
-    "master_customers": ("S1 Huvudsystem för kunder", "S1 Master system for customers"),
-    "master_articles": ("S2 Huvudsystem för artiklar", "S2 Master system for articles"),
-    "project_cost_center": ("S3 Resultatenhet för projekt", "S3 Cost center for projects"),
-    "default_article_number": ("S4 Standard artikelnummer", "S4 Default article number"),
-    "supplier_costs": ("S5 Leverantörsfakturor i PM", "S5 Supplier invoices in PM"),
-    "invoice_status_to_transfer": ("S6 Status för fakturor som ska överföras", "S6 Status of invoices to transfer"),
-    "invoice_status_transferred": ("S6 Status för överförda fakturor", "S6 Status of transferred invoices"),
-    "invoice_status_sent": ("S6 Status på skickade fakturor", "S6 Status of sent invoices"),
-    "invoice_status_paid": ("S6 Status på betalda fakturor", "S6 Status of paid invoices"),
-    "supplier_invoice_period": ("S7 Datum för leverantörsfakturor", "S7 Supplier-invoice period"),
-    "supplier_invoice_from": ("S7 Från och med", "S7 From"),
-    "supplier_invoice_to": ("S7 Till och med", "S7 To"),
-    "order_vat_articles": ("Artiklar per momssats för order", "Articles per VAT rate for orders"),
-    "invoice_date": ("S8 Fakturadatum", "S8 Invoice date"),
-}
 
 
 @dataclass(frozen=True)
@@ -45,8 +29,9 @@ class SettingField:
     label: str
     help: str
     value: str
-    choices: tuple[str, ...]  # empty: a free text (or date) field
+    choices: tuple[tuple[str, str], ...]  # (value, words); empty: a free text (or date) field
     input_type: str
+    rule: str = ""  # the rule id, shown on a small line of its own, never in the label
 
 
 def setting_fields(
@@ -58,20 +43,31 @@ def setting_fields(
     fields = []
     for key, info in TransferOptions.model_fields.items():
         value = (proposed or {}).get(key, current.get(key))
-        choices = _literal_choices(info.annotation)
+        choices = tuple((choice, choice_label(choice, lang)) for choice in _literal_choices(info.annotation))
         input_type = "date" if key in ("supplier_invoice_from", "supplier_invoice_to") else "text"
-        label = _LABELS.get(key, (key, key))[index]
         fields.append(
             SettingField(
                 key,
-                label,
-                SETTING_HELP.get(key, ("", ""))[index],
+                SETTING_LABELS.get(key, (key, key))[index],
+                _help(key, index),
                 "" if value is None else str(value),
                 choices,
                 input_type,
+                SETTING_RULES.get(key, ""),
             )
         )
     return fields
+
+
+def _help(key: str, index: int) -> str:
+    """The page's help in words, else the shared help without its rule id (that has a line of its own)."""
+    web = SETTING_HELP_WEB.get(key)
+    if web:
+        return web[index]
+    return _RULE_ID.sub("", SETTING_HELP.get(key, ("", ""))[index]).strip()
+
+
+_RULE_ID = re.compile(r"\s*\((?:[SO]\d+)\)")
 
 
 class SettingProblems(list[str]):

@@ -1,5 +1,6 @@
-"""Dataöverföring: the settings form, one "Torrkörning" and one "Överför" button per category, the result box
-(rule X1) polled as an htmx fragment, Felmeddelanden (X2) with filters, and the history (X3)."""
+"""Dataöverföring: each category's last run with its buttons (Torrkörning, Överför, and "Försök igen med de
+misslyckade" after failures), the result box (rules X1, X5) polled as an htmx fragment, and the settings form.
+Felmeddelanden and the run history are pages of their own (``history_views``)."""
 
 from __future__ import annotations
 
@@ -9,16 +10,18 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from brygga.transfer.outcome import Action, Outcome
-from brygga.transfer.report import RunReport
+from brygga.store import Store
 from brygga.transfer.runner import CATEGORIES
-from brygga.web.history import error_rows, last_transfers, run_lines
+from brygga.web.history import category_summaries
 from brygga.web.i18n import translator
 from brygga.web.jobs import Job, TransferBusy, TransferJobs
 from brygga.web.pages import PageKit, lang_of
+from brygga.web.run_result import box_state, category_results
 from brygga.web.settings_form import save_settings, setting_fields
 
 __all__ = ["transfer_router"]
+
+MODES = ("dry-run", "run", "retry")
 
 
 def transfer_router(kit: PageKit, jobs: TransferJobs) -> APIRouter:
@@ -34,8 +37,8 @@ def transfer_router(kit: PageKit, jobs: TransferJobs) -> APIRouter:
             fields=setting_fields(await run_in_threadpool(store.settings.all), lang),
             problems=[],
             saved=False,
-            **await _errors_context(kit, request),
-            last=await run_in_threadpool(last_transfers, store),
+            summaries=await run_in_threadpool(category_summaries, store),
+            connected=await run_in_threadpool(_connected, store),
         )
 
     @router.post("/settings")
@@ -54,67 +57,34 @@ def transfer_router(kit: PageKit, jobs: TransferJobs) -> APIRouter:
     async def start(request: Request) -> Response:
         form = await request.form()
         category, mode = str(form.get("category", "")), str(form.get("mode", ""))
-        if category not in CATEGORIES or mode not in ("dry-run", "run"):
+        if category not in CATEGORIES or mode not in MODES:
             raise HTTPException(status_code=400, detail="Okänd programdel eller körsätt.")
         try:
-            job = jobs.start(await kit.store(), [category], dry_run=mode == "dry-run")
+            job = jobs.start(await kit.store(), [category], dry_run=mode == "dry-run", failed_only=mode == "retry")
         except TransferBusy:
             busy = translator(lang_of(request))("transfer.busy")
             return kit.render(request, "run_status.html", status_code=409, job=None, busy=busy)
-        return _status(kit, request, job)
+        return await _status(kit, request, job)
 
     @router.get("/transfer/{job_id}")
     async def status(request: Request, job_id: int) -> Response:
         job = jobs.get(job_id)
         if job is None:
             raise HTTPException(status_code=404, detail="Okänd överföring.")
-        return _status(kit, request, job)
-
-    @router.get("/errors")
-    async def errors(request: Request) -> Response:
-        template = "errors.html" if request.headers.get("HX-Request") else "errors_page.html"
-        return kit.render(request, template, **await _errors_context(kit, request))
+        return await _status(kit, request, job)
 
     return router
 
 
-async def _errors_context(kit: PageKit, request: Request) -> dict[str, Any]:
-    store = await kit.store()
-    category = request.query_params.get("category") or None
-    run = request.query_params.get("run", "")
-    run_id = int(run) if run.isdigit() else None
-    rows = await run_in_threadpool(
-        lambda: error_rows(
-            store, lang_of(request), category=category if category in CATEGORIES else None, run_id=run_id
-        )
-    )
-    return {
-        "errors": rows,
-        "error_category": category,
-        "error_run": run_id,
-        "categories": list(CATEGORIES),
-        "runs": await run_in_threadpool(run_lines, store, lang_of(request)),
-    }
+def _connected(store: Store) -> bool:
+    return store.connections.get("eekonomi") is not None and store.connections.get("severa") is not None
 
 
-def _status(kit: PageKit, request: Request, job: Job) -> Response:
-    return kit.render(request, "run_status.html", job=job, busy=None, summary=_summary(job.report))
-
-
-def _summary(report: RunReport | None) -> list[dict[str, object]]:
-    """Per category: the counts of the red or green box (rule X1) and, for a dry run, the plan table."""
-    if report is None:
-        return []
-    return [
-        {
-            "category": name,
-            "succeeded": category.count(Outcome.SUCCEEDED),
-            "failed": category.count(Outcome.FAILED),
-            "skipped": category.count(Outcome.SKIPPED),
-            "api_calls": category.api_calls,
-            "notices": category.notices,
-            "plan": [item for item in category.outcomes if item.action is not Action.NONE],
-            "errors": category.failed,
-        }
-        for name, category in report.categories.items()
-    ]
+async def _status(kit: PageKit, request: Request, job: Job) -> Response:
+    context: dict[str, Any] = {"job": job, "busy": None}
+    if job.done:
+        # The category table is sent along (out of band), so it shows this run as its last one at once.
+        context["summaries"] = await run_in_threadpool(category_summaries, await kit.store())
+        context["results"] = category_results(job.report, lang_of(request))
+        context["box_state"] = box_state(job.report, dry_run=job.dry_run)
+    return kit.render(request, "run_status.html", **context)
