@@ -78,4 +78,7 @@ def company_change_error(linked: CompanyIdentity | None, current: CompanyIdentit
         f"Visma eEkonomi-anslutningen gäller nu företaget {current.describe()}, inte "
         f"{linked.describe()} som brygga har fört över till. Inga överföringar görs.",
         hint=RECONNECT_HINT,
+        message_en=f"The Visma eEkonomi connection now belongs to the company {current.describe()}, not "
+        f"{linked.describe()} that brygga has transferred to. No transfers are made.",
+        hint_en="Connect again under Connections (or with brygga connect eekonomi) and choose the right company.",
     )

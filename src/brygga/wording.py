@@ -25,9 +25,12 @@ class Worded:
         return self.title or self.message or ""
 
     def detail(self, lang: str = "sv") -> str:
-        """The original integration's or the API's text ("Teknisk detalj"), when it is not the headline."""
+        """The original integration's or the API's text ("Teknisk detalj"), when it is not the headline.
+
+        Only a message with a Swedish title is such a text; without one the message is brygga's own Swedish
+        sentence, which is the Swedish headline and no technical detail in either language."""
         message = self.message or ""
-        return "" if message == self.headline(lang) else message
+        return message if self.title and message != self.headline(lang) else ""
 
     def hint_in(self, lang: str = "sv") -> str:
         if lang == "en":

@@ -115,3 +115,20 @@ def test_x2_a_category_stopped_as_a_whole_is_failed_and_run_level() -> None:
     report = CategoryReport("customers", [stop])
     assert stop.is_run_level and stop.outcome is Outcome.FAILED and report.state == "failed"
     assert report.stopped is stop
+
+
+@pytest.mark.parametrize(
+    ("lang", "headline"),
+    [
+        ("sv", "Ingen resultatenhet är vald för projekt (inställningen project_cost_center)."),
+        ("en", "No cost center is chosen for projects (the setting project_cost_center)."),
+    ],
+)
+async def test_s3_a_settings_problem_stops_the_category_in_the_users_language(
+    bench: Bench, lang: str, headline: str
+) -> None:
+    report = await bench.session.run(["projects"])
+    [error] = report.to_json(lang)["errors"]
+    assert (error["object"], error["message"], error["detail"]) == (None, headline, "")
+    assert "project_cost_center" in error["hint"]
+    assert report.state == "failed"

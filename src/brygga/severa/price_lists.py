@@ -112,6 +112,8 @@ def default_price_list(price_lists: Iterable[PriceList]) -> PriceList:
     raise ConfigError(
         f"Visma PM ska ha exakt en aktiv standardprislista, hittade {found}",
         hint="Markera en aktiv prislista som standard under Inställningar → Prislistor i Visma PM.",
+        message_en=f"Visma PM must have exactly one active default price list, found {found}",
+        hint_en="Mark one active price list as the default under Settings → Price lists in Visma PM.",
     )
 
 
@@ -122,6 +124,8 @@ def current_version(versions: Iterable[PriceListVersion], today: date) -> PriceL
         raise ConfigError(
             f"Standardprislistan i Visma PM har ingen version som gäller {today.isoformat()}",
             hint="Lägg till en prislisteversion med startdatum i dag eller tidigare i Visma PM.",
+            message_en=f"The default price list in Visma PM has no version valid on {today.isoformat()}",
+            hint_en="Add a price list version starting today or earlier in Visma PM.",
         )
     return max(started, key=lambda version: version.startDate or date.min)
 

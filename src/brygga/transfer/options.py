@@ -110,6 +110,8 @@ class TransferOptions(BaseModel):
             raise ConfigError(
                 "Sparade inställningar är ogiltiga: " + "; ".join(_problems(exc)),
                 hint="Rätta med: brygga settings set NYCKEL VÄRDE",
+                message_en="Stored settings are invalid: " + "; ".join(_problems(exc)),
+                hint_en="Correct them with: brygga settings set KEY VALUE",
             ) from exc
 
     @classmethod

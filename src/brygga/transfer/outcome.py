@@ -91,8 +91,21 @@ def failure_from_error(
             hint.title,
             hint.title_en,
         )
-    hint_text = getattr(error, "hint", "")
-    return ObjectOutcome(category, direction, key, name, action, Outcome.FAILED, str(error), hint_text, retry=True)
+    # A settings or connection problem (ConfigError): brygga's own Swedish sentence, and its English if it has one.
+    message = str(getattr(error, "message", None) or error)
+    return ObjectOutcome(
+        category,
+        direction,
+        key,
+        name,
+        action,
+        Outcome.FAILED,
+        message,
+        getattr(error, "hint", ""),
+        getattr(error, "hint_en", ""),
+        retry=True,
+        title_en=getattr(error, "message_en", ""),
+    )
 
 
 def _api_hint(error: ApiError) -> tuple[Hint, bool]:

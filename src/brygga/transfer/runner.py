@@ -73,11 +73,19 @@ async def check_company(ctx: TransferContext) -> None:
 async def run_transfers(ctx: TransferContext, categories: list[str]) -> RunReport:
     unknown = [c for c in categories if c not in CATEGORIES]
     if unknown:
-        raise ConfigError(f"Okänd kategori: {', '.join(unknown)}", hint=f"Välj bland: {', '.join(CATEGORIES)}")
+        raise ConfigError(
+            f"Okänd kategori: {', '.join(unknown)}",
+            hint=f"Välj bland: {', '.join(CATEGORIES)}",
+            message_en=f"Unknown category: {', '.join(unknown)}",
+            hint_en=f"Choose from: {', '.join(CATEGORIES)}",
+        )
     holder = f"{socket.gethostname()}:{os.getpid()}"
     if not ctx.dry_run and not ctx.store.lease.acquire(holder):
         raise ConfigError(
-            "En annan överföring för samma företag pågår redan.", hint="Vänta tills den är klar och försök igen."
+            "En annan överföring för samma företag pågår redan.",
+            hint="Vänta tills den är klar och försök igen.",
+            message_en="Another transfer for the same company is already running.",
+            hint_en="Wait until it has finished and try again.",
         )
     try:
         if not ctx.dry_run:  # holding the lease, no other run of this company can still be going
@@ -124,12 +132,7 @@ async def _run_category(ctx: TransferContext, name: str) -> CategoryReport:
 
 def _run_level_failure(category: str, exc: BryggaError) -> ObjectOutcome:
     """What stopped a whole category, with the system it concerns and what to do."""
-    hint = getattr(exc, "hint", "")
-    outcome = failure_from_error(exc, category=category, direction="", key="", name="", action=Action.NONE)
-    if hint and not outcome.hint:
-        message = str(getattr(exc, "message", None) or exc)
-        outcome = ObjectOutcome(category, "", "", "", Action.NONE, Outcome.FAILED, message, hint, retry=True)
-    return outcome
+    return failure_from_error(exc, category=category, direction="", key="", name="", action=Action.NONE)
 
 
 def _items(report: RunReport) -> list[ItemRecord]:

@@ -109,6 +109,8 @@ class ArticlesTransfer(PairTransfer[Article]):
                 "Visma eEkonomi har inga artikelkonteringar.",
                 hint="Kontrollera att företaget är färdigt uppsatt i Visma eEkonomi "
                 "(Inställningar > Artikelkonteringar).",
+                message_en="Visma eEkonomi has no article codings.",
+                hint_en="Check that the company is fully set up in Visma eEkonomi (Settings > Article codings).",
             )
         return ArticleReference(codings, units)
 

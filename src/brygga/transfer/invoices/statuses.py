@@ -39,6 +39,9 @@ async def resolve_statuses(pm: SeveraClient, options: TransferOptions) -> Invoic
             "Fakturastatusar saknas i Visma PM: " + ", ".join(missing) + ".",
             hint="Lägg till dem i Visma PM under Inställningar > Fakturastatus (utan rutan Fakturanummer), eller "
             "välj befintliga med brygga settings set invoice_status_… NAMN.",
+            message_en="Invoice statuses are missing in Visma PM: " + ", ".join(missing) + ".",
+            hint_en="Add them in Visma PM under Settings > Invoice statuses (without the Invoice number box), or "
+            "choose existing ones with brygga settings set invoice_status_… NAME.",
         )
     found = {key: statuses[name.strip().casefold()] for key, name in wanted.items()}
     return InvoiceStatuses(**found)

@@ -147,6 +147,11 @@ class InvoicesTransfer(PairTransfer[Invoice]):
                 else "Ingen standardartikel är vald (inställningen default_article_number).",
                 hint="Välj en artikel som finns i eEkonomi för rader utan produkt: brygga settings set "
                 "default_article_number ARTIKELNUMMER",
+                message_en=f"The default article {number!r} does not exist in Visma eEkonomi."
+                if number
+                else "No default article is chosen (the setting default_article_number).",
+                hint_en="Choose an article that exists in eEkonomi for rows without a product: brygga settings set "
+                "default_article_number ARTICLE_NUMBER",
             )
         return article
 

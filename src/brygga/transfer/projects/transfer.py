@@ -31,6 +31,8 @@ def resolve_cost_center(centers: list[CostCenter], wanted: str | None) -> CostCe
         raise ConfigError(
             "Ingen resultatenhet är vald för projekt (inställningen project_cost_center).",
             hint=f"Välj en av eEkonomis resultatenheter ({names}): brygga settings set project_cost_center NAMN",
+            message_en="No cost center is chosen for projects (the setting project_cost_center).",
+            hint_en=f"Choose one of eEkonomi's cost centers ({names}): brygga settings set project_cost_center NAME",
         )
     for center in centers:
         if wanted.strip().casefold() in {(center.name or "").casefold(), str(center.number)}:
@@ -38,6 +40,8 @@ def resolve_cost_center(centers: list[CostCenter], wanted: str | None) -> CostCe
     raise ConfigError(
         f'Resultatenheten "{wanted}" finns inte i Visma eEkonomi.',
         hint=f"Lägg upp den under Bokföring > Resultatenheter, eller välj en som finns ({names}).",
+        message_en=f'The cost center "{wanted}" does not exist in Visma eEkonomi.',
+        hint_en=f"Create it under Accounting > Cost centers, or choose one that exists ({names}).",
     )
 
 
