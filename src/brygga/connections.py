@@ -14,6 +14,7 @@ import httpx
 from brygga.company_guard import CompanyIdentity, company_change_error, identity_of, linked_company, remember_company
 from brygga.config import Settings
 from brygga.eekonomi import EEkonomiAuth, EEkonomiClient, EEkonomiOAuthConfig, connect_unattended, connect_with_browser
+from brygga.eekonomi.auth import LoginRequired
 from brygga.errors import ConfigError
 from brygga.severa.auth import SeveraAuth, SeveraCredentials, fetch_token
 from brygga.severa.client import SeveraClient
@@ -46,6 +47,8 @@ def eekonomi_client(
         raise ConfigError(
             "Visma eEkonomi är inte ansluten.",
             hint="Anslut med: brygga connect eekonomi --api-url URL --auth-url URL",
+            message_en="Visma eEkonomi is not connected.",
+            hint_en="Connect with: brygga connect eekonomi --api-url URL --auth-url URL",
         )
     config = EEkonomiOAuthConfig(info.client_id, info.client_secret, info.auth_url or EEK_AUTH)
     auth = EEkonomiAuth(config, store.connections.token_store("eekonomi"), token_transport=transport)
@@ -67,6 +70,8 @@ def severa_client(
         raise ConfigError(
             "Visma PM är inte ansluten.",
             hint="Anslut med: brygga connect severa --api-url URL --client-id ID --client-secret HEMLIGHET",
+            message_en="Visma PM is not connected.",
+            hint_en="Connect with: brygga connect severa --api-url URL --client-id ID --client-secret SECRET",
         )
     credentials = SeveraCredentials(info.client_id, info.client_secret)
     auth = SeveraAuth(credentials, store.connections.token_store("severa"), info.api_url, token_transport=transport)
@@ -106,14 +111,22 @@ async def connect_eekonomi(
     client_secret: str,
     port: int = 8765,
     transport: httpx.AsyncBaseTransport | None = None,
+    announce: Callable[[str, int], None] | None = None,
+    open_browser: Callable[[str], object] = webbrowser.open,
 ) -> str:
     """Authorize (unattended where the server allows it, else in the browser), store the tokens encrypted,
-    and describe the connected company; a company other than the linked one is refused at once (rule X4)."""
+    and describe the connected company; a company other than the linked one is refused at once (rule X4).
+
+    The first request to ``auth_url`` decides: unreachable or not an identity server fails at once; only a
+    "login needed" answer opens the browser, after ``announce(url, port)`` has told the user where to log in.
+    """
     config = EEkonomiOAuthConfig(client_id, client_secret, auth_url)
     try:
         tokens = await connect_unattended(config, f"http://localhost:{port}/callback", transport=transport)
-    except ConfigError:
-        tokens = await connect_with_browser(config, port=port, open_browser=webbrowser.open, transport=transport)
+    except LoginRequired:
+        tokens = await connect_with_browser(
+            config, port=port, open_browser=open_browser, transport=transport, announce=announce
+        )
     connected = await save_eekonomi_connection(
         store, settings, api_url=api_url, config=config, tokens=tokens, transport=transport
     )

@@ -1,12 +1,17 @@
 """``brygga demo``: both emulators in-process with demo data, both connections made, every transfer run twice.
 
 The second run shows the incremental promise: nothing changed, so nothing is written.
+
+The demo keeps its database where the CLI looks by default for the same ``BRYGGA_DATA_DIR`` (``brygga.sqlite3``),
+so that ``brygga errors`` and ``brygga status`` see its runs afterwards. It never wipes a database it did not
+create: when that file holds something else (or ``BRYGGA_DB`` names another), the demo uses ``demo.sqlite3`` and
+says which ``BRYGGA_DB`` shows it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +19,10 @@ from brygga.config import Settings
 from brygga.connections import connect_eekonomi, connect_severa
 from brygga.eekonomi.models_invoices import InvoicePayment
 from brygga.orders.commands import orders_import_command
-from brygga.progress import RichProgress
 from brygga.session import TransferSession, write_calls
 from brygga.store import Store, open_store
+from brygga.store.runs import ItemRecord
+from brygga.transfer.context import Progress
 from brygga.transfer.report import RunReport
 from brygga.transfer.runner import CATEGORIES
 from brygga_emulators import eekonomi as eek_emulator
@@ -24,9 +30,18 @@ from brygga_emulators import severa as severa_emulator
 from brygga_emulators.faults import FaultConfig
 from brygga_emulators.server import EmulatorServer
 
-__all__ = ["DEMO_ORDERS", "DemoResult", "demo_database", "open_demo_store", "run_demo"]
+__all__ = [
+    "DEMO_MARKER",
+    "DEMO_ORDERS",
+    "DemoResult",
+    "demo_database",
+    "is_default_database",
+    "open_demo_store",
+    "run_demo",
+]
 
 DEMO_ORDERS = Path(__file__).parent / "orders" / "examples" / "demo-orders.json"
+DEMO_MARKER = "brygga.sqlite3.demo"  # beside the database: it belongs to the demo and may be started afresh
 
 
 @dataclass
@@ -39,6 +54,9 @@ class DemoResult:
     company: str
     eekonomi_url: str
     severa_url: str
+    failed: list[ItemRecord] = field(default_factory=list)  # what `brygga errors` shows after the demo
+    skipped: list[ItemRecord] = field(default_factory=list)
+    database: Path | None = None
 
     def to_json(self, lang: str) -> dict[str, Any]:
         data = self.first.to_json(lang)
@@ -74,14 +92,17 @@ async def book_and_pay(session: TransferSession, *, book: int = 3, pay: int = 1)
 async def run_demo(
     settings: Settings,
     *,
-    progress: RichProgress | None = None,
+    progress: Progress | None = None,
     after: Callable[[DemoResult], Awaitable[None]] | None = None,
 ) -> DemoResult:
     """Run the demo; ``after`` runs while the emulators still answer (the CLI serves the web app there)."""
-    db_file = demo_database(settings)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    for leftover in settings.data_dir.glob("demo.sqlite3*"):
-        leftover.unlink()  # a demo starts from scratch, like the emulators it talks to
+    db_file = demo_database(settings)
+    if is_default_database(settings, db_file):
+        (settings.data_dir / DEMO_MARKER).touch()
+    for leftover in settings.data_dir.glob(db_file.name + "*"):
+        if leftover.name != DEMO_MARKER:
+            leftover.unlink()  # a demo starts from scratch, like the emulators it talks to
     eek = eek_emulator.build_emulator("demo", config=FaultConfig(rate_limit_per_minute=600))
     pm = severa_emulator.build_emulator("demo")
     with EmulatorServer(eek.app) as eek_server, EmulatorServer(pm.app) as pm_server:
@@ -115,11 +136,22 @@ async def run_demo(
             before = write_calls(session.calls())
             second = await session.run(list(CATEGORIES), progress=progress)
             second_writes = write_calls(session.calls()) - before
+            failed, skipped = store.runs.latest_items(("failed",)), store.runs.latest_items(("skipped",))
         finally:
             await session.aclose()
             store.db.dispose()
         result = DemoResult(
-            first, booked, status, second, second_writes, company, eek_server.base_url, pm_server.base_url
+            first,
+            booked,
+            status,
+            second,
+            second_writes,
+            company,
+            eek_server.base_url,
+            pm_server.base_url,
+            failed,
+            skipped,
+            db_file,
         )
         if after is not None:
             await after(result)
@@ -127,7 +159,16 @@ async def run_demo(
 
 
 def demo_database(settings: Settings) -> Path:
+    """The data dir's default database when it is free or the demo's own; ``demo.sqlite3`` otherwise."""
+    default = settings.data_dir / "brygga.sqlite3"
+    if settings.db is None and (not default.exists() or (settings.data_dir / DEMO_MARKER).exists()):
+        return default
     return settings.data_dir / "demo.sqlite3"
+
+
+def is_default_database(settings: Settings, path: Path) -> bool:
+    """Whether the CLI finds ``path`` without ``BRYGGA_DB``, with only the same ``BRYGGA_DATA_DIR``."""
+    return settings.db is None and path == settings.data_dir / "brygga.sqlite3"
 
 
 def open_demo_store(settings: Settings) -> Store:

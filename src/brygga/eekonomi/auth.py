@@ -29,16 +29,19 @@ from brygga.eekonomi.oauth import (
     utc_now,
 )
 from brygga.errors import AuthError, ConfigError
+from brygga.http.transport import address_error, network_error
 from brygga.tokens import OAuthTokens, TokenStore
 
 __all__ = [
     "BROWSER_TIMEOUT_SECONDS",
     "DEFAULT_SCOPES",
     "EEKONOMI_SERVICE_ACR",
+    "PROBE_TIMEOUT_SECONDS",
     "RECONNECT_MESSAGE",
     "REFRESH_MARGIN_SECONDS",
     "EEkonomiAuth",
     "EEkonomiOAuthConfig",
+    "LoginRequired",
     "authorize_url",
     "connect_unattended",
     "connect_with_browser",
@@ -48,6 +51,7 @@ __all__ = [
 
 REFRESH_MARGIN_SECONDS = 60.0
 BROWSER_TIMEOUT_SECONDS = 300.0
+PROBE_TIMEOUT_SECONDS = 10.0  # the first request to --auth-url: a wrong address is said in seconds
 _BROWSER_HINT = "Anslut i webbläsaren i stället: brygga connect eekonomi"
 
 
@@ -136,30 +140,99 @@ def _code_from_redirect(response: httpx.Response, redirect_uri: str, state: str)
     return query.get("code")
 
 
+class LoginRequired(ConfigError):
+    """The identity server wants a person to log in: the one answer that sends ``brygga connect`` to the browser."""
+
+
+# Answers of the authorize endpoint that mean "a person has to log in", as opposed to a wrong address or client.
+_LOGIN_ERRORS = frozenset(
+    {"login_required", "interaction_required", "consent_required", "account_selection_required", "access_denied"}
+)
+
+
+def _login_required() -> LoginRequired:
+    return LoginRequired(
+        "Visma eEkonomi kräver att du loggar in i webbläsaren för att ansluta.",
+        hint=_BROWSER_HINT,
+        message_en="Visma eEkonomi wants you to log in in the browser to connect.",
+        hint_en="Connect in the browser instead: brygga connect eekonomi",
+    )
+
+
+def _not_a_login(auth_url: str, status: int) -> ConfigError:
+    """The address answered, but not as an identity server: a wrong --auth-url (or client) is said at once."""
+    if status == 400:
+        return ConfigError(
+            f"Visma eEkonomis inloggning på {auth_url} nekade anslutningen (HTTP 400).",
+            hint="Kontrollera --client-id och att redirect URI:n är registrerad hos Visma för klienten.",
+            message_en=f"Visma eEkonomi's login at {auth_url} refused the connection (HTTP 400).",
+            hint_en="Check --client-id and that the redirect URI is registered with Visma for the client.",
+        )
+    return ConfigError(
+        f"{auth_url} svarar inte som Visma eEkonomis inloggning (HTTP {status}).",
+        hint="Kontrollera --auth-url, t.ex. https://identity.vismaonline.com.",
+        message_en=f"{auth_url} does not answer as Visma eEkonomi's login (HTTP {status}).",
+        hint_en="Check --auth-url, e.g. https://identity.vismaonline.com.",
+    )
+
+
 async def connect_unattended(
     config: EEkonomiOAuthConfig,
     redirect_uri: str,
     *,
     transport: httpx.AsyncBaseTransport | None = None,
+    timeout: float = PROBE_TIMEOUT_SECONDS,
 ) -> OAuthTokens:
     """Connect without a browser, where the identity server approves at once (the emulator does).
 
-    Visma's real server always wants a login page, so there this raises ConfigError with the hint
-    to use the browser flow.
+    This one request is also the check of ``--auth-url``: an address that cannot be reached or that answers
+    like no identity server fails here in seconds (:class:`ConfigError`). Only a login page, a redirect
+    elsewhere or a "login needed" answer raises :class:`LoginRequired`, the caller's cue to use the browser.
     """
     state = secrets.token_urlsafe(24)
     url = authorize_url(config, redirect_uri, state)
-    async with httpx.AsyncClient(transport=transport, follow_redirects=False, timeout=30.0) as client:
+    async with httpx.AsyncClient(transport=transport, follow_redirects=False, timeout=timeout) as client:
         try:
             response = await client.get(url)
+        except httpx.InvalidURL as exc:
+            raise address_error("eekonomi", config.auth_url) from exc
         except httpx.TransportError as exc:
+            error = network_error("eekonomi", httpx.Request("GET", config.auth_url), exc)
             raise ConfigError(
-                f"Kunde inte nå Visma eEkonomis inloggning ({config.auth_url}).", hint=_BROWSER_HINT
+                error.message, hint=error.hint, message_en=error.message_en, hint_en=error.hint_en
             ) from exc
+    if response.status_code >= 400:
+        raise _not_a_login(config.auth_url, response.status_code)
+    location = response.headers.get("Location", "")
+    if response.is_redirect and location.startswith(redirect_uri):
+        query = {key: values[0] for key, values in parse_qs(urlsplit(location).query).items()}
+        if "error" in query and query["error"] not in _LOGIN_ERRORS:
+            raise ConfigError(
+                f"Visma eEkonomi godkände inte anslutningen ({query['error']}).",
+                hint="Kontrollera klient-id, klienthemlighet och behörigheter hos Visma.",
+                message_en=f"Visma eEkonomi did not approve the connection ({query['error']}).",
+                hint_en="Check the client id, the client secret and the scopes with Visma.",
+            )
     code = _code_from_redirect(response, redirect_uri, state)
     if code is None:
-        raise ConfigError("Visma eEkonomi kräver att du loggar in i webbläsaren för att ansluta.", hint=_BROWSER_HINT)
+        raise _login_required()
     return await exchange_code(config, code, redirect_uri, transport=transport)
+
+
+async def _listen(port: int, state: str) -> CallbackListener:
+    listener = CallbackListener(port, expected_state=state)
+    try:
+        await listener.start()
+    except OSError as exc:
+        raise ConfigError(
+            f"Port {port} på den här datorn är upptagen, så inloggningens svar kan inte tas emot där.",
+            hint=f"Välj en annan port med --port (och registrera http://localhost:PORT/callback hos Visma), "
+            f"eller avsluta programmet som använder port {port}.",
+            message_en=f"Port {port} on this computer is busy, so the login's answer cannot be received there.",
+            hint_en=f"Choose another port with --port (and register http://localhost:PORT/callback with Visma), "
+            f"or stop the program that uses port {port}.",
+        ) from exc
+    return listener
 
 
 async def connect_with_browser(
@@ -169,22 +242,30 @@ async def connect_with_browser(
     open_browser: Callable[[str], object],
     transport: httpx.AsyncBaseTransport | None = None,
     timeout: float = BROWSER_TIMEOUT_SECONDS,
+    announce: Callable[[str, int], None] | None = None,
 ) -> OAuthTokens:
     """Open the login page in the user's browser and catch the redirect on ``localhost:port``.
 
-    ``open_browser`` runs in a worker thread: ``webbrowser.open`` may block, and a test's fake
-    browser makes real HTTP calls to the listener that this event loop must keep serving.
+    ``announce(url, port)`` runs first, once the port is open: the CLI prints the URL there, so that a login
+    over SSH (no browser on this machine) can be opened elsewhere. ``open_browser`` runs in a worker thread:
+    ``webbrowser.open`` may block, and a test's fake browser makes real HTTP calls to the listener that this
+    event loop must keep serving.
     """
     redirect_uri = f"http://localhost:{port}/callback"
     state = secrets.token_urlsafe(24)
-    listener = CallbackListener(port, expected_state=state)
-    await listener.start()
+    listener = await _listen(port, state)
+    url = authorize_url(config, redirect_uri, state)
     try:
-        await asyncio.to_thread(open_browser, authorize_url(config, redirect_uri, state))
+        if announce is not None:
+            announce(url, port)
+        await asyncio.to_thread(open_browser, url)
         query = await listener.wait(timeout)
     except TimeoutError as exc:
         raise ConfigError(
-            "Ingen inloggning mot Visma eEkonomi inom 5 minuter.", hint="Försök igen: brygga connect eekonomi"
+            "Ingen inloggning mot Visma eEkonomi inom 5 minuter.",
+            hint="Försök igen: brygga connect eekonomi",
+            message_en="No login to Visma eEkonomi within 5 minutes.",
+            hint_en="Try again: brygga connect eekonomi",
         ) from exc
     finally:
         await listener.close()
@@ -193,8 +274,16 @@ async def connect_with_browser(
 
 def _checked_code(query: dict[str, str], state: str) -> str:
     if query.get("state") != state:
-        raise ConfigError("Svaret från Visma eEkonomis inloggning hörde inte till denna anslutning.")
+        raise ConfigError(
+            "Svaret från Visma eEkonomis inloggning hörde inte till denna anslutning.",
+            message_en="The answer from Visma eEkonomi's login did not belong to this connection.",
+        )
     if "error" in query or not query.get("code"):
         reason = query.get("error", "ingen kod")
-        raise ConfigError(f"Visma eEkonomi godkände inte anslutningen ({reason}).", hint=_BROWSER_HINT)
+        raise ConfigError(
+            f"Visma eEkonomi godkände inte anslutningen ({reason}).",
+            hint="Försök igen: brygga connect eekonomi",
+            message_en=f"Visma eEkonomi did not approve the connection ({query.get('error', 'no code')}).",
+            hint_en="Try again: brygga connect eekonomi",
+        )
     return query["code"]

@@ -16,7 +16,8 @@ from urllib.parse import quote, urlencode
 
 import httpx
 
-from brygga.errors import AuthError, ServerError, TransportError
+from brygga.errors import AuthError, ServerError
+from brygga.http.transport import address_error, network_error
 from brygga.tokens import OAuthTokens
 
 __all__ = [
@@ -107,13 +108,10 @@ async def _post_token(
     async with httpx.AsyncClient(transport=transport, timeout=30.0) as client:
         try:
             response = await client.post(config.token_url, data=form, auth=auth)
+        except httpx.InvalidURL as exc:
+            raise address_error(_SYSTEM, config.auth_url) from exc
         except httpx.TransportError as exc:
-            raise TransportError(
-                f"Visma Online identity server unreachable: {type(exc).__name__}",
-                system=_SYSTEM,
-                method="POST",
-                path=_TOKEN_PATH,
-            ) from exc
+            raise network_error(_SYSTEM, httpx.Request("POST", config.token_url), exc) from exc
     if not response.is_success:
         raise _token_error(response)
     try:

@@ -24,12 +24,13 @@ import httpx
 from aiolimiter import AsyncLimiter
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
 
-from brygga.errors import ApiError, RateLimitedError, ServerError, TransportError
+from brygga.errors import ApiError, ConfigError, RateLimitedError, ServerError, TransportError
 from brygga.http import jsonio
 from brygga.http.backoff import backoff_seconds, default_jitter
+from brygga.http.network import invalid_address, unreachable
 from brygga.http.paths import render_path
 
-__all__ = ["RETRY_SAFE_METHODS", "ApiTransport", "ErrorMapper", "request_path"]
+__all__ = ["RETRY_SAFE_METHODS", "ApiTransport", "ErrorMapper", "address_error", "network_error", "request_path"]
 
 ErrorMapper = Callable[[httpx.Request, httpx.Response], ApiError]
 """Turns a non-2xx response into the ApiError subclass the engine acts on."""
@@ -92,14 +93,17 @@ class ApiTransport:
         self._jitter = jitter
         self._limiters: dict[str, AsyncLimiter] = {}
         self._calls: Counter[str] = Counter()
-        self._client = httpx.AsyncClient(
-            base_url=base_url,
-            auth=auth,
-            transport=transport,
-            timeout=httpx.Timeout(timeout),
-            headers={**_DEFAULT_HEADERS, **(headers or {})},
-            event_hooks={"request": [self._count_request]},
-        )
+        try:
+            self._client = httpx.AsyncClient(
+                base_url=base_url,
+                auth=auth,
+                transport=transport,
+                timeout=httpx.Timeout(timeout),
+                headers={**_DEFAULT_HEADERS, **(headers or {})},
+                event_hooks={"request": [self._count_request]},
+            )
+        except httpx.InvalidURL as exc:
+            raise address_error(system, base_url) from exc
 
     @property
     def api_calls(self) -> int:
@@ -195,13 +199,7 @@ class ApiTransport:
 
     def _transport_error(self, request: httpx.Request, exc: httpx.TransportError) -> TransportError:
         # No response at all: a write that is not safe to repeat may or may not have been applied.
-        return TransportError(
-            f"{type(exc).__name__}: {exc}",
-            system=self._system,
-            method=request.method,
-            path=request_path(request),
-            outcome_unknown=request.method not in RETRY_SAFE_METHODS,
-        )
+        return network_error(self._system, request, exc, outcome_unknown=request.method not in RETRY_SAFE_METHODS)
 
     def _limiter_for(self, template: str) -> AsyncLimiter:
         limiter = self._limiters.get(template)
@@ -213,6 +211,29 @@ class ApiTransport:
     async def _count_request(self, request: httpx.Request) -> None:
         template = request.extensions.get(_TEMPLATE_EXTENSION, request_path(request))
         self._calls[f"{request.method} {template}"] += 1
+
+
+def network_error(
+    system: str, request: httpx.Request, exc: httpx.TransportError, *, outcome_unknown: bool = False
+) -> TransportError:
+    """A TransportError that names the system and the address in the user's words, never httpx's class name."""
+    text = unreachable(system, request.url, exc)
+    return TransportError(
+        text.message,
+        system=system,
+        method=request.method,
+        path=request_path(request),
+        outcome_unknown=outcome_unknown,
+        message_en=text.message_en,
+        hint=text.hint,
+        hint_en=text.hint_en,
+    )
+
+
+def address_error(system: str, url: str) -> ConfigError:
+    """An address that is not a URL at all: a setting to correct, not a network failure."""
+    text = invalid_address(system, url)
+    return ConfigError(text.message, hint=text.hint, message_en=text.message_en, hint_en=text.hint_en)
 
 
 def _steady_limiter(requests_per_minute: float) -> AsyncLimiter:

@@ -21,8 +21,8 @@ from typing import Any
 
 import httpx
 
-from brygga.errors import AuthError, RateLimitedError, ServerError, TransportError
-from brygga.http import jsonio, request_path
+from brygga.errors import AuthError, RateLimitedError, ServerError
+from brygga.http import address_error, jsonio, network_error, request_path
 from brygga.severa.errors import SYSTEM, map_error
 from brygga.tokens import OAuthTokens, TokenStore
 
@@ -196,16 +196,16 @@ class _TokenEndpoint:
             "Accept": "application/json",
         }
         async with httpx.AsyncClient(transport=self._transport, timeout=_TOKEN_TIMEOUT_SECONDS) as client:
-            request = client.build_request("POST", self._base_url + path, content=jsonio.dumps(body), headers=headers)
+            try:
+                request = client.build_request(
+                    "POST", self._base_url + path, content=jsonio.dumps(body), headers=headers
+                )
+            except httpx.InvalidURL as exc:
+                raise address_error(SYSTEM, self._base_url) from exc
             try:
                 return await client.send(request)
             except httpx.TransportError as exc:
-                raise TransportError(
-                    f"{type(exc).__name__} vid inloggning mot Visma PM",
-                    system=SYSTEM,
-                    method="POST",
-                    path=request_path(request),
-                ) from exc
+                raise network_error(SYSTEM, request, exc) from exc
 
     def _refused(self, response: httpx.Response) -> AuthError:
         """The AuthError for a refused token call; re-raises 429 and 5xx as they are."""

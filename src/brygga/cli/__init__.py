@@ -1,0 +1,26 @@
+"""The ``brygga`` command line: one small module per command group; it builds the object graph and hands over.
+
+The language comes first: :mod:`brygga.cli.i18n` binds Click's and Typer's own texts to brygga's Swedish
+catalogue before either is imported (Typer reads some of them once, at import). Every error a user can cause
+ends as a message with what to do, never as a traceback (:func:`brygga.cli.entry.main`).
+"""
+
+from brygga.cli.i18n import LANG, install_catalogue
+
+install_catalogue(LANG)
+
+from brygga.cli import (  # noqa: E402 - after the catalogue: these import typer and click
+    connect_cmd,
+    demo_cmd,
+    emulator_cmd,
+    orders_cmd,
+    results_cmd,
+    service_cmd,
+    settings_cmd,
+    transfer_cmd,
+)
+from brygga.cli.common import app  # noqa: E402
+from brygga.cli.entry import main  # noqa: E402
+
+__all__ = ["app", "main"]
+_COMMANDS = (connect_cmd, demo_cmd, emulator_cmd, orders_cmd, results_cmd, service_cmd, settings_cmd, transfer_cmd)

@@ -1,0 +1,101 @@
+"""``brygga emulator eekonomi|severa``: one emulator on its own, for trying brygga by hand."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from brygga.cli.common import console, emulator_app, t
+from brygga.errors import ConfigError
+
+__all__ = ["emulator_eekonomi", "emulator_severa"]
+
+EmuData = Annotated[str, typer.Option(help=t("demo, empty eller bulk:N", "demo, empty or bulk:N"))]
+EmuDb = Annotated[
+    str | None, typer.Option(help=t("SQLite-fil som behåller data mellan starter", "SQLite file that keeps the data"))
+]
+EmuFailRate = Annotated[
+    float, typer.Option(help=t("Andel anrop som får 503 (0-1)", "Share of calls answered with 503 (0-1)"))
+]
+EmuLatency = Annotated[int, typer.Option(help=t("Fördröjning per anrop i ms", "Delay per call in ms"))]
+EmuHost = Annotated[str, typer.Option(help=t("Adress att lyssna på", "Address to listen on"))]
+EmuPort = Annotated[int, typer.Option(help=t("Port att lyssna på", "Port to listen on"))]
+
+
+@emulator_app.command(
+    "eekonomi",
+    help=t(
+        "Emulator av Visma eEkonomi (eAccounting API v2) på http://HOST:PORT/v2.",
+        "Emulator of Visma eEkonomi (eAccounting API v2) at http://HOST:PORT/v2.",
+    ),
+)
+def emulator_eekonomi(
+    host: EmuHost = "127.0.0.1",
+    port: EmuPort = 8080,
+    data: EmuData = "demo",
+    db: EmuDb = None,
+    latency_ms: EmuLatency = 0,
+    rate_limit: Annotated[
+        int, typer.Option(help=t("Anrop per minut och endpoint (eEkonomi: 600)", "Calls a minute per endpoint"))
+    ] = 600,
+    fail_rate: EmuFailRate = 0.0,
+) -> None:
+    from brygga_emulators import eekonomi
+
+    label = t("Visma eEkonomi-emulator", "Visma eEkonomi emulator") + (
+        f": API http://{host}:{port}/v2, OAuth http://{host}:{port}/connect"
+    )
+    _serve_emulator(eekonomi.build_emulator, label, host, port, data, db, latency_ms, rate_limit, fail_rate)
+
+
+@emulator_app.command(
+    "severa",
+    help=t(
+        "Emulator av Visma PM (Severa REST API v1) på http://HOST:PORT/v1.",
+        "Emulator of Visma PM (Severa REST API v1) at http://HOST:PORT/v1.",
+    ),
+)
+def emulator_severa(
+    host: EmuHost = "127.0.0.1",
+    port: EmuPort = 8081,
+    data: EmuData = "demo",
+    db: EmuDb = None,
+    latency_ms: EmuLatency = 0,
+    rate_limit: Annotated[
+        int, typer.Option(help=t("Anrop per minut och endpoint (0 = ingen gräns)", "Calls a minute (0 = no limit)"))
+    ] = 0,
+    fail_rate: EmuFailRate = 0.0,
+) -> None:
+    from brygga_emulators import severa
+
+    label = t("Visma PM-emulator", "Visma PM emulator") + f": http://{host}:{port}/v1"
+    _serve_emulator(severa.build_emulator, label, host, port, data, db, latency_ms, rate_limit, fail_rate)
+
+
+def _serve_emulator(
+    build: Any,
+    label: str,
+    host: str,
+    port: int,
+    data: str,
+    db: str | None,
+    latency_ms: int,
+    rate_limit: int,
+    fail_rate: float,
+) -> None:
+    from brygga_emulators.faults import FaultConfig
+    from brygga_emulators.server import serve_forever
+
+    config = FaultConfig(latency_ms=latency_ms, fail_rate=fail_rate, rate_limit_per_minute=rate_limit or None)
+    try:
+        emulator = build(data, db=db, config=config)
+    except ValueError as exc:
+        raise ConfigError(
+            f"Okänd datamängd: {data}",
+            hint="Välj demo, empty eller bulk:N",
+            message_en=f"Unknown data set: {data}",
+            hint_en="Choose demo, empty or bulk:N",
+        ) from exc
+    console.print(label)
+    serve_forever(emulator.app, host, port)
