@@ -214,10 +214,18 @@ class ApiTransport:
 
 
 def network_error(
-    system: str, request: httpx.Request, exc: httpx.TransportError, *, outcome_unknown: bool = False
+    system: str,
+    request: httpx.Request,
+    exc: httpx.TransportError,
+    *,
+    outcome_unknown: bool = False,
+    address: str | None = None,
 ) -> TransportError:
-    """A TransportError that names the system and the address in the user's words, never httpx's class name."""
-    text = unreachable(system, request.url, exc)
+    """A TransportError that names the system and the address in the user's words, never httpx's class name.
+
+    ``address`` is the address as the user typed it, where httpx's parsed URL would read differently (no scheme).
+    """
+    text = unreachable(system, address or request.url, exc)
     return TransportError(
         text.message,
         system=system,

@@ -205,7 +205,7 @@ class _TokenEndpoint:
             try:
                 return await client.send(request)
             except httpx.TransportError as exc:
-                raise network_error(SYSTEM, request, exc) from exc
+                raise network_error(SYSTEM, request, exc, address=self._base_url + path) from exc
 
     def _refused(self, response: httpx.Response) -> AuthError:
         """The AuthError for a refused token call; re-raises 429 and 5xx as they are."""
