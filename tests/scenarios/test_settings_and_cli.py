@@ -88,3 +88,36 @@ async def test_s4_default_article_is_checked_against_eekonomi_when_saved(world: 
     assert "default_article_number" not in world.store.settings.all()
     ok = _brygga(world, "settings", "set", "default_article_number", "DIV")
     assert ok.returncode == 0, ok.stderr
+
+
+async def test_i7_errors_lists_skipped_objects_with_their_reasons_beside_the_failures(world: World) -> None:
+    _brygga(world, "transfer", "customers", "--json")
+    data = json.loads(_brygga(world, "errors", "--json").stdout)
+    assert set(data) == {"errors", "skipped"}
+    assert len(data["skipped"]) == 3  # the demo's inactive customers (C1)
+    for entry in data["skipped"]:
+        assert set(entry) >= {"category", "object", "name", "rule", "reason", "detail", "hint", "time"}
+        assert entry["reason"]
+    assert all(set(e) >= {"message", "detail", "hint", "rule"} for e in data["errors"])
+    text = _brygga(world, "errors").stdout
+    assert "Hoppades över (3)" in text and data["skipped"][0]["reason"].split()[0] in text
+
+
+async def test_failed_only_retries_exactly_the_failed_objects_and_says_when_there_are_none(world: World) -> None:
+    nothing = _brygga(world, "transfer", "articles", "--failed-only")
+    assert nothing.returncode == 0 and "Inget misslyckades i senaste körningen av Artiklar" in nothing.stdout
+    first = json.loads(_brygga(world, "transfer", "customers", "--json").stdout)
+    failed = {e["object"] for e in first["errors"]}
+    retry = _brygga(world, "transfer", "customers", "--failed-only", "--json")
+    assert retry.returncode == 1, retry.stderr
+    data = json.loads(retry.stdout)
+    assert {e["object"] for e in data["errors"]} == failed  # the same broken ones, nothing else touched
+    assert data["categories"]["customers"]["succeeded"] == 0
+
+
+async def test_transfer_text_report_says_partly_done_and_lists_skipped_reasons(world: World) -> None:
+    result = _brygga(world, "transfer", "customers")
+    assert result.returncode == 1
+    assert "Delvis klar" in result.stdout and "Hoppades över (3)" in result.stdout
+    assert "Kunder: läser Visma PM och Visma eEkonomi" in result.stdout  # not a terminal: one plain line
+    assert "Traceback" not in result.stdout + result.stderr
