@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any, Literal, get_args
 
 from sqlalchemy import delete, select
@@ -24,8 +25,9 @@ from brygga.orders.fingerprint import content_hash
 from brygga.orders.models import Order, OrderAddress, OrderCustomer, OrderRow
 from brygga.store.database import Database
 from brygga.store.tables import OrderHeaderRow, OrderLineRow
+from brygga.wording import Worded
 
-__all__ = ["OrderState", "OrderStore", "ReceiveStatus", "Received", "StoredOrder"]
+__all__ = ["DraftSummary", "OrderFailure", "OrderState", "OrderStore", "ReceiveStatus", "Received", "StoredOrder"]
 
 ReceiveStatus = Literal["stored", "unchanged", "replaced", "conflict"]
 OrderState = Literal["received", "failed", "transferred"]
@@ -41,6 +43,29 @@ class Received:
 
 
 @dataclass(frozen=True)
+class OrderFailure(Worded):
+    """Why an order's last transfer failed: ``message`` is the original's (API) text, ``title`` the headline in
+    the user's words (empty when the message already is brygga's Swedish sentence), the hint, the rule."""
+
+    message: str | None
+    title: str | None = None
+    title_en: str | None = None
+    hint: str | None = None
+    hint_en: str | None = None
+    rule_id: str | None = None
+
+
+@dataclass(frozen=True)
+class DraftSummary:
+    """The invoice draft an order became, as a person finds it in eEkonomi: customer and total, not only an id."""
+
+    draft_id: str
+    customer_name: str | None = None
+    total: Decimal | None = None
+    currency: str | None = None
+
+
+@dataclass(frozen=True)
 class StoredOrder:
     order: Order
     state: OrderState
@@ -50,6 +75,8 @@ class StoredOrder:
     received_at: datetime
     updated_at: datetime
     transferred_at: datetime | None
+    failure: OrderFailure | None = None  # when state is "failed"
+    draft: DraftSummary | None = None  # when state is "transferred"
 
     @property
     def order_number(self) -> str:
@@ -116,24 +143,33 @@ class OrderStore:
         """Released orders not yet transferred, failed ones included: they are tried again (O1)."""
         return self._select(OrderHeaderRow.released.is_(True), OrderHeaderRow.state != "transferred")
 
-    def mark_transferred(self, order_number: str, draft_id: str) -> None:
+    def mark_transferred(self, order_number: str, draft: DraftSummary | str) -> None:
         """Record the invoice draft an order became; marking it again with the same draft changes nothing."""
+        summary = draft if isinstance(draft, DraftSummary) else DraftSummary(draft)
+        draft_id = summary.draft_id
         with self.db.transaction() as session:
             row = self._existing(session, order_number)
             if row.state == "transferred" and row.draft_id != draft_id:
                 raise StateError(f"order {order_number} är redan överförd som utkast {row.draft_id}, inte {draft_id}")
             if row.state != "transferred":
                 now = datetime.now(UTC)
-                row.state, row.draft_id, row.last_error = "transferred", draft_id, None
+                row.state, row.draft_id = "transferred", draft_id
+                row.draft_customer, row.draft_total, row.draft_currency = (
+                    summary.customer_name,
+                    summary.total,
+                    summary.currency,
+                )
+                _set_failure(row, None)
                 row.transferred_at = row.updated_at = now
 
-    def mark_failed(self, order_number: str, message: str) -> None:
+    def mark_failed(self, order_number: str, failure: OrderFailure | str) -> None:
         """Record why the transfer of an order failed; it stays pending and is tried again."""
         with self.db.transaction() as session:
             row = self._existing(session, order_number)
             if row.state == "transferred":
                 raise StateError(f"order {order_number} är redan överförd och kan inte markeras som misslyckad")
-            row.state, row.last_error, row.updated_at = "failed", message, datetime.now(UTC)
+            row.state, row.updated_at = "failed", datetime.now(UTC)
+            _set_failure(row, failure if isinstance(failure, OrderFailure) else OrderFailure(failure))
 
     def _existing(self, session: Session, order_number: str) -> OrderHeaderRow:
         row = session.get(OrderHeaderRow, (self.tenant, order_number))
@@ -189,7 +225,10 @@ def _header(order: Order, digest: str, now: datetime) -> dict[str, Any]:
         "content_hash": digest,
         "state": "received",
         "draft_id": None,
-        "last_error": None,
+        "draft_customer": None,
+        "draft_total": None,
+        "draft_currency": None,
+        **_failure_columns(None),
         "updated_at": now,
         "transferred_at": None,
     }
@@ -252,4 +291,43 @@ def _stored(header: OrderHeaderRow, lines: list[OrderLineRow]) -> StoredOrder:
         header.received_at,
         header.updated_at,
         header.transferred_at,
+        _failure_of(header),
+        _draft_of(header),
     )
+
+
+def _failure_columns(failure: OrderFailure | None) -> dict[str, str | None]:
+    if failure is None:
+        failure = OrderFailure(None)
+    return {
+        "last_error": failure.message,
+        "last_error_title": failure.title or None,
+        "last_error_title_en": failure.title_en or None,
+        "last_error_hint": failure.hint or None,
+        "last_error_hint_en": failure.hint_en or None,
+        "last_error_rule": failure.rule_id,
+    }
+
+
+def _set_failure(row: OrderHeaderRow, failure: OrderFailure | None) -> None:
+    for name, value in _failure_columns(failure).items():
+        setattr(row, name, value)
+
+
+def _failure_of(header: OrderHeaderRow) -> OrderFailure | None:
+    if header.state != "failed":
+        return None
+    return OrderFailure(
+        header.last_error,
+        header.last_error_title,
+        header.last_error_title_en,
+        header.last_error_hint,
+        header.last_error_hint_en,
+        header.last_error_rule,
+    )
+
+
+def _draft_of(header: OrderHeaderRow) -> DraftSummary | None:
+    if header.state != "transferred" or not header.draft_id:
+        return None
+    return DraftSummary(header.draft_id, header.draft_customer, header.draft_total, header.draft_currency)

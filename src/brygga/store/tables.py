@@ -228,7 +228,16 @@ class OrderHeaderRow(Base):
     content_hash: Mapped[str] = mapped_column(String(64))
     state: Mapped[str] = mapped_column(String(16))
     draft_id: Mapped[str | None] = mapped_column(String(100))
-    last_error: Mapped[str | None] = mapped_column(Text)
+    last_error: Mapped[str | None] = mapped_column(Text)  # the original's (API) text of the last failure
+    # The last failure in the user's words, its hint and rule; the draft as a person knows it (customer, total).
+    last_error_title: Mapped[str | None] = mapped_column(Text)
+    last_error_title_en: Mapped[str | None] = mapped_column(Text)
+    last_error_hint: Mapped[str | None] = mapped_column(Text)
+    last_error_hint_en: Mapped[str | None] = mapped_column(Text)
+    last_error_rule: Mapped[str | None] = mapped_column(String(16))
+    draft_customer: Mapped[str | None] = mapped_column(String(300))
+    draft_total: Mapped[Decimal | None] = mapped_column(DecimalText())
+    draft_currency: Mapped[str | None] = mapped_column(String(3))
     received_at: Mapped[datetime] = mapped_column(UtcDateTime())
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
     transferred_at: Mapped[datetime | None] = mapped_column(UtcDateTime())

@@ -15,6 +15,7 @@ from brygga.orders.commands import ImportReport, orders_import_command
 from brygga.store import Store
 from brygga.store.orders import OrderStore, StoredOrder
 from brygga.web.i18n import translator
+from brygga.web.order_lines import draft_link, order_lines
 from brygga.web.orders_api import MAX_BODY_BYTES
 from brygga.web.pages import PageKit, lang_of, redirect_response
 
@@ -26,9 +27,16 @@ def order_router(kit: PageKit) -> APIRouter:
 
     async def page(request: Request, status_code: int = 200, **context: object) -> Response:
         store = await kit.store()
-        orders = await run_in_threadpool(_orders, store)
+        orders = order_lines(await run_in_threadpool(_orders, store), lang_of(request))
         keys = await run_in_threadpool(list_api_keys, store)
-        base: dict[str, object] = {"orders": orders, "report": None, "problem": None, "api_keys": keys, "new_key": None}
+        base: dict[str, object] = {
+            "orders": orders,
+            "eekonomi_link": await run_in_threadpool(_eekonomi_link, store),
+            "report": None,
+            "problem": None,
+            "api_keys": keys,
+            "new_key": None,
+        }
         return kit.render(request, "orders.html", status_code=status_code, **{**base, **context})
 
     @router.get("/orders")
@@ -75,3 +83,8 @@ def _import(store: Store, filename: str, content: bytes) -> ImportReport:
 
 def _orders(store: Store) -> list[StoredOrder]:
     return sorted(OrderStore(store.db, store.tenant).all(), key=lambda o: o.received_at, reverse=True)
+
+
+def _eekonomi_link(store: Store) -> str | None:
+    connection = store.connections.get("eekonomi")
+    return draft_link(connection.api_url if connection else None)

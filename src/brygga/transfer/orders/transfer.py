@@ -17,13 +17,13 @@ from brygga.eekonomi.models import Customer as EekCustomer
 from brygga.eekonomi.models_articles import Article as EekArticle
 from brygga.eekonomi.models_articles import ArticleAccountCoding, Unit
 from brygga.eekonomi.models_invoices import CustomerInvoiceDraft
-from brygga.errors import BryggaError, RuleViolation
+from brygga.errors import BryggaError, RuleViolation, StateError
 from brygga.hints import hint_for
 from brygga.mapping.customer_rules import check_limits
 from brygga.mapping.eekonomi_customers import EekReference, to_eekonomi_customer
 from brygga.mapping.orders import order_marker, to_order_customer_fields, to_order_draft, vat_key
 from brygga.orders.models import Order
-from brygga.store.orders import OrderStore, StoredOrder
+from brygga.store.orders import DraftSummary, OrderFailure, OrderStore, StoredOrder
 from brygga.transfer.context import TransferContext
 from brygga.transfer.customers.eek_side import EekCustomerSide
 from brygga.transfer.outcome import Action
@@ -183,6 +183,21 @@ class OrdersTransfer(PairTransfer[OrderItem]):
         await self._ensure_articles(creates)
         await self._ensure_customers(creates)
         await super().execute(plan, report)
+        self._record_failures(report)
+
+    def _record_failures(self, report: CategoryReport) -> None:
+        """The inbox shows each failed order's failure as the report words it (headline, hint, original text),
+        rejections by rule (O2, O5, O6) as well as errors from eEkonomi."""
+        for outcome in report.failed:
+            if outcome.is_run_level:
+                continue
+            failure = OrderFailure(
+                outcome.message, outcome.title, outcome.title_en, outcome.hint, outcome.hint_en, outcome.rule_id
+            )
+            try:
+                self.orders.mark_failed(outcome.key, failure)
+            except StateError:  # transferred after all (or gone): its state in the inbox stays as it is
+                continue
 
     async def _ensure_articles(self, creates: list[Change[OrderItem]]) -> None:
         """Rule O5: the G article of each VAT rate the orders use, created when missing (goods coding, pieces)."""
@@ -264,14 +279,15 @@ class OrdersTransfer(PairTransfer[OrderItem]):
 
     async def _apply_to_eek(self, change: Change[OrderItem]) -> None:
         order = change.item.order
-        try:
-            draft_id = change.target_id if change.action is Action.UPDATE else await self._create_draft(change)
-        except BryggaError as exc:
-            self.orders.mark_failed(order.order_number, getattr(exc, "message", str(exc)))
-            raise
-        self.orders.mark_transferred(order.order_number, draft_id or "")
+        if change.action is Action.UPDATE:  # the draft exists: find it by its marker to say what it is
+            found = await self.ctx.eek.invoice_drafts.find_by_contract_number(order_marker(order))
+            draft = _summary(order, change.target_id or "", found[0] if found else None)
+        else:
+            created = await self._create_draft(change)
+            draft = _summary(order, created.id or "", created)
+        self.orders.mark_transferred(order.order_number, draft)
 
-    async def _create_draft(self, change: Change[OrderItem]) -> str:
+    async def _create_draft(self, change: Change[OrderItem]) -> CustomerInvoiceDraft:
         assert self.eek_ref is not None
         order = change.item.order
         number = order.customer.number
@@ -304,7 +320,15 @@ class OrdersTransfer(PairTransfer[OrderItem]):
             send=lambda: self.ctx.eek.invoice_drafts.create(draft),
             link_for=lambda d: self.link_row(order.order_number, d.id or "", change.fingerprint, change.fingerprint),
         )
-        return result.remote.id or ""
+        return result.remote
 
     async def _apply_to_pm(self, change: Change[OrderItem]) -> None:
         raise AssertionError("orders flow from the inbox to Visma eEkonomi only")
+
+
+def _summary(order: Order, draft_id: str, draft: CustomerInvoiceDraft | None) -> DraftSummary:
+    """The draft as the inbox shows it: eEkonomi's customer name and total when known, else the order's."""
+    if draft is None:
+        return DraftSummary(draft_id, order.customer.name or order.customer.number, None, order.customer.currency)
+    name = draft.customer_name or draft.invoice_customer_name or order.customer.name or order.customer.number
+    return DraftSummary(draft_id, name, draft.total_amount, draft.invoice_currency_code or order.customer.currency)
