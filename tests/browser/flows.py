@@ -21,7 +21,9 @@ __all__ = [
     "BROKEN_ORDER_CSV",
     "CATEGORIES",
     "COMPANY",
+    "FINISHED",
     "PASSWORD",
+    "RETRY",
     "TRANSFER_TIMEOUT_MS",
     "choose_password",
     "connect_eekonomi",
@@ -125,15 +127,21 @@ def save_demo_settings(page: Page) -> None:
     expect(page.locator("form#settings [role=status]")).to_have_text("Inställningarna sparades.")
 
 
-def run_category(page: Page, category: str, *, dry_run: bool) -> None:
-    """Press a category's Torrkörning or Överför and wait until the polled status fragment has finished."""
-    button = "Torrkörning" if dry_run else "Överför"
+# The finished result box's states: a real run's (done, partly done, failed, nothing to do) or a dry run's.
+FINISHED = re.compile(r"^(ok|partial|failed|nothing|dry-run)$")
+RETRY = "Försök igen med de misslyckade"
+
+
+def run_category(page: Page, category: str, *, dry_run: bool, retry: bool = False) -> None:
+    """Press a category's Torrkörning, Överför or (``retry``) "Försök igen med de misslyckade" in the category
+    table, and wait until the polled status fragment has finished."""
+    button = RETRY if retry else "Torrkörning" if dry_run else "Överför"
     # The answer replaces #run-status (outerHTML): waiting for the old element to go keeps an earlier run's
     # finished box from passing for this run's.
     before = page.locator("#run-status").element_handle()
-    page.get_by_role("button", name=f"{button}: {CATEGORIES[category]}", exact=True).click()
+    page.locator("#categories").get_by_role("button", name=f"{button}: {CATEGORIES[category]}", exact=True).click()
     page.wait_for_function("status => !status.isConnected", arg=before)
-    expect(result_box(page)).to_have_attribute("data-state", re.compile(r"^(ok|failed)$"), timeout=TRANSFER_TIMEOUT_MS)
+    expect(result_box(page)).to_have_attribute("data-state", FINISHED, timeout=TRANSFER_TIMEOUT_MS)
 
 
 def result_box(page: Page) -> Locator:

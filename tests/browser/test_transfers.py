@@ -1,5 +1,6 @@
-"""Dataöverföring, every category of the table on "/": Torrkörning shows what would change, Överför shows the
-result box with counts, green when nothing failed and red otherwise (rule X1)."""
+"""Dataöverföring, every category of the table on "/": Torrkörning shows what would happen in a neutral box (or
+"Inget att göra"), Överför shows the result box with counts, green when done, amber when partly done and red when
+nothing got through (rule X1), and the category's row then shows that run."""
 
 from __future__ import annotations
 
@@ -11,29 +12,48 @@ from playwright.sync_api import Page, expect
 from tests.browser.flows import CATEGORIES, result_box, run_category, screenshot
 from tests.browser.servers import RunningBrygga
 
-GREEN, RED = "rgb(230, 244, 234)", "rgb(253, 234, 234)"
+GREEN, AMBER, RED, GREY = "rgb(230, 244, 234)", "rgb(255, 244, 214)", "rgb(253, 234, 234)", "rgb(241, 243, 245)"
+COLOURS = {"ok": GREEN, "nothing": GREEN, "partial": AMBER, "failed": RED}
+WORDS = {"ok": "Klar", "nothing": "Inget att göra", "partial": "Delvis klar", "failed": "Misslyckades"}
 
 
 @pytest.mark.usefixtures("orders_in_inbox")  # so that the orders category has released orders to transfer
 @pytest.mark.parametrize("category", list(CATEGORIES))
-def test_x1_dry_run_previews_and_transfer_shows_counts_in_a_green_or_red_box(
+def test_x1_dry_run_previews_and_transfer_shows_counts_in_a_box_of_its_state(
     connected_page: Page, brygga: RunningBrygga, category: str
 ) -> None:
     label = CATEGORIES[category]
     run_category(connected_page, category, dry_run=True)
     box = result_box(connected_page)
+    expect(box).to_have_attribute("data-state", "dry-run")
+    expect(box).to_have_css("background-color", GREY)
     expect(box.get_by_role("heading")).to_have_text("Torrkörning (inget skrevs)")
-    expect(connected_page.locator("#run-status table.plan caption")).to_have_text(f"Planerade ändringar: {label}")
+    expect(box).not_to_contain_text("lyckades")  # a dry run says what would happen, never "0 lyckades"
+    counts = box.locator("p.counts")
+    if "Inget att göra" in counts.inner_text():
+        expect(connected_page.locator("#run-status table.plan")).to_have_count(0)
+    else:
+        expect(counts).to_have_text(re.compile(rf"^{label}:\s+\d+ skapas, \d+ uppdateras, \d+ kopplas ihop"))
+        expect(connected_page.locator("#run-status table.plan caption")).to_have_text(f"Planerade ändringar: {label}")
 
     run_category(connected_page, category, dry_run=False)
     brygga.done.add(f"run:{category}")
-    expect(box.get_by_role("heading")).to_have_text(re.compile(r"^Överföring #\d+$"))
-    counts = box.locator("p.counts")
-    expect(counts).to_have_text(re.compile(rf"^{label}: \d+ lyckades, \d+ misslyckades, \d+ hoppades över"))
-    succeeded, failed = (int(n) for n in re.findall(r"(\d+) (?:lyckades|misslyckades)", counts.inner_text()))
-    expect(box).to_have_attribute("data-state", "failed" if failed else "ok")
-    expect(box).to_have_css("background-color", RED if failed else GREEN)
+    state = box.get_attribute("data-state") or ""
+    assert state in COLOURS, state
+    expect(box.get_by_role("heading")).to_have_text(re.compile(rf"^Överföring #\d+: {WORDS[state]}$"))
+    expect(box).to_have_css("background-color", COLOURS[state])
+    if state == "nothing":
+        expect(box.locator("p.counts")).to_contain_text(f"{label}: Inget att överföra")
+    else:
+        expect(box.locator("p.counts")).to_have_text(
+            re.compile(rf"^{label}: \d+ lyckades, \d+ misslyckades, \d+ hoppades över")
+        )
+    # The category's row shows this run at once (sent along with the result), in the same words.
+    row = connected_page.locator(f"#categories tr[data-category='{category}']")
+    expect(row.locator("[data-state]")).to_have_attribute("data-state", "ok" if state == "nothing" else state)
     if category == "orders":
-        assert succeeded >= 1, "the released order from the inbox became no invoice draft"
+        connected_page.goto("/orders")
+        inbox_row = connected_page.locator("table.orders tr[data-order='GKS-10004']")
+        expect(inbox_row.locator("td[data-state]")).to_have_attribute("data-state", "transferred")
     if category == "customers":
         screenshot(connected_page, "03-dataoverforing-resultat")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 import httpx
+import pytest
 
 from brygga.store import Store
 from tests.web.conftest import Emulators, connect_both, run_transfer
@@ -42,6 +43,8 @@ async def test_x5_dry_run_is_a_neutral_box_that_says_what_would_happen_and_write
     plan = _section(response.text, "plan")
     assert "<td>Visma PM → Visma eEkonomi</td>" in plan and ">Skapas</td>" in plan
     assert {"create", "link"} <= set(re.findall(r'<td data-action="([a-z]+)">', plan))
+    assert "<caption>Skulle avvisas</caption>" in response.text  # rejections a real run would meet
+    assert "<caption>Skulle hoppas över</caption>" in response.text
     assert store.runs.history() == [] and store.protocol.links("customers") == []
 
     english = await run_transfer(admin, "customers", "dry-run", lang="en")
@@ -137,3 +140,24 @@ async def test_x5_an_empty_plan_says_nothing_to_do_instead_of_an_empty_table(
     assert re.search(r"Order: Inget att överföra", _box(real.text))
     english = await run_transfer(admin, "orders", "dry-run", lang="en")
     assert re.search(r"Orders:\s+Nothing to do\.", _box(english.text))
+
+
+async def test_a_transfer_stopped_by_a_defect_says_so_in_words_without_a_traceback(
+    admin: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Broken:
+        def __init__(self, *_args: object) -> None:
+            pass
+
+        async def run(self, *_args: object, **_kwargs: object) -> None:
+            raise KeyError("internal")
+
+        async def aclose(self) -> None:
+            return None
+
+    monkeypatch.setattr("brygga.web.jobs.TransferSession", Broken)
+    response = await run_transfer(admin, "customers", "run")
+    assert 'data-state="failed"' in response.text and "Ett oväntat fel stoppade överföringen." in response.text
+    assert "KeyError" not in response.text and "Traceback" not in response.text and "internal" not in response.text
+    english = await run_transfer(admin, "customers", "run", lang="en")
+    assert "An unexpected error stopped the transfer." in english.text

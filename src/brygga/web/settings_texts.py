@@ -60,6 +60,8 @@ SETTING_HELP_WEB: dict[str, tuple[str, str]] = {
         "Vilka leverantörsfakturor som förs över, efter fakturadatum. Egen period använder datumen nedan.",
         "Which supplier invoices are transferred, by invoice date. A custom period uses the dates below.",
     ),
+    "supplier_invoice_from": ("Första dagen när perioden är Egen period.", "The first day of a custom period."),
+    "supplier_invoice_to": ("Sista dagen när perioden är Egen period.", "The last day of a custom period."),
     "invoice_date": (
         "Fakturadatum på utkastet i Visma eEkonomi.",
         "The invoice date of the draft in Visma eEkonomi.",

@@ -56,7 +56,8 @@ TRANSFER_TEXTS: dict[str, tuple[str, str]] = {
         "redan kopplade och oförändrade",
         "already linked and unchanged",
     ),
-    "would.intro": ("Så här skulle det bli:", "This is what would happen:"),
+    "would.rejected_title": ("Skulle avvisas", "Would be rejected"),
+    "would.skipped_title": ("Skulle hoppas över", "Would be skipped"),
     # progress
     "progress.of": ("av", "of"),
     "progress.reading": ("läser {systems} …", "reading {systems} …"),
@@ -70,6 +71,7 @@ TRANSFER_TEXTS: dict[str, tuple[str, str]] = {
     "skipped.title": ("Överhoppade", "Skipped"),
     "skipped.none": ("Inget hoppades över i senaste körningarna.", "Nothing was skipped in the latest runs."),
     "col.reason": ("Orsak", "Reason"),
+    "errors.failed_title": ("Misslyckade", "Failed"),
     "errors.whole_category": ("Hela programdelen", "The whole category"),
     "errors.none_run": ("Inga fel i den här körningen.", "No errors in this run."),
     "errors.intro": (
