@@ -89,7 +89,7 @@ def test_wcag_checklist(connected_page: Page) -> None:
     assert_no_violations(connected_page)
 
 
-@pytest.mark.parametrize("path", ["/", "/errors", "/connections", "/orders", "/checklist"])
+@pytest.mark.parametrize("path", ["/", "/errors", "/runs", "/connections", "/orders", "/checklist"])
 def test_wcag_english_pages(admin_page: Page, path: str) -> None:
     admin_page.goto(f"{path}?lang=en")
     expect(admin_page.locator("html")).to_have_attribute("lang", "en")

@@ -24,6 +24,7 @@ from tests.browser.flows import (
     upload_orders,
 )
 from tests.browser.servers import Emulators, RunningBrygga
+from tests.browser.test_accessibility import assert_no_violations
 
 AMBER, RED, GREY = "rgb(255, 244, 214)", "rgb(253, 234, 234)", "rgb(241, 243, 245)"
 
@@ -72,6 +73,7 @@ def test_x3_a_new_app_says_nothing_has_run_then_partly_done_retry_and_last_runs(
     expect(row.locator("[data-state]")).to_have_text("Delvis klar")
     expect(row.get_by_role("button", name=f"{RETRY}: Kunder")).to_be_visible()
     screenshot(page, "14-delvis-klar")
+    assert_no_violations(page)  # the amber box and the folded technical details meet WCAG A/AA too
 
     failed = errors.locator("tbody tr").count()
     run_category(page, "customers", dry_run=False, retry=True)
@@ -100,6 +102,7 @@ def test_x3_a_new_app_says_nothing_has_run_then_partly_done_retry_and_last_runs(
     credit.get_by_text("Teknisk detalj").click()
     expect(credit.get_by_text("Regel I7")).to_be_visible()
     screenshot(page, "16-felmeddelanden-overhoppade")
+    assert_no_violations(page)
 
     page.get_by_role("navigation").get_by_role("link", name="Körningshistorik").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Körningshistorik")
@@ -129,6 +132,7 @@ def test_o1_the_inbox_shows_a_failed_order_with_its_hint_and_a_transferred_one_a
     draft_id = done.locator("td[data-draft] details .raw")
     expect(draft_id).to_be_hidden()  # the draft's id only under "Teknisk detalj"
     screenshot(page, "17-orderinkorg-resultat")
+    assert_no_violations(page)
 
     page.goto("/orders?lang=en")
     expect(failed.locator("td[data-state] .status")).to_have_text("Failed")
