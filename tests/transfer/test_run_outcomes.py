@@ -9,6 +9,7 @@ import pytest
 
 from brygga.errors import ConfigError, RuleViolation
 from brygga.mapping.article_rules import check_vat_and_lengths
+from brygga.store import ItemRecord
 from brygga.transfer.outcome import Action, Outcome, failure_from_error
 from brygga.transfer.report import CategoryReport
 from tests.transfer.test_customers_end_to_end import Bench, bench  # noqa: F401 - the fixture
@@ -132,3 +133,19 @@ async def test_s3_a_settings_problem_stops_the_category_in_the_users_language(
     assert (error["object"], error["message"], error["detail"]) == (None, headline, "")
     assert "project_cost_center" in error["hint"]
     assert report.state == "failed"
+
+
+async def test_c1_a_skip_stays_listed_until_a_later_run_says_otherwise(bench: Bench) -> None:
+    runs = bench.store.runs
+
+    def run_with(*items: tuple[str, str]) -> None:
+        run_id = runs.start(["customers"], dry_run=False)
+        records = [ItemRecord("customers", "pm->eek", key, f"Kund {key}", "skip", outcome) for key, outcome in items]
+        runs.add_items(run_id, records)
+        runs.finish(run_id, "ok", "")
+
+    run_with(("1004", "skipped"), ("1", "succeeded"))
+    run_with(("2", "succeeded"))  # an incremental run that did not read 1004 again
+    assert [r.object_key for r in runs.latest_items(("skipped",))] == ["1004"]
+    run_with(("1004", "succeeded"))  # made active and transferred
+    assert runs.latest_items(("skipped",)) == []

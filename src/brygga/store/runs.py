@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import desc, func, select, update
+from sqlalchemy import Select, desc, func, select, update
 from sqlalchemy.orm import Session
 
 from brygga.store.database import Database
@@ -116,27 +116,49 @@ class RunStore:
         return self.latest_items(("failed",))
 
     def latest_items(self, outcomes: Sequence[str] = ("failed",), category: str | None = None) -> list[ItemRecord]:
-        """Objects that ended in one of ``outcomes`` in the newest real run of each category (or of one)."""
+        """What is still so: failures from the newest real run of each category (failed objects are tried again
+        by every run, so that run has them all), and objects whose newest outcome in any real run is a skip (an
+        incremental run does not look at a skipped object again until it changes, so its reason stays)."""
+        wanted = list(outcomes)
         with self.db.read() as session:
-            latest = (
-                select(RunItemRow.category, func.max(RunItemRow.run_id).label("run_id"))
-                .join(RunRow, RunRow.id == RunItemRow.run_id)
-                .where(RunItemRow.tenant_id == self.tenant, RunRow.tenant_id == self.tenant, RunRow.dry_run.is_(False))
-                .group_by(RunItemRow.category)
-                .subquery()
-            )
-            query = (
-                select(RunItemRow)
-                .join(
-                    latest,
-                    (RunItemRow.category == latest.c.category) & (RunItemRow.run_id == latest.c.run_id),
-                )
-                .where(RunItemRow.tenant_id == self.tenant, RunItemRow.outcome.in_(list(outcomes)))
-                .order_by(RunItemRow.category, RunItemRow.id)
-            )
-            if category is not None:
-                query = query.where(RunItemRow.category == category)
-            return [_record(row) for row in session.scalars(query)]
+            rows = []
+            if set(wanted) - {"skipped"}:
+                rows += list(session.scalars(self._newest_run_items([o for o in wanted if o != "skipped"], category)))
+            if "skipped" in wanted:
+                rows += list(session.scalars(self._newest_object_items("skipped", category)))
+            rows.sort(key=lambda row: (row.category, row.id))
+            return [_record(row) for row in rows]
+
+    def _real_items(self, category: str | None) -> Select[int]:
+        query = (
+            select(RunItemRow.id)
+            .join(RunRow, RunRow.id == RunItemRow.run_id)
+            .where(RunItemRow.tenant_id == self.tenant, RunRow.tenant_id == self.tenant, RunRow.dry_run.is_(False))
+        )
+        return query if category is None else query.where(RunItemRow.category == category)
+
+    def _newest_run_items(self, outcomes: list[str], category: str | None) -> Select[RunItemRow]:
+        latest = (
+            select(RunItemRow.category, func.max(RunItemRow.run_id).label("run_id"))
+            .where(RunItemRow.id.in_(self._real_items(category)))
+            .group_by(RunItemRow.category)
+            .subquery()
+        )
+        return (
+            select(RunItemRow)
+            .join(latest, (RunItemRow.category == latest.c.category) & (RunItemRow.run_id == latest.c.run_id))
+            .where(RunItemRow.tenant_id == self.tenant, RunItemRow.outcome.in_(outcomes))
+        )
+
+    def _newest_object_items(self, outcome: str, category: str | None) -> Select[RunItemRow]:
+        newest = (
+            select(func.max(RunItemRow.id))
+            .where(RunItemRow.id.in_(self._real_items(category)), RunItemRow.object_key != "")
+            .group_by(RunItemRow.category, RunItemRow.direction, RunItemRow.object_key)
+        )
+        return select(RunItemRow).where(
+            RunItemRow.tenant_id == self.tenant, RunItemRow.id.in_(newest), RunItemRow.outcome == outcome
+        )
 
     def items_of_run(self, run_id: int, outcomes: Sequence[str] = ("failed",)) -> list[ItemRecord]:
         with self.db.read() as session:
