@@ -49,3 +49,9 @@ async def test_a_transfer_without_connections_says_what_to_do(admin: httpx.Async
     response = await run_transfer(admin, "customers", "run")
     assert 'data-state="failed"' in response.text and "inte ansluten" in response.text
     assert "brygga connect" in response.text
+
+
+async def test_a_transfer_without_connections_says_so_in_english_in_english_mode(admin: httpx.AsyncClient) -> None:
+    response = await run_transfer(admin, "customers", "run", lang="en")
+    assert 'data-state="failed"' in response.text and "is not connected" in response.text
+    assert "inte ansluten" not in response.text

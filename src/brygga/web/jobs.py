@@ -63,6 +63,8 @@ class Job:
     report: RunReport | None = None
     problem: str | None = None
     hint: str = ""
+    problem_en: str = ""  # the English texts where the error has them (empty: the Swedish ones stand)
+    hint_en: str = ""
     unexpected: bool = False  # stopped by a defect, not by a BryggaError: the page says so in words
     done: bool = False
     progress: JobProgress = field(default_factory=JobProgress)
@@ -106,6 +108,8 @@ class TransferJobs:
         except BryggaError as exc:  # not connected, settings unreadable: said on the page, with what to do
             job.problem = str(getattr(exc, "message", None) or exc)
             job.hint = str(getattr(exc, "hint", ""))
+            job.problem_en = str(getattr(exc, "message_en", "") or "")
+            job.hint_en = str(getattr(exc, "hint_en", "") or "")
         except Exception:  # a defect: logged with its traceback for the admin, said in words on the page
             logger.exception("transfer job %s (%s) stopped", job.id, ",".join(job.categories))
             job.unexpected = True
