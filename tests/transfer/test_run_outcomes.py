@@ -149,3 +149,31 @@ async def test_c1_a_skip_stays_listed_until_a_later_run_says_otherwise(bench: Be
     assert [r.object_key for r in runs.latest_items(("skipped",))] == ["1004"]
     run_with(("1004", "succeeded"))  # made active and transferred
     assert runs.latest_items(("skipped",)) == []
+
+
+async def test_x1_a_rerun_where_only_the_broken_ones_fail_is_partly_done_not_failed(bench: Bench) -> None:
+    await bench.run()
+    second, _ = await bench.run()
+    customers = second.categories["customers"]
+    assert customers.failed and customers.count(Outcome.SUCCEEDED) == 0 and customers.already_linked > 0
+    assert customers.state == "partial" and second.state == "partial"
+    assert bench.store.runs.last_run_by_category()["customers"].status == "partial"
+
+
+def test_x1_everything_failing_with_nothing_in_sync_is_failed() -> None:
+    only_failures = CategoryReport(
+        "customers",
+        [
+            failure_from_error(
+                RuleViolation("C5", "ingen adress"),
+                category="customers",
+                direction="pm->eek",
+                key="1",
+                name="A",
+                action=Action.CREATE,
+            )
+        ],
+    )
+    assert only_failures.state == "failed"
+    only_failures.already_linked = 3
+    assert only_failures.state == "partial"

@@ -12,7 +12,7 @@ from sqlalchemy import Select, desc, func, select, update
 from sqlalchemy.orm import Session
 
 from brygga.store.database import Database
-from brygga.store.tables import LeaseRow, RunItemRow, RunRow
+from brygga.store.tables import LeaseRow, LinkRow, RunItemRow, RunRow
 from brygga.wording import Worded
 
 __all__ = ["CategoryRun", "ItemRecord", "LeaseStore", "RunStore"]
@@ -186,6 +186,7 @@ class RunStore:
                 )
             )
             counts = _counts(session, self.tenant, [run.id for run in runs])
+            linked = _link_counts(session, self.tenant)
         result: dict[str, CategoryRun] = {}
         for run in runs:
             per_category = counts.get(run.id, {})
@@ -195,7 +196,12 @@ class RunStore:
                     continue
                 numbers = per_category.get(category, {})
                 result[category] = CategoryRun(
-                    category, run.id, run.started_at, run.finished_at, _category_status(run.status, numbers), numbers
+                    category,
+                    run.id,
+                    run.started_at,
+                    run.finished_at,
+                    _category_status(run.status, numbers, linked.get(category, 0)),
+                    numbers,
                 )
         return result
 
@@ -244,23 +250,35 @@ def _counts(session: Session, tenant: str, run_ids: list[int]) -> dict[int, dict
     """run -> category -> outcome -> how many objects, in one query."""
     if not run_ids:
         return {}
+    run_level = RunItemRow.object_key == ""
     rows = session.execute(
-        select(RunItemRow.run_id, RunItemRow.category, RunItemRow.outcome, func.count())
+        select(RunItemRow.run_id, RunItemRow.category, RunItemRow.outcome, run_level, func.count())
         .where(RunItemRow.tenant_id == tenant, RunItemRow.run_id.in_(run_ids))
-        .group_by(RunItemRow.run_id, RunItemRow.category, RunItemRow.outcome)
+        .group_by(RunItemRow.run_id, RunItemRow.category, RunItemRow.outcome, run_level)
     )
     result: dict[int, dict[str, dict[str, int]]] = {}
-    for run_id, category, outcome, count in rows:
-        result.setdefault(run_id, {}).setdefault(category, {})[outcome] = int(count)
+    for run_id, category, outcome, whole_category, count in rows:
+        counts = result.setdefault(run_id, {}).setdefault(category, {})
+        counts[outcome] = counts.get(outcome, 0) + int(count)
+        if whole_category and outcome == "failed":  # the category stopped as a whole (settings, connection, outage)
+            counts["stopped"] = counts.get("stopped", 0) + int(count)
     return result
 
 
-def _category_status(run_status: str, counts: dict[str, int]) -> str:
-    """One category's share of a run: a run still going or cut off says so; else its own objects decide."""
+def _link_counts(session: Session, tenant: str) -> dict[str, int]:
+    rows = session.execute(
+        select(LinkRow.category, func.count()).where(LinkRow.tenant_id == tenant).group_by(LinkRow.category)
+    )
+    return {category: int(count) for category, count in rows}
+
+
+def _category_status(run_status: str, counts: dict[str, int], linked: int) -> str:
+    """One category's share of a run, judged as the run report does (``CategoryReport.state``): a run still
+    going or cut off says so; failures with something transferred or in sync are "partial"."""
     if run_status in ("running", "interrupted"):
         return run_status
     if counts.get("failed"):
-        return "partial" if counts.get("succeeded") else "failed"
+        return "partial" if not counts.get("stopped") and (counts.get("succeeded") or linked) else "failed"
     return "ok"
 
 

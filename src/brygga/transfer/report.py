@@ -33,7 +33,7 @@ class CategoryReport:
     api_calls: dict[str, int] = field(default_factory=lambda: {"eekonomi": 0, "severa": 0})
     notices: list[str] = field(default_factory=list)
     planned_only: bool = False
-    already_linked: int = 0  # dry run: objects linked before this run, whether or not they changed
+    already_linked: int = 0  # objects linked before this run, whether or not they changed: the part in sync
 
     def count(self, outcome: Outcome) -> int:
         return sum(1 for item in self.outcomes if item.outcome is outcome)
@@ -53,12 +53,14 @@ class CategoryReport:
 
     @property
     def state(self) -> RunState:
-        """ "failed" when nothing got through, "partial" ("Delvis klar") when some failed and others succeeded."""
-        failed = self.count(Outcome.FAILED)
-        succeeded = self.count(Outcome.SUCCEEDED)
-        if failed:
-            return "partial" if succeeded and self.stopped is None else "failed"
-        return "ok" if succeeded or self.count(Outcome.SKIPPED) else "nothing"
+        """Partly done ("partial", "Delvis klar") when some objects failed while others got through or were
+        already in sync; "failed" when the category stopped as a whole, or all it tried failed and nothing is in
+        sync; "nothing" when there was nothing to transfer."""
+        if self.count(Outcome.FAILED):
+            if self.stopped is None and (self.count(Outcome.SUCCEEDED) or self.already_linked):
+                return "partial"
+            return "failed"
+        return "ok" if self.count(Outcome.SUCCEEDED) or self.count(Outcome.SKIPPED) else "nothing"
 
     def would_counts(self) -> dict[str, int]:
         """A dry run's plan in figures: n would be created, updated, linked, skipped, rejected; n unchanged."""

@@ -118,9 +118,9 @@ async def _run_category(ctx: TransferContext, name: str) -> CategoryReport:
         plan = await transfer.plan()
         if ctx.failed_only:
             keep_only_failed(ctx.store, name, plan, transfer, report)
+        report.already_linked = ctx.store.protocol.link_count(name)
         if ctx.dry_run:
             report.outcomes = transfer.outcomes_for_plan(plan)
-            report.already_linked = ctx.store.protocol.link_count(name)
             report.notices.extend(getattr(plan, "notices", []))
         else:
             await transfer.execute(plan, report)
