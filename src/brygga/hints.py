@@ -6,18 +6,24 @@ Texts follow the original integration's "Lösning" column where it has one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from brygga.titles import title_for
 
 __all__ = ["Hint", "hint_for"]
 
 
 @dataclass(frozen=True)
 class Hint:
+    """What to do (``sv``, ``en``) and, from :mod:`brygga.titles`, what went wrong (``title``, ``title_en``)."""
+
     sv: str
     en: str
+    title: str = ""
+    title_en: str = ""
 
     def format(self, **values: object) -> Hint:
-        return Hint(self.sv.format(**values), self.en.format(**values))
+        return replace(self, sv=self.sv.format(**values), en=self.en.format(**values))
 
 
 CATALOGUE: dict[str, Hint] = {
@@ -255,4 +261,5 @@ CATALOGUE: dict[str, Hint] = {
 def hint_for(key: str, **values: object) -> Hint:
     """The hint for ``key``; ``C6:Foo`` falls back to the generic ``C6`` text."""
     base = CATALOGUE.get(key) or CATALOGUE[key.split(":", 1)[0]]
-    return base.format(**values)
+    title, title_en = title_for(key, **values)
+    return replace(base.format(**values), title=title, title_en=title_en)
