@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import partial
 
 from brygga.errors import ApiError, AuthError, BryggaError, RateLimitedError, RuleViolation, ServerError
 from brygga.hints import Hint, hint_for
@@ -56,14 +57,9 @@ def failure_from_error(
     error: BryggaError, *, category: str, direction: str, key: str, name: str, action: Action, prefix: str = ""
 ) -> ObjectOutcome:
     """Turn an exception into a failed outcome with the original's message format and a Swedish hint."""
+    failed = partial(ObjectOutcome, category, direction, key, name, action, Outcome.FAILED)
     if isinstance(error, RuleViolation):
-        return ObjectOutcome(
-            category,
-            direction,
-            key,
-            name,
-            action,
-            Outcome.FAILED,
+        return failed(
             error.message,
             error.hint,
             error.hint_en,
@@ -76,31 +72,10 @@ def failure_from_error(
         message = f"{prefix}{error.message}".strip()
         if error.error_id and "ErrorId" not in message:
             message += f", ErrorId: {error.error_id}"
-        return ObjectOutcome(
-            category,
-            direction,
-            key,
-            name,
-            action,
-            Outcome.FAILED,
-            message,
-            hint.sv,
-            hint.en,
-            None,
-            transient,
-            hint.title,
-            hint.title_en,
-        )
+        return failed(message, hint.sv, hint.en, retry=transient, title=hint.title, title_en=hint.title_en)
     # A settings or connection problem (ConfigError): brygga's own Swedish sentence, and its English if it has one.
-    message = str(getattr(error, "message", None) or error)
-    return ObjectOutcome(
-        category,
-        direction,
-        key,
-        name,
-        action,
-        Outcome.FAILED,
-        message,
+    return failed(
+        str(getattr(error, "message", None) or error),
         getattr(error, "hint", ""),
         getattr(error, "hint_en", ""),
         retry=True,
