@@ -121,3 +121,15 @@ async def test_x6_link_and_intent_close_commit_together_or_not_at_all(store: Sto
         await create(store, remote)
     assert [i.source_id for i in store.protocol.pending_intents(CATEGORY)] == [SOURCE]
     assert [(k.pm_id, k.eek_id) for k in store.protocol.links(CATEGORY)] == [("pm-other", "eek-1")]
+
+
+@pytest.mark.parametrize(("target", "source"), [("eekonomi", "pm-7"), ("pm", "eek-7")])
+def test_x6_a_link_found_by_the_planner_closes_the_pending_create_of_either_side(
+    store: Store, target: str, source: str
+) -> None:
+    protocol = store.protocol
+    protocol.open_intent("customers", target, source, "create", "1007", "hash")
+    other = protocol.open_intent("customers", "eekonomi", "pm-8", "create", "1008", "hash")
+    protocol.link_and_close(None, Link("customers", "pm-7", "eek-7", "a", "b"))  # matched by number, no intent id
+    assert [intent.source_id for intent in protocol.pending_intents("customers")] == ["pm-8"]
+    assert protocol.pending_intent("customers", "eekonomi", "pm-8", "create") == other

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Select, delete, func, select
+from sqlalchemy import Select, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from brygga.errors import StateError
@@ -169,15 +169,32 @@ class ProtocolStore:
             return [_intent(row) for row in rows]
 
     def link_and_close(self, intent_id: int | None, link: Link) -> None:
-        """The link and the intent's ``done`` state in one commit: either both exist or neither."""
+        """The link and the intent's ``done`` state in one commit: either both exist or neither.
+
+        Any other create still pending for either side of the pair is closed in the same commit: once the two
+        objects are linked, nothing about creating them is uncertain any more, however the link was found (a
+        planner match by number as well as a reconciled create)."""
         with self.db.transaction() as session:
             self._upsert_link(session, link)
+            now = _now()
             if intent_id is not None:
                 row = session.get(IntentRow, intent_id)
                 if row is None:
                     raise StateError(f"intent {intent_id} saknas i databasen")
                 row.state = "done"
-                row.updated_at = _now()
+                row.updated_at = now
+            session.execute(
+                update(IntentRow)
+                .where(
+                    IntentRow.tenant_id == self.tenant,
+                    IntentRow.category == link.category,
+                    IntentRow.op == "create",
+                    IntentRow.state == "pending",
+                    ((IntentRow.target == "eekonomi") & (IntentRow.source_id == link.pm_id))
+                    | ((IntentRow.target == "pm") & (IntentRow.source_id == link.eek_id)),
+                )
+                .values(state="done", updated_at=now)
+            )
 
     def close_intent(self, intent_id: int, state: str) -> None:
         with self.db.transaction() as session:
