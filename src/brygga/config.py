@@ -54,6 +54,7 @@ class Settings(BaseSettings):
         """The store's URL: ``BRYGGA_DB`` (a URL, or a file path for SQLite), else a file in the data dir."""
         if self.db and "://" in self.db:
             return self.db
-        path = Path(self.db) if self.db else self.data_dir / "brygga.sqlite3"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return f"sqlite:///{path}"
+        if self.db:  # a file the user named: its folder must exist (a typo must not create folders)
+            return f"sqlite:///{Path(self.db)}"
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{self.data_dir / 'brygga.sqlite3'}"

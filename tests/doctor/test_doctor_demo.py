@@ -4,6 +4,9 @@ the transfers would reject items from (A6, C5)."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 
 from brygga.config import Settings
@@ -153,8 +156,21 @@ async def test_every_line_has_a_title_and_text_in_both_languages(
     store: Store, settings: Settings, systems: Systems
 ) -> None:
     report = await doctor(store, settings, systems)
-    assert len({r.id for r in report.results}) == len(report.results) == 11
+    assert len({r.id for r in report.results}) == len(report.results) == 12  # 11 of the systems, 1 of the store
     for result in report.results:
         assert result.title.sv and result.title.en and result.found.sv and result.found.en
         if result.status is not Status.GREEN:
             assert result.action.sv and result.action.en, result.id
+
+
+async def test_a_store_readable_by_others_is_a_yellow_line_with_the_fix(
+    store: Store, settings: Settings, systems: Systems
+) -> None:
+    path = Path(str(store.db.engine.url).removeprefix("sqlite:///"))
+    os.chmod(path, 0o644)
+    report = await doctor(store, settings, systems)
+    [line] = [r for r in report.results if r.id == "store.privacy"]
+    assert line.status is Status.YELLOW and str(path) in line.found.sv and "chmod 600" in line.action.sv
+    os.chmod(path, 0o600)
+    report = await doctor(store, settings, systems)
+    assert [r.status for r in report.results if r.id == "store.privacy"] == [Status.GREEN]

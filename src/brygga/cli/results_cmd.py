@@ -8,6 +8,7 @@ from typing import Any
 from rich.markup import escape
 
 from brygga.cli.common import LANG, JsonOpt, VerboseOpt, app, console, open_cli_store, print_json, t
+from brygga.doctor.store_checks import store_privacy_warning
 from brygga.report_text import ItemLine, category_label, render_items, state_word
 from brygga.store import Store
 from brygga.store.runs import ItemRecord
@@ -109,6 +110,7 @@ def status(as_json: JsonOpt = False) -> None:
         print_json(
             {
                 "connections": connections,
+                "warnings": [t(w.sv, w.en) for w in [store_privacy_warning(store)] if w is not None],
                 "last_transfer": last,
                 "categories": {
                     name: {
@@ -134,6 +136,9 @@ def status(as_json: JsonOpt = False) -> None:
         else:
             text = escape(f"{value['api_url']} {('— ' + value['company']) if value['company'] else ''}".strip())
         console.print(f"[bold]{label}:[/] {text}")
+    privacy = store_privacy_warning(store)
+    if privacy is not None:
+        console.print(f"[yellow]{escape(t(privacy.sv, privacy.en))}[/]")
     if not by_category:
         console.print(t("Ingen överföring ännu.", "No transfer yet."))
     for name, run in by_category.items():

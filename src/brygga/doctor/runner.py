@@ -40,6 +40,7 @@ from brygga.doctor.severa_checks import (
     check_connection,
     check_customer_addresses,
 )
+from brygga.doctor.store_checks import check_store_privacy
 from brygga.eekonomi import EEkonomiClient
 from brygga.store import Store
 from brygga.transfer.options import TransferOptions
@@ -61,7 +62,8 @@ async def run_doctor(
         _eekonomi_part(store, settings, options, transport, sleep),
         _severa_part(store, settings, options, transport, sleep),
     )
-    return DoctorReport([*eek_system, settings_line, *eek_settings, *pm_lines], lang=lang or settings.lang)
+    results = [*eek_system, settings_line, *eek_settings, *pm_lines, check_store_privacy(store)]
+    return DoctorReport(results, lang=lang or settings.lang)
 
 
 async def guarded(check: Check, run: Callable[[], Awaitable[CheckResult]]) -> CheckResult:
