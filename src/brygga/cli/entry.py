@@ -12,12 +12,14 @@ import traceback
 
 from rich.console import Console
 from rich.markup import escape
+from sqlalchemy.exc import DatabaseError
 
 from brygga.cli.click_texts import translate_error
 from brygga.cli.common import app, t
 from brygga.cli.i18n import LANG
 from brygga.config import Settings
 from brygga.errors import BryggaError
+from brygga.store.health import store_unreadable
 
 __all__ = ["error_texts", "main"]
 
@@ -102,6 +104,9 @@ def main() -> None:
     except KeyboardInterrupt:
         report_interrupted()
         sys.exit(EXIT_INTERRUPTED)
+    except DatabaseError as exc:  # a store damaged where opening it did not look (a page deep in the file)
+        report_error(store_unreadable(exc))
+        sys.exit(EXIT_ERROR)
     except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback at the user
         report_unexpected(exc)
         sys.exit(EXIT_UNEXPECTED)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from brygga.errors import ConfigError
 
-__all__ = ["check_sqlite_file", "corrupt", "create_private", "others_can_read", "sqlite_path"]
+__all__ = ["check_sqlite_file", "corrupt", "create_private", "others_can_read", "sqlite_path", "store_unreadable"]
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 _RESTORE = (
@@ -92,6 +92,19 @@ def corrupt(path: Path | str) -> ConfigError:
         hint=_RESTORE,
         message_en=f"The database {path} is damaged and cannot be read.",
         hint_en=_RESTORE_EN,
+    )
+
+
+def store_unreadable(exc: Exception) -> ConfigError:
+    """A database error while working: the store (or its server) failed under brygga, said with what to do."""
+    reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0][:200]
+    return ConfigError(
+        f"Databasen kunde inte läsas eller skrivas: {reason}",
+        hint="Kör brygga status för att se vilken databas som används. Är filen skadad: återställ den från er "
+        "säkerhetskopia. Är det en databasserver: kontrollera att den är igång.",
+        message_en=f"The database could not be read or written: {reason}",
+        hint_en="Run brygga status to see which database is used. If the file is damaged, restore it from your "
+        "backup; if it is a database server, check that it is running.",
     )
 
 
