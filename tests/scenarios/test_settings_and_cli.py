@@ -121,3 +121,23 @@ async def test_transfer_text_report_says_partly_done_and_lists_skipped_reasons(w
     assert "Delvis klar" in result.stdout and "Hoppades över (3)" in result.stdout
     assert "Kunder: läser Visma PM och Visma eEkonomi" in result.stdout  # not a terminal: one plain line
     assert "Traceback" not in result.stdout + result.stderr
+
+
+async def test_s9_s6_an_invoice_status_that_pm_does_not_have_is_not_saved(world: World) -> None:
+    result = _brygga(world, "settings", "set", "invoice_status_paid", "Finns Inte")
+    assert result.returncode == 2, result.stdout
+    text = " ".join(result.stderr.split())
+    assert 'Fakturastatusen "Finns Inte" (invoice_status_paid) finns inte i Visma PM' in text and "Betald" in text
+    assert "invoice_status_paid" not in world.store.settings.all()
+    ok = _brygga(world, "settings", "set", "invoice_status_paid", "betald")  # names compare as PM's, any case
+    assert ok.returncode == 0, ok.stderr
+    assert world.store.settings.all()["invoice_status_paid"] == "betald"
+
+
+async def test_s9_s6_statuses_are_checked_when_chosen_not_when_another_setting_is_saved(world: World) -> None:
+    problems = await check_against_systems(
+        world.store, world.settings, {"invoice_status_sent": "Saknas", "master_customers": "pm"}, {"master_customers"}
+    )
+    assert problems == []
+    problems = await check_against_systems(world.store, world.settings, {"invoice_status_sent": "Saknas"})
+    assert len(problems) == 1 and "invoice_status_sent" in problems[0]

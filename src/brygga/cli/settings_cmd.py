@@ -61,7 +61,7 @@ def settings_set(
             hint_en="See brygga settings show for the settings there are.",
         )
     proposed = {**store.settings.all(), key: value}
-    problems = TransferOptions.check(proposed) or run(check_against_systems(store, settings, proposed))
+    problems = TransferOptions.check(proposed) or run(check_against_systems(store, settings, proposed, changed={key}))
     if problems:
         raise ConfigError(
             "Inställningen sparades inte:\n- " + "\n- ".join(problems),

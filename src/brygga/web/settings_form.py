@@ -99,10 +99,12 @@ async def save_settings(store: Store, settings: Settings, form: Mapping[str, str
     given = {key: value.strip() for key, value in form.items() if key in TransferOptions.model_fields and value.strip()}
     known_stored = {key: value for key, value in stored.items() if key in TransferOptions.model_fields}
     proposed = {**known_stored, **given}
-    problems = TransferOptions.check(proposed) or await check_against_systems(store, settings, proposed)
+    current = _current_values(stored)
+    changed = {key: value for key, value in given.items() if stored.get(key) != value}
+    chosen = {key for key, value in changed.items() if str(current.get(key, "")) != value}  # not just the default
+    problems = TransferOptions.check(proposed) or await check_against_systems(store, settings, proposed, chosen)
     if problems:
         return SettingProblems(problems, proposed)
-    changed = {key: value for key, value in given.items() if stored.get(key) != value}
     if changed:
         store.settings.set_many(changed)
     return []
