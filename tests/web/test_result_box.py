@@ -123,7 +123,7 @@ async def test_retry_of_the_failed_ones_runs_exactly_what_failed(
 
     retry = await run_transfer(admin, "customers", "retry")
     box = _box(retry.text)
-    assert re.search(r"Nytt försök med de misslyckade #\d+: Delvis klar", box), box  # the rest of the register is in sync
+    assert re.search(r"Nytt försök med de misslyckade #\d+: Delvis klar", box), box  # the rest is in sync
     run_id = store.runs.history()[0][0]
     tried = {record.object_key for record in store.runs.items_of_run(run_id, ("succeeded", "failed", "skipped"))}
     assert tried == failed_before  # the demo's failures need fixing in PM: they fail again, nothing else is sent
