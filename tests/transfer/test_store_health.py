@@ -13,8 +13,7 @@ from cryptography.fernet import Fernet
 
 from brygga.config import Settings
 from brygga.errors import ConfigError
-from brygga.store import open_store
-from brygga.store import health
+from brygga.store import health, open_store
 
 
 def settings_for(db: Path) -> Settings:
