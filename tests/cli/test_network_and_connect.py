@@ -162,3 +162,32 @@ def test_connect_eekonomi_with_an_unreachable_auth_url_ends_in_seconds(
     for word in words:
         assert word in result.stderr
     assert no_class_names(result.stderr) and "Traceback" not in result.stderr
+
+
+async def test_a_passing_503_of_the_identity_server_is_retried_like_any_get() -> None:
+    answers = iter([httpx.Response(503), httpx.Response(503), httpx.Response(200, text="<form>Logga in</form>")])
+    waits: list[float] = []
+
+    async def no_wait(seconds: float) -> None:
+        waits.append(seconds)
+
+    transport = httpx.MockTransport(lambda request: next(answers))
+    with pytest.raises(LoginRequired):  # the third answer is a login page: the browser's turn, not an error
+        await connect_unattended(CONFIG, REDIRECT, transport=transport, sleep=no_wait)
+    assert waits == [0.5, 1.0]
+
+
+async def test_a_503_that_lasts_is_said_at_once_after_three_tries() -> None:
+    calls: list[int] = []
+
+    def always_503(request: httpx.Request) -> httpx.Response:
+        calls.append(1)
+        return httpx.Response(503)
+
+    async def no_wait(seconds: float) -> None:
+        return None
+
+    with pytest.raises(ConfigError) as caught:
+        await connect_unattended(CONFIG, REDIRECT, transport=httpx.MockTransport(always_503), sleep=no_wait)
+    assert not isinstance(caught.value, LoginRequired) and "HTTP 503" in caught.value.message
+    assert len(calls) == 3

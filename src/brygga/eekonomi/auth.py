@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import secrets
-from collections.abc import AsyncGenerator, Callable, Generator
+from collections.abc import AsyncGenerator, Awaitable, Callable, Generator
 from dataclasses import replace
 from datetime import datetime
 from urllib.parse import parse_qs, urlsplit
@@ -29,6 +29,7 @@ from brygga.eekonomi.oauth import (
     utc_now,
 )
 from brygga.errors import AuthError, ConfigError
+from brygga.http.backoff import backoff_seconds
 from brygga.http.transport import address_error, network_error
 from brygga.tokens import OAuthTokens, TokenStore
 
@@ -182,6 +183,7 @@ async def connect_unattended(
     *,
     transport: httpx.AsyncBaseTransport | None = None,
     timeout: float = PROBE_TIMEOUT_SECONDS,
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
 ) -> OAuthTokens:
     """Connect without a browser, where the identity server approves at once (the emulator does).
 
@@ -193,7 +195,7 @@ async def connect_unattended(
     url = authorize_url(config, redirect_uri, state)
     async with httpx.AsyncClient(transport=transport, follow_redirects=False, timeout=timeout) as client:
         try:
-            response = await client.get(url)
+            response = await _get_retrying_5xx(client, url, sleep)
         except httpx.InvalidURL as exc:
             raise address_error("eekonomi", config.auth_url) from exc
         except httpx.TransportError as exc:
@@ -217,6 +219,24 @@ async def connect_unattended(
     if code is None:
         raise _login_required()
     return await exchange_code(config, code, redirect_uri, transport=transport)
+
+
+_TRANSIENT = frozenset({502, 503, 504})
+_PROBE_ATTEMPTS = 3
+
+
+async def _get_retrying_5xx(
+    client: httpx.AsyncClient, url: str, sleep: Callable[[float], Awaitable[None]]
+) -> httpx.Response:
+    """A GET, tried again after a passing 502/503/504 like every GET brygga sends (0.5 s, then 1 s); a refused
+    connection or a wrong address is not passing and is said at once by the caller."""
+    response = await client.get(url)
+    for attempt in range(1, _PROBE_ATTEMPTS):
+        if response.status_code not in _TRANSIENT:
+            break
+        await sleep(backoff_seconds(attempt))
+        response = await client.get(url)
+    return response
 
 
 async def _listen(port: int, state: str) -> CallbackListener:
