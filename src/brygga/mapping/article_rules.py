@@ -39,6 +39,22 @@ def check_code(article: Article) -> RuleViolation | None:
     )
 
 
+def check_name(article: Article, op: str) -> RuleViolation | None:
+    """Rule A7: eEkonomi requires a name; an empty or blank one is refused as eEkonomi words it ("required")."""
+    if article.name.strip():
+        return None
+    return RuleViolation(
+        "A7",
+        _prefix(article, op) + "DeveloperErrorMessage: ValidateModelAttributeException - The Name field is required.",
+        hint=f"{article.kind.swedish.capitalize()} med kod {article.number} saknar namn i Visma PM. Ange ett namn "
+        "i Visma PM och kör igen.",
+        hint_en=f"The {article.kind.english} with code {article.number} has no name in Visma PM. Enter a name in "
+        "Visma PM and run again.",
+        title="Artikeln saknar namn",
+        title_en="The article has no name",
+    )
+
+
 def _too_long(fields: Mapping[str, Any]) -> list[str]:
     return [
         f"The field {name} must be a string with a maximum length of {ARTICLE_LIMITS[name]}."
@@ -117,6 +133,7 @@ def check_article_for_eekonomi(
 ) -> RuleViolation | None:
     return (
         check_code(article)
+        or check_name(article, op)
         or check_vat_and_lengths(article, fields, op)
         or check_prices(article, fields, op)
         or check_coding_and_unit(article, ref)

@@ -29,6 +29,22 @@ def check_address(customer: Customer) -> RuleViolation | None:
     )
 
 
+def check_name(customer: Customer, *, op: str = "add") -> RuleViolation | None:
+    """Rule C6: eEkonomi requires a name; an empty or blank one is refused as eEkonomi words it ("required")."""
+    if customer.name.strip():
+        return None
+    return RuleViolation(
+        "C6",
+        f"Could not {op} customer {customer.number} to Visma eAccounting. ErrorCode: 2000, "
+        "DeveloperErrorMessage: ValidateModelAttributeException - The Name field is required.",
+        hint=f"Kunden {customer.number or ''} saknar namn i {PM}. Ange kundens namn i {PM} och kör igen.",
+        hint_en=f"The customer {customer.number or ''} has no name in {PM}. Enter the customer's name in {PM} and "
+        "run again.",
+        title="Kunden saknar namn",
+        title_en="The customer has no name",
+    )
+
+
 def check_limits(customer: Customer, fields: Mapping[str, Any], *, op: str = "add") -> RuleViolation | None:
     """Rule C6: eEkonomi's field lengths, checked before any call; nothing is truncated silently."""
     too_long = [
@@ -88,6 +104,7 @@ def check_for_eekonomi(
     """Every PM -> eEkonomi rule, first failure wins (address before lengths, as the original reports)."""
     return (
         check_address(customer)
+        or check_name(customer, op=op)
         or check_limits(customer, fields, op=op)
         or check_payment_terms(customer, eek_ref)
         or check_currency(customer, pm_ref)

@@ -19,6 +19,7 @@ from brygga.eekonomi.models_articles import Article as EekArticle
 from brygga.eekonomi.models_invoices import CustomerInvoiceDraft, CustomerInvoiceDraftRow
 from brygga.errors import RuleViolation
 from brygga.hints import hint_for
+from brygga.money import ORE
 
 __all__ = ["DraftContext", "check_address", "check_invoice", "draft_marker", "invoice_date_for", "to_eekonomi_draft"]
 
@@ -62,7 +63,13 @@ def _prefix(invoice: Invoice) -> str:
 
 
 def check_invoice(invoice: Invoice, ctx: DraftContext) -> RuleViolation | None:
-    return check_address(invoice) or _check_lengths(invoice) or _check_rows(invoice, ctx)
+    return (
+        check_address(invoice)
+        or _check_lengths(invoice)
+        or _check_has_amounts(invoice)
+        or _check_rows(invoice, ctx)
+        or _check_decimals(invoice)
+    )
 
 
 def check_address(invoice: Invoice) -> RuleViolation | None:
@@ -101,6 +108,61 @@ def _check_lengths(invoice: Invoice) -> RuleViolation | None:
     )
 
 
+def _check_has_amounts(invoice: Invoice) -> RuleViolation | None:
+    """Rule I4: eEkonomi refuses a draft without a row that carries an article (only text rows, or none)."""
+    if any(not row.is_text for row in invoice.rows):
+        return None
+    return RuleViolation(
+        "I4",
+        f"{_prefix(invoice)}. ErrorCode: 2000, DeveloperErrorMessage: ValidateModelAttributeException - When creating "
+        "a customer invoice, at least one row must include an article ID.",
+        hint="Fakturan har inga rader med antal och pris, bara text. Lägg till en rad med belopp på fakturan i "
+        "Visma PM, eller ta bort fakturan om den inte ska skickas.",
+        hint_en="The invoice has no rows with a quantity and a price, only text. Add a row with an amount to the "
+        "invoice in Visma PM, or delete the invoice if it is not to be sent.",
+        title="Fakturan har inga rader med belopp",
+        title_en="The invoice has no rows with an amount",
+    )
+
+
+def two_places(value: Decimal) -> Decimal | None:
+    """``value`` as eEkonomi takes a row's Quantity and UnitPrice, at most two decimals: as it is when it has them
+    ("0.30"), without surplus zeros ("12.3400" is sent as 12.34, "1E+2" as 100), or None when it has more
+    significant decimals (rounding would change the amount)."""
+    exponent = value.as_tuple().exponent
+    if not isinstance(exponent, int) or value.adjusted() >= 24:  # not finite, or beyond Decimal's 28 digits
+        return None
+    if -2 <= exponent <= 0:
+        return value
+    if exponent > 0:
+        return value.quantize(Decimal(1))
+    rounded = value.quantize(ORE)
+    return rounded if rounded == value else None
+
+
+def _check_decimals(invoice: Invoice) -> RuleViolation | None:
+    """Rule I6: eEkonomi takes Quantity and UnitPrice with at most two decimals; rounding PM's value would change
+    the invoice's amount, so it is refused before sending, in eEkonomi's words."""
+    for row in invoice.rows:
+        for name, value in (("Quantity", row.quantity), ("UnitPrice", row.unit_price)):
+            if row.is_text or value is None or two_places(value) is not None:
+                continue
+            return RuleViolation(
+                "I6",
+                f"{_prefix(invoice)}. ErrorCode: 2000, DeveloperErrorMessage: ValidateModelAttributeException - "
+                f"The field {name} must match the regular expression '[-]?\\d+(\\.\\d{{1,2}})?'.",
+                hint=f'Raden "{row.text}" har {"antal" if name == "Quantity" else "à-pris"} {value} med fler än två '
+                "decimaler, vilket Visma eEkonomi inte tar emot. Avrunda värdet till två decimaler på fakturan i "
+                "Visma PM.",
+                hint_en=f'The row "{row.text}" has a {"quantity" if name == "Quantity" else "unit price"} of {value} '
+                "with more than two decimals, which Visma eEkonomi does not accept. Round it to two decimals on the "
+                "invoice in Visma PM.",
+                title="Fler än två decimaler på en fakturarad",
+                title_en="More than two decimals on an invoice row",
+            )
+    return None
+
+
 def _check_rows(invoice: Invoice, ctx: DraftContext) -> RuleViolation | None:
     """Rules I4/I6: every row's article exists and is active in eEkonomi, and its VAT rate is the row's."""
     for row in invoice.rows:
@@ -125,15 +187,23 @@ def _check_rows(invoice: Invoice, ctx: DraftContext) -> RuleViolation | None:
                 hint=hint,
             )
         vat = ctx.vat_of(article)
-        if row.vat_rate is not None and vat is not None and vat != row.vat_rate:
+        # A PM row without a VAT rate carries no VAT in PM's totals: it agrees only with a 0 % article.
+        row_vat = row.vat_rate if row.vat_rate is not None else Decimal(0)
+        if vat is not None and vat != row_vat:
             hint = hint_for("I4:vat", code=article.number)
+            pm_vat = "saknar moms" if row.vat_rate is None else f"har {_percent(row.vat_rate)} % moms"
             return RuleViolation(
                 "I4",
-                f'{_prefix(invoice)}: raden "{row.text}" har {row.vat_rate * 100:.0f} % moms i Visma PM men artikeln '
-                f"{article.number} har {vat * 100:.0f} % i Visma eEkonomi.",
+                f'{_prefix(invoice)}: raden "{row.text}" {pm_vat} i Visma PM men artikeln '
+                f"{article.number} har {_percent(vat)} % i Visma eEkonomi.",
                 hint=hint,
             )
     return None
+
+
+def _percent(rate: Decimal) -> str:
+    """0.245 -> "24.5", 0.25 -> "25": a VAT rate as the user wrote it, not rounded to a whole percent."""
+    return f"{(rate * 100).normalize():f}"
 
 
 def _row(row: InvoiceRow, ctx: DraftContext) -> CustomerInvoiceDraftRow:
@@ -147,8 +217,8 @@ def _row(row: InvoiceRow, ctx: DraftContext) -> CustomerInvoiceDraftRow:
         article_id=article.id,
         article_number=article.number,
         text=row.text or article.name,
-        quantity=row.quantity,
-        unit_price=row.unit_price,
+        quantity=two_places(row.quantity) if row.quantity is not None else None,
+        unit_price=two_places(row.unit_price) if row.unit_price is not None else None,
         reversed_construction_services_vat_free=False,
     )
     item = item or ctx.project_item

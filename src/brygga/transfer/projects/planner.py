@@ -13,6 +13,7 @@ from brygga.domain import Project
 from brygga.eekonomi.models_cost_centers import COST_CENTER_ITEM_LIMITS, CostCenterItem
 from brygga.errors import RuleViolation
 from brygga.hints import hint_for
+from brygga.mapping.severa_projects import check_project_name
 from brygga.store import Link
 from brygga.transfer.outcome import Action
 from brygga.transfer.sync.planner import Change, Direction, Plan
@@ -37,6 +38,9 @@ def check_project(project: Project, op: str = "add") -> RuleViolation | None:
             hint=hint,
         )
     limit = COST_CENTER_ITEM_LIMITS["Name"]
+    blank = check_project_name(project, op)
+    if blank is not None:
+        return blank
     if len(project.name) > limit:
         hint = hint_for("P4", limit=limit)
         return RuleViolation(
