@@ -49,6 +49,7 @@ class CategoryRun:
     finished_at: datetime | None
     status: str  # "running", "ok", "partial", "failed", "interrupted"
     counts: dict[str, int] = field(default_factory=dict)  # "succeeded", "failed", "skipped", "unchanged"
+    linked: int = 0  # objects of the category linked now, by this run or earlier ones: the part in sync
 
 
 class RunStore:
@@ -202,6 +203,7 @@ class RunStore:
                     run.finished_at,
                     _category_status(run.status, numbers, linked.get(category, 0)),
                     numbers,
+                    linked.get(category, 0),
                 )
         return result
 

@@ -26,6 +26,7 @@ class CategorySummary:
     run_id: int | None = None
     started: datetime | None = None
     counts: dict[str, int] = field(default_factory=dict)
+    linked: int = 0  # linked in both systems now, whatever the last run did
 
     @property
     def failed(self) -> int:
@@ -72,7 +73,9 @@ def category_summaries(store: Store) -> list[CategorySummary]:
         if run is None:
             lines.append(CategorySummary(category, "never"))
         else:
-            lines.append(CategorySummary(category, run.status, run.run_id, run.started_at, dict(run.counts)))
+            lines.append(
+                CategorySummary(category, run.status, run.run_id, run.started_at, dict(run.counts), run.linked)
+            )
     return lines
 
 

@@ -218,6 +218,8 @@ def progress_label(swedish: str, lang: str) -> str:
 def counts_text(counts: dict[str, int], lang: str) -> str:
     """ "5 lyckades, 1 misslyckades, 2 hoppades över" (and the unchanged ones when there are any)."""
     t = translator(lang)
+    if not any(counts.get(outcome) for outcome in ("succeeded", "failed", "skipped", "unchanged")):
+        return t("summary.nothing")
     parts = [f"{counts.get(outcome, 0)} {t('transfer.' + outcome)}" for outcome in ("succeeded", "failed", "skipped")]
     if counts.get("unchanged"):
         parts.append(f"{counts['unchanged']} {t('transfer.unchanged')}")

@@ -28,6 +28,8 @@ TRANSFER_TEXTS: dict[str, tuple[str, str]] = {
         "Connect Visma PM and Visma eEkonomi under Connections before you transfer.",
     ),
     "summary.show_errors": ("Visa fel", "Show errors"),
+    "summary.nothing": ("Inget att överföra", "Nothing to transfer"),
+    "summary.linked": ("kopplade i båda systemen", "linked in both systems"),
     "summary.show_skipped": ("Visa överhoppade", "Show skipped"),
     "summary.all_errors": ("Alla felmeddelanden", "All error messages"),
     "summary.all_runs": ("Körningshistorik", "Run history"),
