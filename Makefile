@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck install clean bench browser
+.PHONY: run test lint typecheck install clean bench browser fuzz
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 behövs ($(PYTHON) saknas)"; exit 1; }
@@ -36,6 +36,10 @@ test: lint typecheck browser
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/customers.py
+
+# 10,000 generated examples through mapping and order import (seed 12); prints the counts (benchmarks/fuzz.py).
+fuzz: $(STAMP)
+	$(BIN)/python benchmarks/fuzz.py
 
 clean:
 	rm -rf $(VENV) .brygga .mypy_cache .ruff_cache .pytest_cache test-artifacts
