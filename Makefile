@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck install clean bench browser fuzz
+.PHONY: run test lint typecheck install clean bench chaos browser fuzz
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 behövs ($(PYTHON) saknas)"; exit 1; }
@@ -36,6 +36,10 @@ test: lint typecheck browser
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/customers.py
+
+# 200 transfers killed with SIGKILL under faults, then counted through both emulators (README: Chaos run).
+chaos: $(STAMP)
+	$(BIN)/python benchmarks/chaos.py --runs 200 --seed 12
 
 # 10,000 generated examples through mapping and order import (seed 12); prints the counts (benchmarks/fuzz.py).
 fuzz: $(STAMP)
