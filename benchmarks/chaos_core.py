@@ -222,6 +222,7 @@ def _round(
             done = 0
             while done < kills:
                 booked_now = False
+                world.set_faults(FaultConfig())  # the faults belong to brygga's runs, not to the person's hand
                 if pending and rng.random() < 0.25:  # a person books a draft in eEkonomi between two transfers
                     booked = observer.book([pending[0]], set(chosen[:1]))
                     if booked:
