@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import os
 import re
 import signal
@@ -40,6 +41,18 @@ WRITES = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # The demo company's choices, as brygga demo makes them (rules S3, S4, S5).
 DEMO_SETTINGS = {"project_cost_center": "Projekt", "default_article_number": "DIV", "supplier_costs": "billable"}
 _PM_INVOICE = re.compile(r"^/v1/invoices/([0-9a-fA-F-]{36})$")
+
+
+class _QuietDisconnects(logging.Filter):
+    """A killed brygga process leaves requests whose body never came: the servers log those, and they are expected."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        return type(exc).__name__ != "ClientDisconnect"
+
+
+for _name in ("uvicorn.error", "brygga_emulators.eekonomi.app"):
+    logging.getLogger(_name).addFilter(_QuietDisconnects())
 
 
 @dataclass(frozen=True)
