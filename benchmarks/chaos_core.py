@@ -142,7 +142,8 @@ def _draw(rng: random.Random, duration: float, booked_now: bool) -> tuple[str, l
     elif phase.startswith("write"):
         system, prefix = rng.choice([("eekonomi", "/v2/"), ("severa", "/v1/")])
         kind = "applied" if phase.startswith("write applied") else "arrived"
-        points = [KillPoint(phase, system, "WRITE", prefix, rng.randint(1, 60), kind)]
+        points = [KillPoint(phase, system, "WRITE", prefix, rng.randint(1, 40), kind)]
+        fallback = duration * 2  # the armed write decides; the timer only ends a run that writes less
     elif phase == "token refresh":
         system, method, prefix = rng.choice([("eekonomi", "POST", "/connect/token")] * 3 + [("severa", "POST", "/v1/")])
         if system == "severa":
