@@ -11,7 +11,7 @@ from brygga.config import Settings
 from brygga.errors import ConfigError
 from brygga.store import Store
 from brygga.web import check_bind_allowed, serve
-from brygga.web.access import PASSWORD_KEY, set_password
+from brygga.web.access import PASSWORD_KEY, installation_store, set_password
 from brygga.web.sessions import COOKIE_NAME
 from tests.web.conftest import PASSWORD, csrf_of, page_token
 
@@ -26,14 +26,14 @@ async def test_first_start_sends_every_page_to_the_setup_page(client: httpx.Asyn
 
 
 async def test_setup_stores_only_an_argon2_hash_and_logs_in(admin: httpx.AsyncClient, store: Store) -> None:
-    stored = store.settings.all()[PASSWORD_KEY]
+    stored = installation_store(store).settings.all()[PASSWORD_KEY]
     assert stored.startswith("$argon2") and PASSWORD not in stored
     page = await admin.get("/")
     assert page.status_code == 200 and "Dataöverföring" in page.text
     # Once set, the setup page cannot replace the password.
     again = await admin.post("/setup", data={"password": "x" * 12, "repeat": "x" * 12, "csrf_token": csrf_of(page)})
     assert again.headers["location"] == "/login"
-    assert store.settings.all()[PASSWORD_KEY] == stored
+    assert installation_store(store).settings.all()[PASSWORD_KEY] == stored
 
 
 async def test_setup_refuses_a_short_or_mismatched_password(client: httpx.AsyncClient, store: Store) -> None:
@@ -42,7 +42,7 @@ async def test_setup_refuses_a_short_or_mismatched_password(client: httpx.AsyncC
     differ = await client.post("/setup", data={"password": PASSWORD, "repeat": PASSWORD + "!", "csrf_token": token})
     assert short.status_code == 422 and "minst 10 tecken" in short.text
     assert differ.status_code == 422 and "inte lika" in differ.text
-    assert PASSWORD_KEY not in store.settings.all()
+    assert PASSWORD_KEY not in installation_store(store).settings.all()
 
 
 async def test_session_cookie_is_httponly_and_samesite_lax(client: httpx.AsyncClient) -> None:

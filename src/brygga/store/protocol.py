@@ -179,7 +179,7 @@ class ProtocolStore:
             now = _now()
             if intent_id is not None:
                 row = session.get(IntentRow, intent_id)
-                if row is None:
+                if row is None or row.tenant_id != self.tenant:
                     raise StateError(f"intent {intent_id} saknas i databasen")
                 row.state = "done"
                 row.updated_at = now
@@ -199,7 +199,7 @@ class ProtocolStore:
     def close_intent(self, intent_id: int, state: str) -> None:
         with self.db.transaction() as session:
             row = session.get(IntentRow, intent_id)
-            if row is not None:
+            if row is not None and row.tenant_id == self.tenant:
                 row.state = state
                 row.updated_at = _now()
 

@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Select, desc, func, select, update
 from sqlalchemy.orm import Session
 
+from brygga.errors import StateError
 from brygga.store.database import Database
 from brygga.store.tables import LeaseRow, LinkRow, RunItemRow, RunRow
 from brygga.wording import Worded
@@ -72,6 +73,7 @@ class RunStore:
 
     def add_items(self, run_id: int, items: list[ItemRecord]) -> None:
         with self.db.transaction() as session:
+            self._own_run(session, run_id)
             for item in items:
                 session.add(
                     RunItemRow(
@@ -95,11 +97,18 @@ class RunStore:
 
     def finish(self, run_id: int, status: str, summary: str) -> None:
         with self.db.transaction() as session:
-            row = session.get(RunRow, run_id)
+            row = self._own_run(session, run_id)
             if row is not None:
                 row.status = status
                 row.summary = summary
                 row.finished_at = datetime.now(UTC)
+
+    def _own_run(self, session: Session, run_id: int) -> RunRow | None:
+        """The run ``run_id`` of this company; another company's run is a ``StateError``, never touched."""
+        row = session.get(RunRow, run_id)
+        if row is not None and row.tenant_id != self.tenant:
+            raise StateError(f"körning {run_id} hör inte till företaget {self.tenant}")
+        return row
 
     def interrupt_stale(self, cause: str) -> int:
         """Runs still "running" while the caller holds the company's lease were left by a process that died:

@@ -28,6 +28,7 @@ from sqlalchemy.types import TypeDecorator
 __all__ = [
     "ApiKeyRow",
     "Base",
+    "CompanyRow",
     "ConnectionRow",
     "CursorRow",
     "DecimalText",
@@ -63,6 +64,15 @@ class UtcDateTime(TypeDecorator[datetime]):
 
 class Base(DeclarativeBase):
     pass
+
+
+class CompanyRow(Base):
+    """A company this installation serves (``brygga companies``): every other row's ``tenant_id`` is one of these."""
+
+    __tablename__ = "company"
+    tenant_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class ConnectionRow(Base):

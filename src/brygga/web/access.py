@@ -1,8 +1,9 @@
 """The admin password and the key that signs session cookies, both kept in the store's ``setting`` table.
 
 They sit under keys starting with ``RESERVED_PREFIX``, which no transfer setting uses, so the settings form
-never shows or overwrites them. The password is kept only as an Argon2 hash; the signing key is sealed with
-the store's secret key like the connection secrets.
+never shows or overwrites them, and they belong to the installation (tenant ``INSTALLATION``), not to any one
+company: whichever company's store is handed in, the one password guards them all. The password is kept only
+as an Argon2 hash; the signing key is sealed with the store's secret key like the connection secrets.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from brygga.connections import is_loopback
 from brygga.errors import ConfigError
 from brygga.store import Store
+from brygga.store.companies import INSTALLATION
 
 __all__ = [
     "MIN_PASSWORD_LENGTH",
@@ -22,6 +24,7 @@ __all__ = [
     "RESERVED_PREFIX",
     "SESSION_KEY",
     "check_bind_allowed",
+    "installation_store",
     "is_loopback",
     "password_is_set",
     "session_secret",
@@ -37,8 +40,13 @@ MIN_PASSWORD_LENGTH = 10
 _hasher = PasswordHasher()
 
 
+def installation_store(store: Store) -> Store:
+    """The installation's own settings over ``store``'s database."""
+    return store if store.tenant == INSTALLATION else Store.for_tenant(store.db, INSTALLATION)
+
+
 def password_is_set(store: Store) -> bool:
-    return bool(store.settings.all().get(PASSWORD_KEY))
+    return bool(installation_store(store).settings.all().get(PASSWORD_KEY))
 
 
 def set_password(store: Store, password: str) -> None:
@@ -48,11 +56,11 @@ def set_password(store: Store, password: str) -> None:
             f"Lösenordet är för kort: minst {MIN_PASSWORD_LENGTH} tecken.",
             hint="Välj en lösenfras med flera ord.",
         )
-    store.settings.set_many({PASSWORD_KEY: _hasher.hash(password)})
+    installation_store(store).settings.set_many({PASSWORD_KEY: _hasher.hash(password)})
 
 
 def verify_password(store: Store, password: str) -> bool:
-    stored = store.settings.all().get(PASSWORD_KEY)
+    stored = installation_store(store).settings.all().get(PASSWORD_KEY)
     if not stored:
         return False
     try:
@@ -63,11 +71,12 @@ def verify_password(store: Store, password: str) -> bool:
 
 def session_secret(store: Store) -> str:
     """The cookie-signing key, made on first use and kept so that a restart does not log everyone out."""
-    sealed = store.settings.all().get(SESSION_KEY)
+    own = installation_store(store)
+    sealed = own.settings.all().get(SESSION_KEY)
     if sealed:
         return store.db.box.open(sealed.encode("ascii"))
     secret = secrets.token_urlsafe(48)
-    store.settings.set_many({SESSION_KEY: store.db.box.seal(secret).decode("ascii")})
+    own.settings.set_many({SESSION_KEY: store.db.box.seal(secret).decode("ascii")})
     return secret
 
 
