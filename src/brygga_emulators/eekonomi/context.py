@@ -1,4 +1,5 @@
-"""What every route of one emulator instance shares: the data, the fault switches and the clock."""
+"""What every route of one company's app shares: the company's data, the fault switches and the clock,
+and beside them the identity server's store and the directory of all companies (for the picker)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass
 from brygga_emulators.faults import Faults
 
 from .clock import Clock
+from .companies import CompanyDirectory
 from .store import EekStore
 
 __all__ = ["EmulatorContext"]
@@ -14,6 +16,13 @@ __all__ = ["EmulatorContext"]
 
 @dataclass(frozen=True)
 class EmulatorContext:
-    store: EekStore
+    store: EekStore  # the company this app serves
     faults: Faults
     clock: Clock
+    companies: CompanyDirectory
+    company: str  # its number, as grants name it
+
+    @property
+    def identity(self) -> EekStore:
+        """Where the identity server keeps clients, codes and tokens: company 1's store."""
+        return self.companies.first.store

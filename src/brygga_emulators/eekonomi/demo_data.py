@@ -1,4 +1,4 @@
-"""The emulated company "Demo Konsult AB (sandbox)" and the data sets ``demo``, ``empty`` and ``bulk:N``.
+"""The emulated companies' data sets ``demo``, ``empty`` and ``bulk:N`` (who each company is: ``company_identity``).
 
 ``demo`` is the eEkonomi half of the joint demo data: seven customers of its own that exercise
 adopt-by-number (1005), a number clash with another name (1003), contact-name splitting (9001, 9002),
@@ -18,6 +18,7 @@ from typing import Any
 
 from .bank_accounts import seed_bank_accounts
 from .clock import Clock, system_clock
+from .company_identity import CompanyIdentity, company_identity
 from .demo_articles import seed_demo_articles, seed_demo_cost_center_items
 from .demo_purchases import seed_demo_purchases
 from .ids import stable_id
@@ -26,7 +27,7 @@ from .reference_data import seed_reference
 from .store import EekStore
 from .validation import CUSTOMER_FIELDS, DIRECT_DEBIT_FIELDS, blank_document
 
-__all__ = ["DataSet", "parse_data_set", "seed", "terms_of_payment_id"]
+__all__ = ["DataSet", "parse_data_set", "seed", "seed_identity", "terms_of_payment_id"]
 
 _NET_DAYS = (0, 7, 10, 14, 15, 20, 30, 45, 60, 90, 120)
 _CURRENCIES = ("SEK", "EUR", "USD", "NOK", "DKK", "GBP")
@@ -75,13 +76,18 @@ def terms_of_payment_id(days: int, cash: bool = False) -> str:
     return stable_id("termsofpayment", "cash" if cash else str(days))
 
 
-def seed(store: EekStore, data_set: DataSet, clock: Clock = system_clock) -> None:
-    """Fill a blank store. Any client id is accepted unless the data set is the demo company's.
+def seed(
+    store: EekStore, data_set: DataSet, clock: Clock = system_clock, identity: CompanyIdentity | None = None
+) -> None:
+    """Fill a blank store for the company ``identity`` (default: company 1, the demo's). Company 1's store
+    also holds the identity server's data (see ``seed_identity``).
 
     ``clock`` dates what must lie in a period relative to today (the demo's supplier invoices)."""
+    identity = identity or company_identity(1)
     store.settings.put("emulator", {"DataSet": data_set.name, "AcceptAnyClient": data_set.name != "demo"})
-    store.oauth_clients.put(DEMO_CLIENT_ID, {"Secret": DEMO_CLIENT_SECRET})
-    store.settings.put("company", _company_settings())
+    if identity.number == 1:
+        seed_identity(store)
+    store.settings.put("company", _company_settings(identity))
     for terms in _terms_of_payment():
         store.terms_of_payment.put(terms["Id"], terms)
     for code in _CURRENCIES:
@@ -223,17 +229,22 @@ def _customer(index: int, fields: dict[str, Any], terms: dict[str, Any]) -> dict
     return doc
 
 
-def _company_settings() -> dict[str, Any]:
+def seed_identity(store: EekStore) -> None:
+    """The identity server's registered client (in company 1's store, where all OAuth data lives)."""
+    store.oauth_clients.put(DEMO_CLIENT_ID, {"Secret": DEMO_CLIENT_SECRET})
+
+
+def _company_settings(identity: CompanyIdentity) -> dict[str, Any]:
     return {
         "CompanyScanningAddress": {
-            "Name": "Demo Konsult AB (sandbox)",
+            "Name": identity.name,
             "Address1": "c/o Skanningscentralen",
             "Address2": None,
             "PostCode": "831 90",
             "PostOffice": "Östersund",
             "Email": None,
         },
-        "Name": "Demo Konsult AB (sandbox)",
+        "Name": identity.name,
         "Email": "ekonomi@demokonsult.se",
         "Phone": "08-555 123 00",
         "MobilePhone": None,
@@ -246,10 +257,10 @@ def _company_settings() -> dict[str, Any]:
         "OurReference": None,
         "CurrencyCode": "SEK",
         "TermsOfPaymentId": terms_of_payment_id(30),
-        "CorporateIdentityNumber": "556123-4567",
+        "CorporateIdentityNumber": identity.org_number,
         "PeppolId": None,
-        "VatCode": "SE556123456701",
-        "BankGiro": "123-4567",
+        "VatCode": identity.vat_number,
+        "BankGiro": identity.bankgiro,
         "PlusGiro": None,
         "BankAccount": None,
         "Iban": None,
@@ -293,8 +304,8 @@ def _company_settings() -> dict[str, Any]:
             "RotReducedInvoicingPercent": Decimal("0.3"),
         },
         "CompanyStatus": 1,
-        "CompanyIdentifier": stable_id("company", "556123-4567"),
-        "BankgiroNumberPrint": "123-4567",
+        "CompanyIdentifier": identity.identifier,
+        "BankgiroNumberPrint": identity.bankgiro,
         "KeepOriginalDraftDate": False,
         "UsePaymentFilesForOutgoingPayments": False,
         "UseAutomaticVatCalculation": True,

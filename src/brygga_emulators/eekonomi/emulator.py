@@ -1,4 +1,4 @@
-"""``build_emulator``: one ready-to-serve eEkonomi emulator (store + faults + app)."""
+"""``build_emulator``: one ready-to-serve eEkonomi emulator (stores + faults + app), for one company or many."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from brygga_emulators.faults import ASGIApp, DropResponseMiddleware, FaultConfig
 
 from .app import create_app
 from .clock import Clock, system_clock
+from .companies import Company, CompanyDirectory
+from .company_identity import company_identity
 from .demo_data import parse_data_set, seed
 from .store import EekStore
 
@@ -17,12 +19,21 @@ __all__ = ["Emulator", "build_emulator"]
 @dataclass
 class Emulator:
     app: ASGIApp  # wrapped in DropResponseMiddleware
-    store: EekStore
+    store: EekStore  # company 1's, which also holds the identity server's data
     faults: Faults
+    companies: CompanyDirectory
+
+    def company_store(self, company: int) -> EekStore:
+        """Company ``company``'s data (1-based), as a test or benchmark inspects it."""
+        found = self.companies.get(str(company))
+        if found is None:
+            raise KeyError(f"the emulator has no company {company}")
+        return found.store
 
     def close(self) -> None:
         """Release the SQLite file (if any); the app must not serve afterwards."""
-        self.store.close()
+        for company in reversed(self.companies.all()):
+            company.store.close()
 
 
 def build_emulator(
@@ -30,13 +41,22 @@ def build_emulator(
     db: str | None = None,
     config: FaultConfig | None = None,
     clock: Clock | None = None,
+    companies: int = 1,
 ) -> Emulator:
-    """``data`` is ``demo``, ``empty`` or ``bulk:N``; with ``db`` (a SQLite file) the data survives a
-    restart, and a database that already holds data is used as it is instead of being seeded again."""
+    """``data`` is ``demo``, ``empty`` or ``bulk:N``, and every one of the ``companies`` gets it (company 1 is
+    "Demo Konsult AB (sandbox)", see ``company_identity`` for the others). With ``db`` (a SQLite file) the
+    data survives a restart: a company that already holds data there is used as it is instead of being
+    seeded again, and every company the file holds is served even when ``companies`` is smaller."""
+    if companies < 1:
+        raise ValueError(f"companies must be at least 1, not {companies}")
     data_set = parse_data_set(data)
-    store = EekStore(db)
-    if store.is_blank():
-        seed(store, data_set, clock or system_clock)
+    first = EekStore(db)
+    count = max(companies, *first.stored_companies())
+    stores = [first, *(first.sibling(number) for number in range(2, count + 1))]
+    for number, store in enumerate(stores, start=1):
+        if store.is_blank():
+            seed(store, data_set, clock or system_clock, company_identity(number))
+    directory = CompanyDirectory([Company(number, store) for number, store in enumerate(stores, start=1)])
     faults = Faults(config=config or FaultConfig())
-    app = DropResponseMiddleware(create_app(store, faults, clock), faults)
-    return Emulator(app=app, store=store, faults=faults)
+    app = DropResponseMiddleware(create_app(first, faults, clock, directory), faults)
+    return Emulator(app=app, store=first, faults=faults, companies=directory)

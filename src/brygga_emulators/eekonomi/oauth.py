@@ -5,7 +5,10 @@
   (the historical eEk behaviour the client must survive, see eaccounting-api.md §3).
 * ``Faults.expire_tokens()`` invalidates every access token issued before it: each token remembers
   the fault generation it was born in.
-Everything lives in EekStore, so a restarted emulator with the same database still knows them.
+* Every grant belongs to one company (``Company``, its number as text): the code gets it from the picker or
+  the ``company`` parameter, the tokens from the code, a rotated refresh token from the one it replaces.
+  Records from before there were several companies have none and belong to company 1.
+Everything lives in company 1's EekStore, so a restarted emulator with the same database still knows them.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ __all__ = [
     "DEFAULT_SCOPE",
     "DEMO_CLIENT_ID",
     "DEMO_CLIENT_SECRET",
+    "FIRST_COMPANY",
     "AccessGrant",
     "OAuthError",
     "TokenIssuer",
@@ -38,6 +42,7 @@ DEFAULT_SCOPE = "ea:api offline_access ea:sales ea:purchase ea:accounting"
 ACCESS_TOKEN_SECONDS = 3600
 CODE_SECONDS = 300
 _OPEN_CLIENTS_KEY = "emulator"
+FIRST_COMPANY = "1"
 
 
 class OAuthError(Exception):
@@ -52,10 +57,11 @@ class OAuthError(Exception):
 
 @dataclass(frozen=True)
 class AccessGrant:
-    """What a valid bearer token allows: who asked and with which scopes."""
+    """What a valid bearer token allows: who asked, with which scopes, in which company."""
 
     client_id: str
     scopes: frozenset[str]
+    company: str = FIRST_COMPANY
 
 
 def is_loopback_uri(uri: str) -> bool:
@@ -90,12 +96,18 @@ class TokenIssuer:
         return bool(settings.get("AcceptAnyClient"))
 
     # authorization codes -------------------------------------------------------------------------
-    def issue_code(self, client_id: str, redirect_uri: str, scope: str) -> str:
+    def issue_code(self, client_id: str, redirect_uri: str, scope: str, company: str = FIRST_COMPANY) -> str:
         code = secrets.token_urlsafe(32)
         expires = self._clock() + timedelta(seconds=CODE_SECONDS)
         self._store.oauth_codes.put(
             code,
-            {"ClientId": client_id, "RedirectUri": redirect_uri, "Scope": scope, "ExpiresUtc": format_utc(expires)},
+            {
+                "ClientId": client_id,
+                "RedirectUri": redirect_uri,
+                "Scope": scope,
+                "ExpiresUtc": format_utc(expires),
+                "Company": company,
+            },
         )
         return code
 
@@ -109,7 +121,7 @@ class TokenIssuer:
             raise OAuthError("invalid_grant", "The authorization code has expired.")
         if redirect_uri != record["RedirectUri"]:
             raise OAuthError("invalid_grant", "redirect_uri does not match the authorization request.")
-        return self._issue_tokens(client_id, str(record["Scope"]))
+        return self._issue_tokens(client_id, str(record["Scope"]), _company(record))
 
     # refresh tokens ------------------------------------------------------------------------------
     def redeem_refresh_token(self, client_id: str, token: str | None) -> dict[str, Any]:
@@ -118,7 +130,7 @@ class TokenIssuer:
             if record is None or record["ClientId"] != client_id:
                 raise OAuthError("invalid_grant", "The refresh token is unknown, revoked or already used.")
             self._store.refresh_tokens.delete(token or "")
-        return self._issue_tokens(client_id, str(record["Scope"]))
+        return self._issue_tokens(client_id, str(record["Scope"]), _company(record))
 
     def revoke(self, client_id: str, token: str) -> None:
         for collection in (self._store.refresh_tokens, self._store.access_tokens):
@@ -137,9 +149,14 @@ class TokenIssuer:
         # previous run must stay valid until a new expire_tokens() call.
         if int(record["Generation"]) < self._faults.token_generation:
             return None
-        return AccessGrant(str(record["ClientId"]), frozenset(str(record["Scope"]).split()))
+        return AccessGrant(str(record["ClientId"]), frozenset(str(record["Scope"]).split()), _company(record))
 
-    def _issue_tokens(self, client_id: str, scope: str) -> dict[str, Any]:
+    def company_of(self, token: str) -> str | None:
+        """The company an access token was issued for, valid or not (None when it was never issued)."""
+        record = self._store.access_tokens.get(token)
+        return _company(record) if record is not None else None
+
+    def _issue_tokens(self, client_id: str, scope: str, company: str) -> dict[str, Any]:
         access = secrets.token_urlsafe(48)
         expires = self._clock() + timedelta(seconds=ACCESS_TOKEN_SECONDS)
         self._store.access_tokens.put(
@@ -149,6 +166,7 @@ class TokenIssuer:
                 "Scope": scope,
                 "ExpiresUtc": format_utc(expires),
                 "Generation": self._faults.token_generation,
+                "Company": company,
             },
         )
         answer: dict[str, Any] = {
@@ -160,6 +178,10 @@ class TokenIssuer:
         # IdentityServer only hands out refresh tokens to clients that asked for offline access.
         if "offline_access" in scope.split():
             refresh = secrets.token_urlsafe(48)
-            self._store.refresh_tokens.put(refresh, {"ClientId": client_id, "Scope": scope})
+            self._store.refresh_tokens.put(refresh, {"ClientId": client_id, "Scope": scope, "Company": company})
             answer["refresh_token"] = refresh
         return answer
+
+
+def _company(record: dict[str, Any]) -> str:
+    return str(record.get("Company") or FIRST_COMPANY)

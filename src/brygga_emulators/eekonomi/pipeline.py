@@ -3,6 +3,8 @@
 latency -> request count -> rate limit (429, per endpoint template) -> injected failure (5xx)
 -> bearer token (401) -> scope (403) -> handler.
 
+Each company has its own app; ``app.CompanyDispatch`` chose it by the bearer token before this gate runs.
+
 Limits and failures are decided before any handler runs, so a refused write is never applied.
 """
 
@@ -49,7 +51,7 @@ class Operation:
 
 def api_route(context: EmulatorContext, template: str, operations: dict[str, Operation]) -> Route:
     """A Starlette route for ``template`` (Starlette's ``{param}`` syntax doubles as the bucket key)."""
-    issuer = TokenIssuer(context.store, context.faults, context.clock)
+    issuer = TokenIssuer(context.identity, context.faults, context.clock)
 
     async def endpoint(request: Request) -> Response:
         # Starlette answers HEAD on GET routes; it is a GET without a body.
@@ -76,6 +78,9 @@ async def _admit(
     if status is not None:
         raise ApiProblem(status, INTERNAL_SERVER_ERROR, "InternalServerError - An unexpected error occurred.")
     grant = _authenticate(issuer, request)
+    if grant.company != context.company:
+        # The dispatcher routes by the token's company, so this is a bug in the emulator, never a client's.
+        raise ApiProblem(500, INTERNAL_SERVER_ERROR, "InternalServerError - An unexpected error occurred.")
     if operation.scopes and not operation.scopes & grant.scopes:
         needed = ", ".join(sorted(operation.scopes))
         raise ApiProblem(403, NO_ACCESS_TO_SCOPES, f"NoAccessToScopes - Requires any of the scopes: {needed}.")

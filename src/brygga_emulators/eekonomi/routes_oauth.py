@@ -1,8 +1,11 @@
 """``/connect/authorize``, ``/connect/token`` and ``/connect/revocation`` at the server root.
 
-Authorize shows a browser that asks for ``prompt=select_account`` a company picker (the one emulated
-company, approved with a button, as Visma's page forces a choice); a program is approved at once (there is no
-login page) and sent straight back with a code. The token endpoint takes ``application/x-www-form-urlencoded``
+Authorize shows a browser that asks for ``prompt=select_account`` a company picker (every emulated company,
+one chosen and approved with a button, as Visma's page forces a choice); a program is approved at once (there
+is no login page) and sent straight back with a code. The grant belongs to the company picked, or, for a
+program, to the one named by the emulator's own extra parameter ``company=<number or organisation number>``
+(``company=2``, ``company=556700-0024``; Visma has no such parameter), by default company 1. An unknown
+company is an error page, never a silent fallback. The token endpoint takes ``application/x-www-form-urlencoded``
 bodies and client credentials in HTTP Basic (or, as a fallback, ``client_id``/``client_secret`` in the form).
 """
 
@@ -18,6 +21,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from .companies import CompanyDirectory
 from .context import EmulatorContext
 from .jsonio import DecimalJSONResponse
 from .oauth import DEFAULT_SCOPE, OAuthError, TokenIssuer, is_loopback_uri
@@ -31,7 +35,7 @@ Endpoint = Callable[[Request], Awaitable[Response]]
 
 
 def oauth_routes(context: EmulatorContext) -> list[Route]:
-    issuer = TokenIssuer(context.store, context.faults, context.clock)
+    issuer = TokenIssuer(context.identity, context.faults, context.clock)
     return [
         Route(
             "/connect/authorize",
@@ -72,10 +76,14 @@ def _authorize(issuer: TokenIssuer, context: EmulatorContext) -> Endpoint:
         problem = _authorize_problem(issuer, params)
         if problem is not None:
             return _error_page(400, problem)
+        company = context.companies.find(params["company"]) if params.get("company") else context.companies.first
+        if company is None:
+            return _error_page(400, f"invalid_request: unknown company '{params['company']}'.")
         if request.method == "GET" and _wants_picker(request, params):
-            return _company_picker(params, _company_name(context))
+            return _company_picker(params, context.companies, company.key)
         scope = params.get("scope") or DEFAULT_SCOPE
-        answer = {"code": issuer.issue_code(params["client_id"], params["redirect_uri"], scope), "scope": scope}
+        code = issuer.issue_code(params["client_id"], params["redirect_uri"], scope, company.key)
+        answer = {"code": code, "scope": scope}
         if params.get("state") is not None:
             answer["state"] = params["state"]
         redirect_uri = params["redirect_uri"]
@@ -100,20 +108,15 @@ def _authorize_problem(issuer: TokenIssuer, params: dict[str, str]) -> str | Non
 
 def _wants_picker(request: Request, params: dict[str, str]) -> bool:
     """A browser asked to pick a company (``prompt=select_account``) gets the picker, as at Visma; a program
-    (``brygga connect`` against the emulator, the tests) is approved at once, since there is one company."""
+    (``brygga connect`` against the emulator, the tests) is approved at once, for the ``company`` it names."""
     prompts = params.get("prompt", "").replace("+", " ").split()
     return "select_account" in prompts and "text/html" in request.headers.get("accept", "")
-
-
-def _company_name(context: EmulatorContext) -> str:
-    company = context.store.settings.get("company") or {}
-    return str(company.get("Name") or "Company")
 
 
 _PICKER_FIELDS = ("client_id", "redirect_uri", "scope", "state", "response_type")
 
 
-def _company_picker(params: dict[str, str], company: str) -> HTMLResponse:
+def _company_picker(params: dict[str, str], companies: CompanyDirectory, chosen: str) -> HTMLResponse:
     hidden = "".join(
         f'<input type="hidden" name="{name}" value="{html.escape(params[name])}">'
         for name in _PICKER_FIELDS
@@ -126,11 +129,22 @@ def _company_picker(params: dict[str, str], company: str) -> HTMLResponse:
         "button:focus,input:focus{outline:3px solid #e07b00;outline-offset:2px}</style></head>"
         '<body><main><h1>Select company</h1><form method="post" action="/connect/authorize">'
         "<fieldset><legend>Companies you can connect</legend>"
-        f'<input type="radio" id="company-1" name="company" value="1" checked required>'
-        f'<label for="company-1">{html.escape(company)}</label></fieldset>'
+        f"{_company_choices(companies, chosen)}</fieldset>"
         f'{hidden}<button type="submit">Approve</button></form></main></body></html>'
     )
     return HTMLResponse(body, headers=_NO_STORE)
+
+
+def _company_choices(companies: CompanyDirectory, chosen: str) -> str:
+    choices = []
+    for company in companies.all():
+        checked = " checked" if company.key == chosen else ""
+        org_number = f" <small>{html.escape(company.org_number)}</small>" if company.org_number else ""
+        choices.append(
+            f'<div><input type="radio" id="company-{company.key}" name="company" value="{company.key}"{checked} '
+            f'required><label for="company-{company.key}">{html.escape(company.name)}</label>{org_number}</div>'
+        )
+    return "".join(choices)
 
 
 async def _form(request: Request) -> dict[str, str]:

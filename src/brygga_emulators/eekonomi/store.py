@@ -1,4 +1,4 @@
-"""EekStore: the emulated company's data, in memory and optionally written through to SQLite.
+"""EekStore: one emulated company's data, in memory and optionally written through to SQLite.
 
 Each collection is an ordered map of id -> JSON document (creation order is the API's default list
 order). With a database file every write is committed before the call returns, so "apply, then drop
@@ -16,12 +16,12 @@ from typing import Any
 
 from .jsonio import dumps, loads
 
-__all__ = ["Collection", "Document", "EekStore"]
+__all__ = ["Collection", "Document", "EekStore", "company_table"]
 
 Document = dict[str, Any]
 
 _SCHEMA = """
-CREATE TABLE IF NOT EXISTS document (
+CREATE TABLE IF NOT EXISTS {table} (
     collection TEXT NOT NULL,
     id TEXT NOT NULL,
     seq INTEGER NOT NULL,
@@ -32,31 +32,66 @@ CREATE TABLE IF NOT EXISTS document (
 
 
 class _SqliteMirror:
-    """Write-through copy of every collection: one row per document, JSON in ``body``."""
+    """Write-through copy of every collection: one row per document, JSON in ``body``.
 
-    def __init__(self, path: str) -> None:
-        # The lock in EekStore serialises access, so sharing the connection across threads is safe.
-        self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        self._conn.execute("PRAGMA journal_mode=WAL")
-        self._conn.execute(_SCHEMA)
+    Company 1 keeps the table ``document`` (so older database files open as they are); company ``n`` of the
+    same file has ``document_<n>``. The companies of one file share its connection and a lock.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, table: str, lock: threading.Lock, owner: bool) -> None:
+        self._conn = conn
+        self._lock = lock
+        self._owner = owner
+        # The table name comes from company_table(int), never from request text.
+        self._select = f"SELECT collection, id, seq, body FROM {table} ORDER BY seq"  # noqa: S608
+        self._upsert = (
+            f"INSERT INTO {table} (collection, id, seq, body) VALUES (?, ?, ?, ?) "  # noqa: S608
+            "ON CONFLICT (collection, id) DO UPDATE SET body = excluded.body"
+        )
+        self._delete = f"DELETE FROM {table} WHERE collection = ? AND id = ?"  # noqa: S608
+        with self._lock:
+            self._conn.execute(_SCHEMA.format(table=table))
+
+    @classmethod
+    def open(cls, path: str) -> _SqliteMirror:
+        # The lock serialises access, so sharing the connection across threads is safe.
+        conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        conn.execute("PRAGMA journal_mode=WAL")
+        return cls(conn, "document", threading.Lock(), owner=True)
+
+    def sibling(self, company: int) -> _SqliteMirror:
+        return _SqliteMirror(self._conn, company_table(company), self._lock, owner=False)
+
+    def company_numbers(self) -> list[int]:
+        """The companies this file holds data for (1 always)."""
+        with self._lock:
+            rows = self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'document_%'")
+            found = [int(name[len("document_") :]) for (name,) in rows if name[len("document_") :].isdigit()]
+        return sorted({1, *found})
 
     def load(self) -> Iterator[tuple[str, str, int, Document]]:
-        rows = self._conn.execute("SELECT collection, id, seq, body FROM document ORDER BY seq")
+        with self._lock:
+            rows = self._conn.execute(self._select).fetchall()
         for collection, doc_id, seq, body in rows:
             yield collection, doc_id, seq, loads(body)
 
     def upsert(self, collection: str, doc_id: str, seq: int, doc: Document) -> None:
-        self._conn.execute(
-            "INSERT INTO document (collection, id, seq, body) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (collection, id) DO UPDATE SET body = excluded.body",
-            (collection, doc_id, seq, dumps(doc)),
-        )
+        with self._lock:
+            self._conn.execute(self._upsert, (collection, doc_id, seq, dumps(doc)))
 
     def delete(self, collection: str, doc_id: str) -> None:
-        self._conn.execute("DELETE FROM document WHERE collection = ? AND id = ?", (collection, doc_id))
+        with self._lock:
+            self._conn.execute(self._delete, (collection, doc_id))
 
     def close(self) -> None:
-        self._conn.close()
+        if self._owner:
+            with self._lock:
+                self._conn.close()
+
+
+def company_table(company: int) -> str:
+    """The table of company ``company`` (an int, so the name is never built from request text)."""
+    return "document" if company == 1 else f"document_{int(company)}"
 
 
 class Collection:
@@ -110,17 +145,26 @@ class Collection:
 
 
 class EekStore:
-    """All collections of one emulated company. ``db`` is a SQLite file path or None (memory only)."""
+    """All collections of one emulated company. ``db`` is a SQLite file path or None (memory only);
+    ``sibling(n)`` gives company ``n``'s store in the same file (or in memory)."""
 
-    def __init__(self, db: str | None = None) -> None:
+    def __init__(self, db: str | None = None, *, mirror: _SqliteMirror | None = None) -> None:
         self.lock = threading.RLock()
         self._collections: dict[str, Collection] = {}
         self._seq = 0
-        self._mirror = _SqliteMirror(db) if db else None
+        self._mirror = _SqliteMirror.open(db) if db else mirror
         if self._mirror is not None:
             for name, doc_id, seq, doc in self._mirror.load():
                 self.collection(name).restore(doc_id, seq, doc)
                 self._seq = max(self._seq, seq)
+
+    def sibling(self, company: int) -> EekStore:
+        """Company ``company``'s store beside this one (company 1's): same database file, its own table."""
+        return EekStore(mirror=self._mirror.sibling(company) if self._mirror is not None else None)
+
+    def stored_companies(self) -> list[int]:
+        """The company numbers the database file already holds ([1] for a memory-only store)."""
+        return self._mirror.company_numbers() if self._mirror is not None else [1]
 
     def collection(self, name: str) -> Collection:
         with self.lock:
