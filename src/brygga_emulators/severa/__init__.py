@@ -11,6 +11,13 @@ price list with its work-hour, travel and product prices (read); invoice statuse
 rows (read, plus a PATCH of status, number, payment date and notes whose paths are a guess, see
 ``invoice_patch``); project fees (create, read).
 
+Many organisations: ``build_emulator(..., companies=N)`` (``brygga emulator severa --companies N``) serves N
+organisations, each with its own data, in one process. The client credentials choose the organisation:
+``brygga-demo-client`` / ``brygga-demo-secret`` is organisation 1 (the only one by default), and
+``brygga-demo-client-2`` / ``brygga-demo-secret-2``, ``brygga-demo-client-3`` / ``brygga-demo-secret-3``, …
+the others (``demo_client(n)``). Every token, refreshed ones too, stays with the organisation it was
+issued for. With ``empty`` any credentials are accepted and a non-demo client id reaches organisation 1.
+
     emu = build_emulator(data="demo")      # or "empty", "bulk:1000"; db="pm.sqlite" to persist
     async with httpx.AsyncClient(transport=httpx.ASGITransport(emu.app), base_url="http://pm") as client: ...
 """
@@ -18,6 +25,7 @@ rows (read, plus a PATCH of status, number, payment date and notes whose paths a
 from .app import create_app
 from .emulator import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, Emulator, build_emulator
 from .invoice_builders import invoice_guid, invoice_status_guid
+from .organisations import demo_client
 from .store import SeveraStore
 
 __all__ = [
@@ -27,6 +35,7 @@ __all__ = [
     "SeveraStore",
     "build_emulator",
     "create_app",
+    "demo_client",
     "invoice_guid",
     "invoice_status_guid",
 ]

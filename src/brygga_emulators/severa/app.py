@@ -1,13 +1,22 @@
-"""The ASGI app: all routes, ExceptionModel for unknown paths, wrapped in the "apply then drop" middleware."""
+"""The ASGI app: all routes, ExceptionModel for unknown paths, wrapped in the "apply then drop" middleware.
+
+Every organisation has an app of its own over its own store (built on its first request), all sharing one
+TokenIssuer; ``OrganisationDispatch`` hands each request to the app of its bearer token's organisation, and
+everything else (``/v1/token``, ``/v1/refreshtoken``, a missing or unknown token) to organisation 1's.
+"""
 
 from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.routing import BaseRoute
 
-from brygga_emulators.faults import ASGIApp, DropResponseMiddleware, Faults
+from brygga_emulators.faults import ASGIApp, DropResponseMiddleware, Faults, Receive, Scope, Send
 
 from .auth import TokenIssuer
 from .endpoint import Context, problem_response
@@ -31,13 +40,60 @@ from .routes_worktypes import work_type_routes
 from .store import SeveraStore
 from .wire import Clock, utc_now
 
-__all__ = ["create_app"]
+__all__ = ["OrganisationDispatch", "create_app"]
 
 
-def create_app(store: SeveraStore, faults: Faults, clock: Clock | None = None) -> ASGIApp:
-    """The emulator as an ASGI app. ``clock`` returns an aware UTC datetime (default: real time)."""
-    now = clock or utc_now
-    ctx = Context(store=store, faults=faults, clock=now, tokens=TokenIssuer(store, faults, now))
+def create_app(
+    store: SeveraStore,
+    faults: Faults,
+    clock: Clock | None = None,
+    organisations: Sequence[SeveraStore] | None = None,
+) -> ASGIApp:
+    """The emulator as an ASGI app over ``organisations`` (default: ``store`` as the only one; else the
+    first must be ``store``). ``clock`` returns an aware UTC datetime (default: real time)."""
+    dispatch = OrganisationDispatch(list(organisations or [store]), faults, clock or utc_now)
+    return DropResponseMiddleware(dispatch, faults)
+
+
+class OrganisationDispatch:
+    def __init__(self, organisations: list[SeveraStore], faults: Faults, clock: Clock) -> None:
+        self._organisations = organisations
+        self._faults = faults
+        self._clock = clock
+        self.tokens = TokenIssuer(organisations, faults, clock)
+        self._apps: dict[int, Starlette] = {}
+        self._lock = threading.Lock()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        organisation = 1
+        if scope["type"] == "http":
+            organisation = self.tokens.organisation_of(_header(scope, b"authorization")) or 1
+        await self._app(organisation)(scope, receive, send)
+
+    @property
+    def routes(self) -> list[BaseRoute]:
+        """The routes every organisation's app serves (organisation 1's, for tests that list them)."""
+        return list(self._app(1).routes)
+
+    def _app(self, organisation: int) -> Starlette:
+        with self._lock:
+            app = self._apps.get(organisation)
+            if app is None:
+                store = self._organisations[organisation - 1]
+                ctx = Context(store, self._faults, self._clock, self.tokens, organisation)
+                app = self._apps[organisation] = _organisation_app(ctx)
+            return app
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope.get("headers", ()):
+        if key == name:
+            text: str = value.decode("latin-1")
+            return text
+    return None
+
+
+def _organisation_app(ctx: Context) -> Starlette:
     routes = [
         *auth_routes(ctx),
         *customer_routes(ctx),
@@ -56,8 +112,7 @@ def create_app(store: SeveraStore, faults: Faults, clock: Clock | None = None) -
         *invoice_routes(ctx),
         *project_fee_routes(ctx),
     ]
-    app = Starlette(routes=routes, exception_handlers={HTTPException: _http_exception})
-    return DropResponseMiddleware(app, faults)
+    return Starlette(routes=routes, exception_handlers={HTTPException: _http_exception})
 
 
 async def _http_exception(request: Request, exc: Exception) -> Response:

@@ -28,12 +28,13 @@ __all__ = ["Context", "Handler", "json_response", "problem_response", "read_json
 
 @dataclass(frozen=True)
 class Context:
-    """The emulator's state shared by all routes of one app."""
+    """What all routes of one organisation's app share; ``tokens`` is shared by all organisations."""
 
     store: SeveraStore
     faults: Faults
     clock: Clock
     tokens: TokenIssuer
+    organisation: int = 1
 
     def now(self) -> datetime:
         return self.clock()
@@ -70,7 +71,9 @@ def route(ctx: Context, method: str, template: str, handler: Handler, *, authent
             ctx.faults.record(method, template)
             _refuse_by_fault(ctx.faults, method, template, request.url.path)
             if authenticated:
-                ctx.tokens.authenticate(request.headers.get("Authorization"), request.headers.get("Client_Id"))
+                ctx.tokens.authenticate(
+                    request.headers.get("Authorization"), request.headers.get("Client_Id"), ctx.organisation
+                )
             return await handler(request, ctx)
         except ApiProblem as problem:
             return problem_response(problem)

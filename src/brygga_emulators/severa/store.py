@@ -44,7 +44,7 @@ COLLECTIONS = (
 )
 
 _SCHEMA = """
-CREATE TABLE IF NOT EXISTS documents (
+CREATE TABLE IF NOT EXISTS {table} (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
     collection TEXT NOT NULL,
     guid TEXT NOT NULL,
@@ -58,9 +58,20 @@ class SeveraStore:
     """Thread-safe: the emulator's event loop and a test thread may use one store at the same time.
 
     ``api_clients`` maps client id -> secret; ``None`` accepts any credentials (the "empty" data set).
+    ``organisation`` (1-based) picks the table in ``db``: organisation 1 keeps ``documents`` (so older files
+    open as they are), organisation ``n`` uses ``documents_<n>`` of the same file.
     """
 
-    def __init__(self, db: str | None = None, api_clients: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self, db: str | None = None, api_clients: Mapping[str, str] | None = None, organisation: int = 1
+    ) -> None:
+        table = "documents" if organisation == 1 else f"documents_{int(organisation)}"
+        # The table name is built from an int, never from request text.
+        self._upsert = (
+            f"INSERT INTO {table} (collection, guid, body) VALUES (?, ?, ?) "  # noqa: S608
+            "ON CONFLICT (collection, guid) DO UPDATE SET body = excluded.body"
+        )
+        self._select = f"SELECT collection, guid, body FROM {table} ORDER BY seq"  # noqa: S608
         self.api_clients = dict(api_clients) if api_clients is not None else None
         self._lock = threading.RLock()
         self._data: dict[str, dict[str, Document]] = {name: {} for name in COLLECTIONS}
@@ -68,7 +79,7 @@ class SeveraStore:
         self._batch_depth = 0
         if db is not None:
             self._db = sqlite3.connect(db, check_same_thread=False)
-            self._db.execute(_SCHEMA)
+            self._db.execute(_SCHEMA.format(table=table))
             self._db.commit()
             self._load()
 
@@ -116,14 +127,19 @@ class SeveraStore:
         with self._lock:
             self._data[collection][guid] = stored
             if self._db is not None:
-                self._db.execute(
-                    "INSERT INTO documents (collection, guid, body) VALUES (?, ?, ?) "
-                    "ON CONFLICT (collection, guid) DO UPDATE SET body = excluded.body",
-                    (collection, guid, dumps(stored).decode("utf-8")),
-                )
+                self._db.execute(self._upsert, (collection, guid, dumps(stored).decode("utf-8")))
                 if self._batch_depth == 0:
                     self._db.commit()
         return copy.deepcopy(stored)
+
+    def stored_organisations(self) -> list[int]:
+        """The organisation numbers the database file holds data for ([1] for a memory-only store)."""
+        with self._lock:
+            if self._db is None:
+                return [1]
+            rows = self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'documents_%'")
+            found = [int(name[len("documents_") :]) for (name,) in rows if name[len("documents_") :].isdigit()]
+        return sorted({1, *found})
 
     def close(self) -> None:
         with self._lock:
@@ -133,7 +149,7 @@ class SeveraStore:
 
     def _load(self) -> None:
         assert self._db is not None
-        rows = self._db.execute("SELECT collection, guid, body FROM documents ORDER BY seq")
+        rows = self._db.execute(self._select)
         for collection, guid, body in rows:
             if collection in self._data:
                 self._data[collection][guid] = loads(body)
