@@ -20,14 +20,22 @@ EmuFailRate = Annotated[
 ]
 EmuLatency = Annotated[int, typer.Option(help=t("Fördröjning per anrop i ms", "Delay per call in ms"))]
 EmuHost = Annotated[str, typer.Option(help=t("Adress att lyssna på", "Address to listen on"))]
+EmuCompanies = Annotated[
+    int,
+    typer.Option(help=t("Antal företag, vart och ett med egna data", "Number of companies, each with its own data")),
+]
 EmuPort = Annotated[int, typer.Option(help=t("Port att lyssna på", "Port to listen on"))]
 
 
 @emulator_app.command(
     "eekonomi",
     help=t(
-        "Emulator av Visma eEkonomi (eAccounting API v2) på http://HOST:PORT/v2.",
-        "Emulator of Visma eEkonomi (eAccounting API v2) at http://HOST:PORT/v2.",
+        "Emulator av Visma eEkonomi (eAccounting API v2) på http://HOST:PORT/v2. Med --companies N finns N "
+        "företag: webbläsaren väljer i företagsväljaren, ett program med company=<nummer eller "
+        "organisationsnummer> i /connect/authorize (utan: företag 1, Demo Konsult AB (sandbox)).",
+        "Emulator of Visma eEkonomi (eAccounting API v2) at http://HOST:PORT/v2. With --companies N there are N "
+        "companies: a browser chooses in the company picker, a program with company=<number or organisation "
+        "number> on /connect/authorize (without it: company 1, Demo Konsult AB (sandbox)).",
     ),
 )
 def emulator_eekonomi(
@@ -40,20 +48,25 @@ def emulator_eekonomi(
         int, typer.Option(help=t("Anrop per minut och endpoint (eEkonomi: 600)", "Calls a minute per endpoint"))
     ] = 600,
     fail_rate: EmuFailRate = 0.0,
+    companies: EmuCompanies = 1,
 ) -> None:
     from brygga_emulators import eekonomi
 
     label = t("Visma eEkonomi-emulator", "Visma eEkonomi emulator") + (
         f": API http://{host}:{port}/v2, OAuth http://{host}:{port}/connect"
     )
-    _serve_emulator(eekonomi.build_emulator, label, host, port, data, db, latency_ms, rate_limit, fail_rate)
+    _serve_emulator(eekonomi.build_emulator, label, host, port, data, db, latency_ms, rate_limit, fail_rate, companies)
 
 
 @emulator_app.command(
     "severa",
     help=t(
-        "Emulator av Visma PM (Severa REST API v1) på http://HOST:PORT/v1.",
-        "Emulator of Visma PM (Severa REST API v1) at http://HOST:PORT/v1.",
+        "Emulator av Visma PM (Severa REST API v1) på http://HOST:PORT/v1. Med --companies N finns N "
+        "organisationer: klient-id brygga-demo-client med hemligheten brygga-demo-secret når organisation 1, "
+        "brygga-demo-client-2 med brygga-demo-secret-2 organisation 2, och så vidare.",
+        "Emulator of Visma PM (Severa REST API v1) at http://HOST:PORT/v1. With --companies N there are N "
+        "organisations: client id brygga-demo-client with the secret brygga-demo-secret reaches organisation 1, "
+        "brygga-demo-client-2 with brygga-demo-secret-2 organisation 2, and so on.",
     ),
 )
 def emulator_severa(
@@ -66,11 +79,12 @@ def emulator_severa(
         int, typer.Option(help=t("Anrop per minut och endpoint (0 = ingen gräns)", "Calls a minute (0 = no limit)"))
     ] = 0,
     fail_rate: EmuFailRate = 0.0,
+    companies: EmuCompanies = 1,
 ) -> None:
     from brygga_emulators import severa
 
     label = t("Visma PM-emulator", "Visma PM emulator") + f": http://{host}:{port}/v1"
-    _serve_emulator(severa.build_emulator, label, host, port, data, db, latency_ms, rate_limit, fail_rate)
+    _serve_emulator(severa.build_emulator, label, host, port, data, db, latency_ms, rate_limit, fail_rate, companies)
 
 
 def _serve_emulator(
@@ -83,13 +97,21 @@ def _serve_emulator(
     latency_ms: int,
     rate_limit: int,
     fail_rate: float,
+    companies: int,
 ) -> None:
     from brygga_emulators.faults import FaultConfig
     from brygga_emulators.server import serve_forever
 
+    if companies < 1:
+        raise ConfigError(
+            f"Antal företag måste vara minst 1, inte {companies}",
+            hint="Ange --companies 1 eller fler",
+            message_en=f"The number of companies must be at least 1, not {companies}",
+            hint_en="Give --companies 1 or more",
+        )
     config = FaultConfig(latency_ms=latency_ms, fail_rate=fail_rate, rate_limit_per_minute=rate_limit or None)
     try:
-        emulator = build(data, db=db, config=config)
+        emulator = build(data, db=db, config=config, companies=companies)
     except ValueError as exc:
         raise ConfigError(
             f"Okänd datamängd: {data}",
@@ -98,4 +120,8 @@ def _serve_emulator(
             hint_en="Choose demo, empty or bulk:N",
         ) from exc
     console.print(label)
+    if companies > 1:
+        console.print(
+            t(f"{companies} företag, vart och ett med egna data", f"{companies} companies, each with its own data")
+        )
     serve_forever(emulator.app, host, port)
