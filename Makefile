@@ -31,8 +31,12 @@ typecheck: $(STAMP)
 browser:
 	bash scripts/install-browser.sh
 
+# The store and scenario tests run on SQLite and on PostgreSQL: a server of the tests' own (Debian's postgresql,
+# initdb into a temporary folder, 127.0.0.1 only) is started before pytest and stopped after it, pass or fail.
 test: lint typecheck browser
-	$(BIN)/pytest -q -p no:cacheprovider
+	@echo "make test: PostgreSQL-testerna körs mot en egen server / the PostgreSQL tests run (scripts/postgres-test.sh)"
+	@bash -c 'trap "bash scripts/postgres-test.sh stop" EXIT; bash scripts/postgres-test.sh start \
+		&& set -a && . test-artifacts/postgres.env && set +a && $(BIN)/pytest -q -p no:cacheprovider'
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/customers.py

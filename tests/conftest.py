@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-pytest_plugins = ["tests.support.contract_plugin"]
+# tests.postgres.plugin: the store and scenario tests on SQLite and PostgreSQL (``both_databases``).
+pytest_plugins = ["tests.support.contract_plugin", "tests.postgres.plugin"]
 
 REPO = Path(__file__).resolve().parent.parent
 

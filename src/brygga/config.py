@@ -25,6 +25,10 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="BRYGGA_", toml_file="brygga.toml", extra="ignore")
 
     db: str | None = Field(default=None, description="SQLAlchemy URL or SQLite file path")
+    db_owner: str | None = Field(
+        default=None,
+        description="PostgreSQL: the URL of the role that owns the tables; migrations run as it (README, PostgreSQL)",
+    )
     data_dir: Path = Field(default_factory=lambda: Path(user_data_dir("brygga", appauthor=False)))
     secret_key: SecretStr | None = Field(default=None, description="Fernet key for secrets at rest")
     tenant: str = "default"

@@ -1,20 +1,19 @@
-"""A real store per test: SQLite in the test's temporary folder, migrated on open, with its own secret key."""
+"""A real store per test, migrated on open, with its own secret key: SQLite in the test's temporary folder, and in
+modules marked ``both_databases`` a fresh PostgreSQL database too (tests/postgres/plugin.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from cryptography.fernet import Fernet
 
 from brygga.config import Settings
 from brygga.store import Store, open_store
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(data_dir=tmp_path, db=str(tmp_path / "t.sqlite3"), secret_key=Fernet.generate_key().decode())
+def settings(database_settings: Settings) -> Settings:
+    return database_settings
 
 
 @pytest.fixture

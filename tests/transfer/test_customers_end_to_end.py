@@ -20,6 +20,8 @@ from brygga.transfer.report import RunReport
 from brygga_emulators import eekonomi as eek_emulator
 from brygga_emulators import severa as pm_emulator
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (tests/postgres/plugin.py)
+
 EEK_HOST, PM_HOST = "eek.test", "pm.test"
 CUSTOMERS = ["customers"]
 

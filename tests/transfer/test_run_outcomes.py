@@ -14,6 +14,8 @@ from brygga.transfer.outcome import Action, Outcome, failure_from_error
 from brygga.transfer.report import CategoryReport
 from tests.transfer.test_customers_end_to_end import Bench, bench  # noqa: F401 - the fixture
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (tests/postgres/plugin.py)
+
 SKIPPED_INACTIVE = "1004"  # Gamla Tryckeriet AB, inactive in PM
 NO_ADDRESS = "1002"  # Hudiksvalls Måleri AB (C5)
 

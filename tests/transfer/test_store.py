@@ -3,7 +3,6 @@ the run lease and the run history (X2, X3)."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -12,6 +11,8 @@ import pytest
 from alembic.config import Config as AlembicConfig
 from alembic.script import ScriptDirectory
 from cryptography.fernet import Fernet
+from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from brygga.config import Settings
 from brygga.errors import ConfigError, StateError
@@ -19,15 +20,25 @@ from brygga.store import ItemRecord, Link, Store, open_store
 from brygga.store.database import MIGRATIONS
 from brygga.tokens import OAuthTokens
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (tests/postgres/plugin.py)
+
 SECRET = "client-secret-that-must-not-leak"
 ACCESS, REFRESH = "access-token-that-must-not-leak", "refresh-token-that-must-not-leak"
 T0 = datetime(2024, 5, 1, 8, 0, tzinfo=UTC)
 
 
+def owner_url(settings: Settings) -> str:
+    """The database as its owner reaches it without brygga: the SQLite file, or PostgreSQL's owner role."""
+    return settings.db_owner or f"sqlite:///{settings.db}"
+
+
 def raw(settings: Settings, query: str) -> list[tuple[object, ...]]:
-    """Read the database file directly, as someone who copied it would."""
-    with sqlite3.connect(str(settings.db)) as connection:
-        return connection.execute(query).fetchall()
+    """Read the database directly, as someone who copied it (or owns it) would."""
+    engine = create_engine(owner_url(settings))
+    with engine.connect() as connection:
+        rows = [tuple(row) for row in connection.execute(text(query))]
+    engine.dispose()
+    return rows
 
 
 def connect(store: Store) -> None:
@@ -38,7 +49,9 @@ def connect(store: Store) -> None:
 
 
 def test_store_migrations_run_on_open(store: Store, settings: Settings) -> None:
-    tables = {row[0] for row in raw(settings, "SELECT name FROM sqlite_master WHERE type='table'")}
+    engine = create_engine(owner_url(settings))
+    tables = set(inspect(engine).get_table_names())
+    engine.dispose()
     assert {"connection", "setting", "link", "intent", "cursor", "retry", "run", "run_item", "lease"} <= tables
     head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
     assert raw(settings, "SELECT version_num FROM alembic_version") == [(head,)]
@@ -96,11 +109,15 @@ def test_x6_links_are_unique_per_eekonomi_id(store: Store) -> None:
 
 def test_x6_database_refuses_a_second_link_to_one_eekonomi_id(store: Store, settings: Settings) -> None:
     store.protocol.save_link(Link("customers", "pm-1", "eek-1", "a", "b"))
-    with sqlite3.connect(str(settings.db)) as connection, pytest.raises(sqlite3.IntegrityError):
+    engine = create_engine(owner_url(settings))
+    with engine.begin() as connection, pytest.raises(IntegrityError):
         connection.execute(
-            "INSERT INTO link (tenant_id, category, pm_id, eek_id, created_at, updated_at) "
-            "VALUES ('default', 'customers', 'pm-2', 'eek-1', '2024-01-01', '2024-01-01')"
+            text(
+                "INSERT INTO link (tenant_id, category, pm_id, eek_id, created_at, updated_at) "
+                "VALUES ('default', 'customers', 'pm-2', 'eek-1', '2024-01-01', '2024-01-01')"
+            )
         )
+    engine.dispose()
 
 
 def test_store_links_of_one_company_are_invisible_to_another(store: Store) -> None:
@@ -196,8 +213,11 @@ def test_x3_history_lists_runs_newest_first(store: Store) -> None:
     assert history[1][4] == "kunder: 3 ok"
 
 
-def test_store_file_lives_where_settings_say(settings: Settings, store: Store) -> None:
-    assert Path(str(settings.db)).exists()
+def test_store_file_lives_where_settings_say(settings: Settings, store: Store, db_kind: str) -> None:
+    if db_kind == "sqlite":
+        assert Path(str(settings.db)).exists()
+    else:
+        assert store.db.engine.url.database == settings.db.rsplit("/", 1)[-1]  # type: ignore[union-attr]
 
 
 def _alembic_config() -> AlembicConfig:

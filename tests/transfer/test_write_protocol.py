@@ -12,6 +12,8 @@ from brygga.errors import RejectedError, StateError, TransportError
 from brygga.store import Link, Store
 from brygga.transfer.write_protocol import create_once
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (tests/postgres/plugin.py)
+
 CATEGORY, TARGET, SOURCE = "customers", "eekonomi", "pm-1"
 WHERE: dict[str, Any] = {"system": "eekonomi", "method": "POST", "path": "/v2/customers"}
 

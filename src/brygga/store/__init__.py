@@ -41,6 +41,7 @@ class Store:
 
     @classmethod
     def for_tenant(cls, db: Database, tenant: str) -> Store:
+        db = db.for_tenant(tenant)  # every transaction says its company (row-level security on PostgreSQL)
         return cls(
             db,
             tenant,

@@ -11,13 +11,14 @@ from alembic.config import Config as AlembicConfig
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, make_url
-from sqlalchemy.exc import DatabaseError
+from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 
 from brygga.config import Settings
 from brygga.errors import ConfigError
 from brygga.store.crypto import SecretBox, load_or_create_key
 from brygga.store.health import check_sqlite_file, corrupt, create_private, sqlite_path
+from brygga.store.postgres import TENANT_KEY, engine_options, grant_to_app_role, normalize_url, set_tenant
 
 __all__ = ["Database", "open_database"]
 
@@ -25,12 +26,22 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 
 class Database:
-    """Engine plus session factory; ``transaction()`` is the one way repositories write."""
+    """Engine plus session factory; ``transaction()`` is the one way repositories write.
 
-    def __init__(self, engine: Engine, box: SecretBox) -> None:
+    A database bound to a company (``for_tenant``) says which one in every transaction it begins: on PostgreSQL the
+    row-level security policies (migration 0007) let such a transaction see that company's rows only."""
+
+    def __init__(self, engine: Engine, box: SecretBox, tenant: str | None = None) -> None:
         self.engine = engine
         self.box = box
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.tenant = tenant
+        self._sessions = sessionmaker(engine, expire_on_commit=False, info={TENANT_KEY: tenant})
+        if tenant is not None and engine.dialect.name == "postgresql":
+            event.listen(self._sessions, "after_begin", set_tenant)
+
+    def for_tenant(self, tenant: str) -> Database:
+        """The same engine and secret box, working for ``tenant``."""
+        return self if tenant == self.tenant else Database(self.engine, self.box, tenant)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -69,26 +80,51 @@ def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
 def open_database(settings: Settings, *, url: str | None = None) -> Database:
     """Open (and migrate) the database named by ``url`` or the settings. A store that cannot be used is refused
     with what to do (``ConfigError``), and never changed."""
-    db_url = url or settings.database_url()
+    db_url = normalize_url(url or settings.database_url())
     path = sqlite_path(db_url)
     if path is not None:
         check_sqlite_file(path)
         create_private(path)
-    engine = create_engine(db_url, future=True)
+    engine = _engine(db_url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     secret = settings.secret_key.get_secret_value() if settings.secret_key else None
     key = load_or_create_key(secret, settings.data_dir / "secret.key")
     database = Database(engine, SecretBox(key))
+    owner_url = normalize_url(settings.db_owner) if settings.db_owner and url is None and path is None else None
     try:
-        database.migrate()
+        if owner_url is None:
+            database.migrate()
+        else:
+            _migrate_as_owner(database, owner_url, db_url)
     except DatabaseError as exc:
         engine.dispose()
-        raise (corrupt(path) if path is not None else _unreachable(db_url, exc)) from exc
+        if path is not None:
+            raise corrupt(path) from exc
+        if isinstance(exc, ProgrammingError):  # a server that answered: the role may not do what opening needs
+            raise _not_allowed(owner_url or db_url, exc) from exc
+        raise _unreachable(owner_url or db_url, exc) from exc
     except ConfigError:
         engine.dispose()
         raise
     return database
+
+
+def _engine(db_url: str) -> Engine:
+    try:
+        return create_engine(db_url, future=True, **engine_options(db_url))
+    except (ArgumentError, NoSuchModuleError, ImportError, ValueError) as exc:
+        raise _not_a_url(db_url) from exc
+
+
+def _migrate_as_owner(database: Database, owner_url: str, app_url: str) -> None:
+    """Migrations run as the tables' owner (``BRYGGA_DB_OWNER``), who then grants the application role its rows."""
+    owner = _engine(owner_url)
+    try:
+        Database(owner, database.box).migrate()
+        grant_to_app_role(owner, app_url)
+    finally:
+        owner.dispose()
 
 
 def _written_by_newer(engine: Engine, revisions: list[str]) -> ConfigError:
@@ -99,6 +135,35 @@ def _written_by_newer(engine: Engine, revisions: list[str]) -> ConfigError:
         "inte ändrats.",
         message_en=f"The database {where} was written by a newer brygga (database version {', '.join(revisions)}).",
         hint_en="Update brygga to the version that wrote it, or use another BRYGGA_DB. The database was not changed.",
+    )
+
+
+def _not_a_url(url: str) -> ConfigError:
+    try:
+        where = make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        where = url.split("@")[-1]
+    return ConfigError(
+        f"BRYGGA_DB är ingen databas som brygga kan använda: {where}",
+        hint="Ange en SQLite-fil (t.ex. /var/lib/brygga/brygga.sqlite3) eller en PostgreSQL-adress: "
+        "postgresql+psycopg://användare:lösenord@värd:5432/databas.",
+        message_en=f"BRYGGA_DB is not a database brygga can use: {where}",
+        hint_en="Give an SQLite file (e.g. /var/lib/brygga/brygga.sqlite3) or a PostgreSQL address: "
+        "postgresql+psycopg://user:password@host:5432/database.",
+    )
+
+
+def _not_allowed(url: str, exc: DatabaseError) -> ConfigError:
+    """The role may not do what opening needs: typically BRYGGA_DB is the application role and a migration waits."""
+    where = make_url(url).render_as_string(hide_password=True)
+    reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+    return ConfigError(
+        f"Databasen {where} kunde inte uppdateras till den här versionen av brygga: {reason}",
+        hint="BRYGGA_DB:s roll får inte ändra tabellerna. Sätt BRYGGA_DB_OWNER till ägarrollens adress, så uppdaterar "
+        "brygga tabellerna som ägaren och ger BRYGGA_DB:s roll rätt till raderna.",
+        message_en=f"The database {where} could not be brought up to this version of brygga: {reason}",
+        hint_en="BRYGGA_DB's role may not change the tables. Set BRYGGA_DB_OWNER to the owner role's address: brygga "
+        "then migrates as the owner and grants BRYGGA_DB's role the rows.",
     )
 
 
