@@ -55,7 +55,8 @@ def build_emulator(
     stores = [first, *(first.sibling(number) for number in range(2, count + 1))]
     for number, store in enumerate(stores, start=1):
         if store.is_blank():
-            seed(store, data_set, clock or system_clock, company_identity(number))
+            with store.batch():
+                seed(store, data_set, clock or system_clock, company_identity(number))
     directory = CompanyDirectory([Company(number, store) for number, store in enumerate(stores, start=1)])
     faults = Faults(config=config or FaultConfig())
     app = DropResponseMiddleware(create_app(first, faults, clock, directory), faults)

@@ -83,6 +83,20 @@ class _SqliteMirror:
         with self._lock:
             self._conn.execute(self._delete, (collection, doc_id))
 
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One commit for many writes (seeding a company), instead of one per write."""
+        with self._lock:
+            self._conn.execute("BEGIN")
+        try:
+            yield
+        except BaseException:
+            with self._lock:
+                self._conn.execute("ROLLBACK")
+            raise
+        with self._lock:
+            self._conn.execute("COMMIT")
+
     def close(self) -> None:
         if self._owner:
             with self._lock:
@@ -177,6 +191,16 @@ class EekStore:
         """True when nothing was ever stored: a fresh database or a memory-only store."""
         with self.lock:
             return all(len(collection) == 0 for collection in self._collections.values())
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Write a whole seeding to the database file in one transaction (no effect in memory)."""
+        with self.lock:
+            if self._mirror is None:
+                yield
+            else:
+                with self._mirror.transaction():
+                    yield
 
     @contextmanager
     def atomic(self) -> Iterator[None]:
