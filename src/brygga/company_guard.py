@@ -4,6 +4,10 @@ An eEkonomi token is bound to the company picked at login and no API call names 
 where the user picks another company (or Visma's "default company" pre-selects one) would silently write into
 the wrong books. The first company connected is remembered (in the settings table, beside the connection,
 so disconnecting does not forget it); every run and every page compares the connected company with it.
+
+Across brygga's companies: two brygga companies connected to one eEkonomi company would each transfer into the
+same books, each believing its links are the only ones. Connecting a second brygga company to an eEkonomi company
+that another one already has is refused (``company_taken_error``), naming both.
 """
 
 from __future__ import annotations
@@ -13,11 +17,13 @@ from dataclasses import dataclass
 from brygga.eekonomi.models import CompanySettings
 from brygga.errors import ConfigError
 from brygga.store import Store
+from brygga.store.companies import CompanyRegistry
 
 __all__ = [
     "LINKED_COMPANY_KEY",
     "CompanyIdentity",
     "company_change_error",
+    "company_taken_error",
     "identity_of",
     "linked_company",
     "remember_company",
@@ -82,3 +88,27 @@ def company_change_error(linked: CompanyIdentity | None, current: CompanyIdentit
         f"{linked.describe()} that brygga has transferred to. No transfers are made.",
         hint_en="Connect again under Connections (or with brygga connect eekonomi) and choose the right company.",
     )
+
+
+def company_taken_error(store: Store, current: CompanyIdentity | None) -> ConfigError | None:
+    """The X4 refusal when another brygga company than ``store``'s is linked (or connected) to ``current``."""
+    if current is None:
+        return None
+    for company in CompanyRegistry(store.db).all():
+        if company.id == store.tenant:
+            continue
+        other = linked_company(Store.for_tenant(store.db, company.id))
+        if other is not None and other.company_id == current.company_id:
+            return ConfigError(
+                f"Visma eEkonomi-företaget {current.describe()} är redan anslutet till brygga-företaget "
+                f"{company.id} ({company.name}). Två brygga-företag kan inte föra över till samma bokföring, så "
+                f"{store.tenant} ansluts inte.",
+                hint="Logga in igen och välj det eEkonomi-företag som hör till "
+                f"{store.tenant}, eller arbeta med {company.id} (--company {company.id}).",
+                message_en=f"The Visma eEkonomi company {current.describe()} is already connected to the brygga "
+                f"company {company.id} ({company.name}). Two brygga companies cannot transfer into the same books, "
+                f"so {store.tenant} is not connected.",
+                hint_en=f"Log in again and choose the eEkonomi company of {store.tenant}, or work with "
+                f"{company.id} (--company {company.id}).",
+            )
+    return None

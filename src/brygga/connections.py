@@ -11,7 +11,14 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from brygga.company_guard import CompanyIdentity, company_change_error, identity_of, linked_company, remember_company
+from brygga.company_guard import (
+    CompanyIdentity,
+    company_change_error,
+    company_taken_error,
+    identity_of,
+    linked_company,
+    remember_company,
+)
 from brygga.config import Settings
 from brygga.eekonomi import EEkonomiAuth, EEkonomiClient, EEkonomiOAuthConfig, connect_unattended, connect_with_browser
 from brygga.eekonomi.auth import LoginRequired
@@ -161,6 +168,10 @@ async def save_eekonomi_connection(
     async with eekonomi_client(store, settings, transport=transport) as client:
         company = await client.company_settings.get()
     current = identity_of(company)
+    taken = company_taken_error(store, current)
+    if taken is not None:  # X4 across companies: the connection is not kept
+        store.connections.delete("eekonomi")
+        raise taken
     store.connections.set_company(
         "eekonomi", company.name, current.company_id if current else None, company.corporate_identity_number
     )

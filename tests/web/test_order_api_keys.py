@@ -13,7 +13,7 @@ from brygga.store import Store
 from tests.orders.builders import order_document
 from tests.web.conftest import page_token
 
-_NEW_KEY = re.compile(r'id="new-key-value" type="text" readonly value="(brygga_[A-Za-z0-9_-]+)"')
+_NEW_KEY = re.compile(r'id="new-key-value" type="text" readonly value="(brygga_[A-Za-z0-9_.-]+)"')
 
 
 async def _send_order(client: httpx.AsyncClient, key: str, number: str) -> int:

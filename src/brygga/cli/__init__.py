@@ -10,6 +10,7 @@ from brygga.cli.i18n import LANG, install_catalogue
 install_catalogue(LANG)
 
 from brygga.cli import (  # noqa: E402 - after the catalogue: these import typer and click
+    companies_cmd,
     connect_cmd,
     demo_cmd,
     emulator_cmd,
@@ -23,4 +24,14 @@ from brygga.cli.common import app  # noqa: E402
 from brygga.cli.entry import main  # noqa: E402
 
 __all__ = ["app", "main"]
-_COMMANDS = (connect_cmd, demo_cmd, emulator_cmd, orders_cmd, results_cmd, service_cmd, settings_cmd, transfer_cmd)
+_COMMANDS = (
+    companies_cmd,
+    connect_cmd,
+    demo_cmd,
+    emulator_cmd,
+    orders_cmd,
+    results_cmd,
+    service_cmd,
+    settings_cmd,
+    transfer_cmd,
+)

@@ -26,12 +26,13 @@ ERRORS_SHOWN = 8  # the rest is one command away: brygga errors
 
 
 @app.command(
+    company=False,
     help=t(
         "Kör allt mot två emulatorer med demodata: anslutningar, varje överföring, två gånger; starta sedan webbappen "
         "mot samma emulatorer (Ctrl+C avslutar).",
         "Run everything against two emulators with demo data: connections, every transfer, twice; then start the web "
         "app against the same emulators (Ctrl+C ends it).",
-    )
+    ),
 )
 def demo(
     no_serve: Annotated[

@@ -13,12 +13,13 @@ __all__ = ["doctor", "serve"]
 
 
 @app.command(
+    company=False,
     help=t(
         "Starta webbappen (Dataöverföring, Anslutningar, Orderinkorg) och orderinkorgen POST /api/orders. "
         "Utan administratörslösenord lyssnar den bara på 127.0.0.1; lösenordet sätts i webbläsaren vid första start.",
         "Start the web app (data transfer, connections, order inbox) and the order intake POST /api/orders. "
         "Without an admin password it listens on 127.0.0.1 only; the password is chosen in the browser at first start.",
-    )
+    ),
 )
 def serve(
     host: Annotated[str, typer.Option(help=t("Adress att lyssna på", "Address to listen on"))] = "127.0.0.1",

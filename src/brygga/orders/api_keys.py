@@ -1,7 +1,9 @@
 """API keys of the order intake (``X-API-Key``): shown once when created, kept only as a SHA-256.
 
-A key is ``brygga_<id>_<secret>``: the id is a public label to find the stored hash (and, later, to revoke
-one key of several), the secret 32 random bytes. Such a key cannot be guessed, so a fast hash is enough;
+A key is ``brygga_<id>_<secret>.<company>``: the id is a public label to find the stored hash (and to revoke one
+key of several), the secret 32 random bytes, and the company the brygga company the key belongs to and alone can
+deliver to (``company_of_key``; the hash covers it, so it cannot be changed). Keys made before companies had no
+``.<company>``; they are looked for in each company. Such a key cannot be guessed, so a fast hash is enough;
 a slow password hash would only slow down every order request.
 """
 
@@ -10,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -18,7 +21,7 @@ from sqlalchemy import delete, select
 from brygga.store import Store
 from brygga.store.tables import ApiKeyRow
 
-__all__ = ["ApiKeyInfo", "create_api_key", "list_api_keys", "revoke_api_key", "verify"]
+__all__ = ["ApiKeyInfo", "company_of_key", "create_api_key", "list_api_keys", "revoke_api_key", "verify"]
 
 PREFIX = "brygga"
 
@@ -26,7 +29,7 @@ PREFIX = "brygga"
 def create_api_key(store: Store) -> str:
     """A new random key for ``store``'s company; only its hash is stored, so this is the one time it is seen."""
     key_id = secrets.token_hex(4)
-    key = f"{PREFIX}_{key_id}_{secrets.token_urlsafe(32)}"
+    key = f"{PREFIX}_{key_id}_{secrets.token_urlsafe(32)}.{store.tenant}"
     with store.db.transaction() as session:
         session.add(ApiKeyRow(tenant_id=store.tenant, key_id=key_id, key_hash=_hash(key), created_at=datetime.now(UTC)))
     return key
@@ -68,6 +71,18 @@ def verify(store: Store, key: str | None) -> bool:
         stored = row.key_hash if row is not None else _hash("")
     # Compared even for an unknown id, so a wrong key takes as long to refuse whatever part of it was wrong.
     return hmac.compare_digest(stored, _hash(key)) and row is not None
+
+
+def company_of_key(stores: Callable[[str], Store], companies: Collection[str], key: str | None) -> str | None:
+    """The company ``key`` belongs to (``stores(company)`` opens one's store), or ``None`` for no valid key."""
+    if not key:
+        return None
+    named = key.partition(".")[2]
+    candidates = [named] if named else list(companies)
+    for company in candidates:
+        if company in companies and verify(stores(company), key):
+            return company
+    return None
 
 
 def _hash(key: str) -> str:

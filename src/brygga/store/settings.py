@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from brygga.store.database import Database
 from brygga.store.tables import ConnectionRow, SettingRow
@@ -91,6 +91,14 @@ class ConnectionStore:
                 row.company_name = name
                 row.company_id = company_id
                 row.company_org_number = org_number
+
+    def delete(self, system: str) -> bool:
+        """Delete the connection (its secret and tokens); ``False`` when there was none."""
+        with self.db.transaction() as session:
+            result = session.execute(
+                delete(ConnectionRow).where(ConnectionRow.tenant_id == self.tenant, ConnectionRow.system == system)
+            )
+            return bool(getattr(result, "rowcount", 0))
 
     def token_store(self, system: str) -> DbTokenStore:
         return DbTokenStore(self.db, self.tenant, system)

@@ -22,6 +22,7 @@ from brygga.config import Settings
 from brygga.errors import BryggaError
 from brygga.web.auth_views import auth_router
 from brygga.web.checklist_views import checklist_router
+from brygga.web.company_views import company_router
 from brygga.web.company_watch import CompanyWatch
 from brygga.web.connection_views import connection_router
 from brygga.web.history_views import history_router
@@ -38,7 +39,7 @@ __all__ = ["StoreFactory", "create_app"]
 
 
 def create_app(store_factory: StoreFactory, settings: Settings) -> FastAPI:
-    """The app for ``settings``' company; ``store_factory(settings)`` opens its store on first use."""
+    """The app for every company of the store ``store_factory(settings)`` opens on first use (its database)."""
     stores = StoreHolder(store_factory, settings)
     watch = CompanyWatch(settings)
     kit = PageKit(stores, settings, watch)
@@ -58,6 +59,7 @@ def create_app(store_factory: StoreFactory, settings: Settings) -> FastAPI:
     app.include_router(connection_router(kit, PendingConnections()))
     app.include_router(order_router(kit))
     app.include_router(checklist_router(kit))
+    app.include_router(company_router(kit))
     app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static")
     app.middleware("http")(kit.middleware)
     app.middleware("http")(add_security_headers)

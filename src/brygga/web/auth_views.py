@@ -21,13 +21,13 @@ def auth_router(kit: PageKit, throttle: LoginThrottle | None = None) -> APIRoute
 
     @router.get("/setup")
     async def setup_page(request: Request) -> Response:
-        if await run_in_threadpool(password_is_set, await kit.store()):
+        if await run_in_threadpool(password_is_set, await kit.installation()):
             return redirect_response(request, "/login")
         return kit.render(request, "setup.html", problem=None)
 
     @router.post("/setup")
     async def setup(request: Request, password: str = Form(""), repeat: str = Form("")) -> Response:
-        store = await kit.store()
+        store = await kit.installation()
         # Once a password exists, only a logged-in admin could change it, and not on this page.
         if await run_in_threadpool(password_is_set, store):
             return redirect_response(request, "/login")
@@ -43,7 +43,7 @@ def auth_router(kit: PageKit, throttle: LoginThrottle | None = None) -> APIRoute
 
     @router.get("/login")
     async def login_page(request: Request) -> Response:
-        if not await run_in_threadpool(password_is_set, await kit.store()):
+        if not await run_in_threadpool(password_is_set, await kit.installation()):
             return redirect_response(request, "/setup")
         return kit.render(request, "login.html", problem=None)
 
@@ -55,7 +55,7 @@ def auth_router(kit: PageKit, throttle: LoginThrottle | None = None) -> APIRoute
         if wait:
             problem = t("login.throttled").format(minutes=wait)
             return kit.render(request, "login.html", status_code=429, problem=problem)
-        if not await run_in_threadpool(verify_password, await kit.store(), password):
+        if not await run_in_threadpool(verify_password, await kit.installation(), password):
             throttle.failed(address)
             return kit.render(request, "login.html", status_code=401, problem=t("login.wrong"))
         throttle.succeeded(address)

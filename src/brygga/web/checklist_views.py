@@ -18,7 +18,7 @@ def checklist_router(kit: PageKit) -> APIRouter:
     @router.get("/checklist")
     async def checklist(request: Request) -> Response:
         lang: Lang = "en" if lang_of(request) == "en" else "sv"
-        report = await run_doctor(await kit.store(), kit.settings, lang=lang)
+        report = await run_doctor(await kit.store(request), kit.settings, lang=lang)
         return kit.render(request, "checklist.html", report=report, report_lang=lang)
 
     return router

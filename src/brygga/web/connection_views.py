@@ -38,7 +38,7 @@ def connection_router(kit: PageKit, flows: PendingConnections) -> APIRouter:
     router = APIRouter(dependencies=[Depends(kit.require_admin), Depends(kit.require_csrf)])
 
     async def page(request: Request, status_code: int = 200, **messages: str) -> Response:
-        store = await kit.store()
+        store = await kit.store(request)
         connections: dict[str, ConnectionInfo | None] = {
             system: await run_in_threadpool(store.connections.get, system) for system in SYSTEMS
         }
@@ -69,33 +69,39 @@ def connection_router(kit: PageKit, flows: PendingConnections) -> APIRouter:
         client_id: str = Form(""),
         client_secret: str = Form(""),
     ) -> Response:
-        client_secret = client_secret or await _kept_secret(kit, "eekonomi", client_id.strip())
+        client_secret = client_secret or await _kept_secret(kit, request, "eekonomi", client_id.strip())
         try:
             client_id, client_secret = _eek_client(auth_url, client_id.strip(), client_secret)
         except BryggaError as exc:
             return await page(request, 422, eekonomi_error=_describe(exc))
         config = EEkonomiOAuthConfig(client_id, client_secret, auth_url.strip().rstrip("/"))
         redirect_uri = _callback_url(request, kit.settings.public_url)
-        state = flows.begin(session_of(request), config, api_url.strip(), redirect_uri)
+        company = (await kit.store(request)).tenant
+        state = flows.begin(session_of(request), config, api_url.strip(), redirect_uri, company)
         return redirect_response(request, authorize_url(config, redirect_uri, state))
 
     @router.get(CALLBACK_PATH, name="eekonomi_callback")
     async def eek_callback(request: Request, state: str = "", code: str = "", error: str = "") -> Response:
         try:
             pending = flows.take(state, session_of(request))
+        except BryggaError as exc:
+            return await page(request, 422, eekonomi_error=_describe(exc))
+        try:
             if error or not code:
                 raise ConfigError(
                     f"Visma eEkonomi godkände inte anslutningen ({error or 'ingen kod'}).",
                     hint="Börja om med Anslut och godkänn brygga för rätt företag.",
                 )
             tokens = await exchange_code(pending.config, code, pending.redirect_uri)
+            # The company the connection was begun for, whichever one the browser has chosen since.
+            store = await run_in_threadpool(kit.stores.for_company, pending.company)
             connected = await save_eekonomi_connection(
-                await kit.store(), kit.settings, api_url=pending.api_url, config=pending.config, tokens=tokens
+                store, kit.settings, api_url=pending.api_url, config=pending.config, tokens=tokens
             )
         except BryggaError as exc:
             return await page(request, 422, eekonomi_error=_describe(exc))
         finally:
-            watch.forget()
+            watch.forget(pending.company)
         # Post/redirect/get: a reload must not offer the used code again.
         return redirect_response(request, "/connections?eekonomi=" + ("changed" if connected.changed else "ok"))
 
@@ -103,10 +109,13 @@ def connection_router(kit: PageKit, flows: PendingConnections) -> APIRouter:
     async def connect_pm(
         request: Request, api_url: str = Form(...), client_id: str = Form(""), client_secret: str = Form("")
     ) -> Response:
-        client_secret = client_secret or await _kept_secret(kit, "severa", client_id.strip())
+        client_secret = client_secret or await _kept_secret(kit, request, "severa", client_id.strip())
         try:
             await connect_severa(
-                await kit.store(), api_url=api_url.strip(), client_id=client_id.strip(), client_secret=client_secret
+                await kit.store(request),
+                api_url=api_url.strip(),
+                client_id=client_id.strip(),
+                client_secret=client_secret,
             )
         except BryggaError as exc:
             return await page(request, 422, severa_error=_describe(exc))
@@ -116,8 +125,9 @@ def connection_router(kit: PageKit, flows: PendingConnections) -> APIRouter:
     async def disconnect(request: Request, system: str) -> Response:
         if system not in SYSTEMS:
             raise HTTPException(status_code=404, detail="Okänt system.")
-        await run_in_threadpool(delete_connection, await kit.store(), system)
-        watch.forget()
+        store = await kit.store(request)
+        await run_in_threadpool(delete_connection, store, system)
+        watch.forget(store.tenant)
         return redirect_response(request, "/connections")
 
     return router
@@ -136,10 +146,10 @@ def _eek_client(auth_url: str, client_id: str, secret: str) -> tuple[str, str]:
     return client_id, secret
 
 
-async def _kept_secret(kit: PageKit, system: str, client_id: str) -> str:
+async def _kept_secret(kit: PageKit, request: Request, system: str, client_id: str) -> str:
     """Connecting again with the same client: an empty secret field keeps the stored (encrypted) secret, which
     the page never shows."""
-    info = await run_in_threadpool((await kit.store()).connections.get, system)
+    info = await run_in_threadpool((await kit.store(request)).connections.get, system)
     if info is None or not client_id or info.client_id != client_id:
         return ""
     return info.client_secret or ""

@@ -6,10 +6,7 @@ where it left off; rule X4 stops a run when the eEkonomi company has changed.
 
 from __future__ import annotations
 
-from sqlalchemy import delete
-
 from brygga.store import Store
-from brygga.store.tables import ConnectionRow
 
 __all__ = ["SYSTEMS", "delete_connection"]
 
@@ -18,8 +15,4 @@ SYSTEMS = ("eekonomi", "severa")
 
 def delete_connection(store: Store, system: str) -> bool:
     """Delete ``system``'s connection; ``False`` when there was none."""
-    with store.db.transaction() as session:
-        result = session.execute(
-            delete(ConnectionRow).where(ConnectionRow.tenant_id == store.tenant, ConnectionRow.system == system)
-        )
-        return bool(getattr(result, "rowcount", 0))
+    return store.connections.delete(system)

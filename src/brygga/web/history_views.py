@@ -23,7 +23,7 @@ def history_router(kit: PageKit) -> APIRouter:
     @router.get("/errors")
     async def errors(request: Request) -> Response:
         template = "errors.html" if request.headers.get("HX-Request") else "errors_page.html"
-        store = await kit.store()
+        store = await kit.store(request)
         category = request.query_params.get("category") or None
         run = request.query_params.get("run", "")
         context = await run_in_threadpool(
@@ -37,7 +37,7 @@ def history_router(kit: PageKit) -> APIRouter:
 
     @router.get("/runs")
     async def runs(request: Request) -> Response:
-        store = await kit.store()
+        store = await kit.store(request)
         return kit.render(request, "runs.html", runs=await run_in_threadpool(run_lines, store, lang_of(request), 100))
 
     return router

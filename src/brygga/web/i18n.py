@@ -12,6 +12,7 @@ from starlette.requests import Request
 
 from brygga.config import Settings
 from brygga.transfer.report import CATEGORY_LABELS
+from brygga.web.texts_companies import COMPANY_TEXTS
 from brygga.web.texts_transfer import TRANSFER_TEXTS
 
 __all__ = [
@@ -173,6 +174,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "state.transferred": ("Överförd", "Transferred"),
     "state.none": ("-", "-"),
     **TRANSFER_TEXTS,
+    **COMPANY_TEXTS,
 }
 
 # The original's button texts where they differ from the category's name.

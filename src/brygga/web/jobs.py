@@ -1,7 +1,8 @@
 """Transfers started from the web page, run as tasks in the server's event loop; the page polls their state.
 
-One transfer at a time per app: the runner serialises runs per company anyway, and a second click while one
-runs is far more likely a double click than a wish for a second run.
+One transfer at a time per company: the runner serialises runs per company anyway, and a second click while one
+runs is far more likely a double click than a wish for a second run. Companies do not wait for each other, and a
+job is only ever shown to the company it ran for.
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ class Job:
     id: int
     categories: list[str]
     dry_run: bool
+    company: str = "default"
     failed_only: bool = False  # "Försök igen med de misslyckade": only what failed in the latest real run
     report: RunReport | None = None
     problem: str | None = None
@@ -72,23 +74,25 @@ class Job:
 
 
 class TransferJobs:
-    def __init__(self, settings: Settings, keep: int = 20) -> None:
+    def __init__(self, settings: Settings, keep: int = 200) -> None:
         self.settings = settings
         self._jobs: dict[int, Job] = {}
         self._ids = itertools.count(1)
         self._keep = keep
 
     def start(self, store: Store, categories: list[str], *, dry_run: bool, failed_only: bool = False) -> Job:
-        if any(not job.done for job in self._jobs.values()):
+        if any(not job.done and job.company == store.tenant for job in self._jobs.values()):
             raise TransferBusy
-        job = Job(next(self._ids), categories, dry_run, failed_only and not dry_run)
+        job = Job(next(self._ids), categories, dry_run, company=store.tenant, failed_only=failed_only and not dry_run)
         self._jobs[job.id] = job
         self._forget_old()
         job.task = asyncio.get_running_loop().create_task(self._run(job, store))
         return job
 
-    def get(self, job_id: int) -> Job | None:
-        return self._jobs.get(job_id)
+    def get(self, job_id: int, company: str) -> Job | None:
+        """Job ``job_id`` when it ran for ``company``; another company's job is not there."""
+        job = self._jobs.get(job_id)
+        return job if job is not None and job.company == company else None
 
     async def wait_all(self) -> None:
         """For shutdown: let running transfers finish their writes to the store."""
@@ -98,7 +102,7 @@ class TransferJobs:
 
     async def _run(self, job: Job, store: Store) -> None:
         try:
-            session = TransferSession(store, self.settings)
+            session = TransferSession(store, self.settings.model_copy(update={"tenant": store.tenant}))
             try:
                 job.report = await session.run(
                     job.categories, dry_run=job.dry_run, progress=job.progress, failed_only=job.failed_only

@@ -31,6 +31,7 @@ class PendingConnection:
     redirect_uri: str
     session_tag: str
     expires_at: float
+    company: str = "default"  # the brygga company the connection is made for
 
 
 def _session_tag(session: WebSession) -> str:
@@ -45,14 +46,16 @@ class PendingConnections:
         self._pending: dict[str, PendingConnection] = {}
         self._lock = threading.Lock()
 
-    def begin(self, session: WebSession, config: EEkonomiOAuthConfig, api_url: str, redirect_uri: str) -> str:
+    def begin(
+        self, session: WebSession, config: EEkonomiOAuthConfig, api_url: str, redirect_uri: str, company: str
+    ) -> str:
         """Remember the connection being made and return the ``state`` that identifies it."""
         state = secrets.token_urlsafe(32)
         now = self._clock()
         with self._lock:
             self._pending = {key: value for key, value in self._pending.items() if value.expires_at > now}
             self._pending[state] = PendingConnection(
-                config, api_url, redirect_uri, _session_tag(session), now + self._ttl
+                config, api_url, redirect_uri, _session_tag(session), now + self._ttl, company
             )
         return state
 

@@ -26,7 +26,7 @@ def order_router(kit: PageKit) -> APIRouter:
     router = APIRouter(dependencies=[Depends(kit.require_admin), Depends(kit.require_csrf)])
 
     async def page(request: Request, status_code: int = 200, **context: object) -> Response:
-        store = await kit.store()
+        store = await kit.store(request)
         orders = order_lines(await run_in_threadpool(_orders, store), lang_of(request))
         keys = await run_in_threadpool(list_api_keys, store)
         base: dict[str, object] = {
@@ -52,12 +52,12 @@ def order_router(kit: PageKit) -> APIRouter:
         content = await file.read(MAX_BODY_BYTES + 1)
         if len(content) > MAX_BODY_BYTES:
             return await page(request, 413, problem=f"Filen är större än {MAX_BODY_BYTES // (1024 * 1024)} MB.")
-        report = await run_in_threadpool(_import, await kit.store(), file.filename, content)
+        report = await run_in_threadpool(_import, await kit.store(request), file.filename, content)
         return await page(request, 200 if report.ok else 422, report=report)
 
     @router.post("/orders/api-keys")
     async def new_api_key(request: Request) -> Response:
-        key = await run_in_threadpool(create_api_key, await kit.store())
+        key = await run_in_threadpool(create_api_key, await kit.store(request))
         # Shown in this answer only; it is stored as a hash and can never be shown again.
         response = await page(request, new_key=key)
         response.headers["Cache-Control"] = "no-store"
@@ -65,7 +65,7 @@ def order_router(kit: PageKit) -> APIRouter:
 
     @router.post("/orders/api-keys/{key_id}/revoke")
     async def revoke(request: Request, key_id: str) -> Response:
-        if not await run_in_threadpool(revoke_api_key, await kit.store(), key_id):
+        if not await run_in_threadpool(revoke_api_key, await kit.store(request), key_id):
             raise HTTPException(status_code=404, detail="Ingen sådan API-nyckel.")
         return redirect_response(request, "/orders")
 

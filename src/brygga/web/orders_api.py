@@ -2,6 +2,7 @@
 
 Answers (all JSON, messages in Swedish):
 - 401 without a valid key;
+- the orders go to the company the key belongs to, and only there: nothing in the request can name another;
 - 400 when the body is not UTF-8 JSON, 413 when it is larger than ``MAX_BODY_BYTES``;
 - 422 when any order breaks the order schema: every refused order with its index and reasons, and
   nothing is stored, so the sender can fix the list and send all of it again;
@@ -17,7 +18,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from brygga.orders.api_keys import verify
+from brygga.orders.api_keys import company_of_key
 from brygga.orders.documents import BrokenInput, CheckedDocuments, check_documents, decode_json, read_text
 from brygga.orders.models import Order
 from brygga.orders.validation import render_path
@@ -44,8 +45,8 @@ def orders_router(stores: StoreHolder) -> APIRouter:
 
     @router.post("/api/orders")
     async def receive_orders(request: Request) -> JSONResponse:
-        store = await run_in_threadpool(stores.get)
-        if not await run_in_threadpool(verify, store, request.headers.get(API_KEY_HEADER)):
+        store = await run_in_threadpool(_store_of_key, stores, request.headers.get(API_KEY_HEADER))
+        if store is None:
             return _error(401, UNAUTHORIZED)
         try:
             body = await _read_body(request)
@@ -60,6 +61,11 @@ def orders_router(stores: StoreHolder) -> APIRouter:
         return JSONResponse({"results": results})
 
     return router
+
+
+def _store_of_key(stores: StoreHolder, key: str | None) -> Store | None:
+    company = company_of_key(stores.for_company, {c.id for c in stores.companies()}, key)
+    return None if company is None else stores.for_company(company)
 
 
 async def _read_body(request: Request) -> bytes:

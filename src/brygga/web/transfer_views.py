@@ -29,7 +29,7 @@ def transfer_router(kit: PageKit, jobs: TransferJobs) -> APIRouter:
 
     @router.get("/")
     async def transfer_page(request: Request) -> Response:
-        store = await kit.store()
+        store = await kit.store(request)
         lang = lang_of(request)
         return kit.render(
             request,
@@ -43,7 +43,7 @@ def transfer_router(kit: PageKit, jobs: TransferJobs) -> APIRouter:
 
     @router.post("/settings")
     async def save(request: Request) -> Response:
-        store = await kit.store()
+        store = await kit.store(request)
         form = {key: value for key, value in (await request.form()).items() if isinstance(value, str)}
         problems = await save_settings(store, kit.settings, form)
         stored = await run_in_threadpool(store.settings.all)
@@ -60,7 +60,9 @@ def transfer_router(kit: PageKit, jobs: TransferJobs) -> APIRouter:
         if category not in CATEGORIES or mode not in MODES:
             raise HTTPException(status_code=400, detail="Okänd programdel eller körsätt.")
         try:
-            job = jobs.start(await kit.store(), [category], dry_run=mode == "dry-run", failed_only=mode == "retry")
+            job = jobs.start(
+                await kit.store(request), [category], dry_run=mode == "dry-run", failed_only=mode == "retry"
+            )
         except TransferBusy:
             busy = translator(lang_of(request))("transfer.busy")
             return kit.render(request, "run_status.html", status_code=409, job=None, busy=busy)
@@ -68,7 +70,7 @@ def transfer_router(kit: PageKit, jobs: TransferJobs) -> APIRouter:
 
     @router.get("/transfer/{job_id}")
     async def status(request: Request, job_id: int) -> Response:
-        job = jobs.get(job_id)
+        job = jobs.get(job_id, (await kit.store(request)).tenant)
         if job is None:
             raise HTTPException(status_code=404, detail="Okänd överföring.")
         return await _status(kit, request, job)
@@ -84,7 +86,7 @@ async def _status(kit: PageKit, request: Request, job: Job) -> Response:
     context: dict[str, Any] = {"job": job, "busy": None}
     if job.done:
         # The category table is sent along (out of band), so it shows this run as its last one at once.
-        context["summaries"] = await run_in_threadpool(category_summaries, await kit.store())
+        context["summaries"] = await run_in_threadpool(category_summaries, await kit.store(request))
         context["results"] = category_results(job.report, lang_of(request))
         context["box_state"] = box_state(job.report, dry_run=job.dry_run)
     return kit.render(request, "run_status.html", **context)
