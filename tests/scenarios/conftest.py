@@ -5,15 +5,21 @@ from collections.abc import AsyncIterator, Callable
 import httpx
 import pytest
 
+from brygga.config import Settings
 from tests.scenarios.harness import World, build_world
 from tests.support.contract_plugin import register_base_url
 
 
 @pytest.fixture
 async def world(
-    tmp_path, recording_transport_factory: Callable[[httpx.AsyncBaseTransport], httpx.AsyncBaseTransport]
+    tmp_path,
+    recording_transport_factory: Callable[[httpx.AsyncBaseTransport], httpx.AsyncBaseTransport],
+    database_settings: Settings,
 ) -> AsyncIterator[World]:
-    built, servers = await build_world(tmp_path, recording_transport_factory, register_base_url)
+    """Modules marked ``both_databases`` get each scenario on SQLite and on PostgreSQL (tests/postgres/plugin.py)."""
+    built, servers = await build_world(
+        tmp_path, recording_transport_factory, register_base_url, settings=database_settings
+    )
     try:
         yield built
     finally:

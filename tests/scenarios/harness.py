@@ -111,23 +111,40 @@ def pm_customers(world: World) -> list[dict[str, Any]]:
 
 
 async def build_world(
-    tmp: Path, wrap: Wrap, register: Callable[[str, str], None], *, eek_data: str = "demo", pm_data: str = "demo"
+    tmp: Path,
+    wrap: Wrap,
+    register: Callable[[str, str], None],
+    *,
+    eek_data: str = "demo",
+    pm_data: str = "demo",
+    settings: Settings | None = None,
 ) -> tuple[World, list[EmulatorServer]]:
+    """``settings`` names the store (tests/postgres/plugin.py: SQLite or PostgreSQL); default an SQLite file in
+    ``tmp``."""
     eek = eek_emulator.build_emulator(eek_data, config=FaultConfig(rate_limit_per_minute=600))
     pm = severa_emulator.build_emulator(pm_data)
     servers = [EmulatorServer(eek.app), EmulatorServer(pm.app)]
     eek_url, pm_url = (server.start() for server in servers)
     register(eek_url, "eekonomi")
     register(pm_url, "severa")
-    settings = Settings(data_dir=tmp, db=str(tmp / "brygga.sqlite3"), secret_key=Fernet.generate_key().decode())
+    if settings is None:
+        settings = Settings(data_dir=tmp, db=str(tmp / "brygga.sqlite3"), secret_key=Fernet.generate_key().decode())
     store = open_store(settings)
     world = World(settings, store, eek, pm, eek_url, pm_url, wrap)
     await connect_eekonomi(
-        store, settings, api_url=f"{eek_url}/v2", auth_url=eek_url, client_id=eek_emulator.DEMO_CLIENT_ID,
-        client_secret=eek_emulator.DEMO_CLIENT_SECRET, transport=world.transport(),
+        store,
+        settings,
+        api_url=f"{eek_url}/v2",
+        auth_url=eek_url,
+        client_id=eek_emulator.DEMO_CLIENT_ID,
+        client_secret=eek_emulator.DEMO_CLIENT_SECRET,
+        transport=world.transport(),
     )
     await connect_severa(
-        store, api_url=pm_url, client_id=severa_emulator.DEMO_CLIENT_ID,
-        client_secret=severa_emulator.DEMO_CLIENT_SECRET, transport=world.transport(),
+        store,
+        api_url=pm_url,
+        client_id=severa_emulator.DEMO_CLIENT_ID,
+        client_secret=severa_emulator.DEMO_CLIENT_SECRET,
+        transport=world.transport(),
     )
     return world, servers

@@ -10,6 +10,8 @@ from brygga.transfer.outcome import Outcome
 from tests.scenarios.harness import World, eek_customers, pm_customers
 
 pytestmark = pytest.mark.scenario
+# both_databases: SQLite and PostgreSQL (tests/postgres/plugin.py); the others on SQLite only, to keep make test short
+BOTH = pytest.mark.both_databases
 
 BROKEN_PM = {"1037": "C5", "1038": "C6", "1039": "C10", "1040": "C11", "1041": "C6", "1042": "C5", "1003": "C2"}
 
@@ -25,6 +27,7 @@ def _errors(report: Any) -> dict[str, Any]:
     return {item.key: item for item in report.errors()}
 
 
+@BOTH
 async def test_c1_first_run_moves_good_customers_both_ways_and_reports_each_broken_one(world: World) -> None:
     report = await world.run()
     customers = report.categories["customers"]
@@ -65,6 +68,7 @@ async def test_c9_customers_from_eekonomi_get_split_contacts_in_pm(world: World)
     assert (mats["firstName"], mats["lastName"]) == ("?", "Mats")
 
 
+@BOTH
 async def test_c12_second_run_right_after_makes_no_write_calls(world: World) -> None:
     await world.run()
     report = await world.run()
@@ -84,6 +88,7 @@ async def test_c12_incremental_run_sends_only_the_changed_customer(world: World)
     assert eek["1010"][0]["WwwAddress"] == "https://nytt.example.se"
 
 
+@BOTH
 async def test_x5_dry_run_lists_the_plan_and_writes_nothing_on_either_side(world: World) -> None:
     before = (len(eek_customers(world)), len(pm_customers(world)))
     report = await world.run(dry_run=True)
@@ -96,6 +101,7 @@ async def test_x5_dry_run_lists_the_plan_and_writes_nothing_on_either_side(world
     assert real.categories["customers"].count(Outcome.SUCCEEDED) == 39
 
 
+@BOTH
 async def test_c2_rename_in_master_after_linking_propagates_without_duplicate(world: World) -> None:
     await world.run()
     guid = _by_number(pm_customers(world), "number")["1001"][0]["guid"]

@@ -83,6 +83,7 @@ async def test_is1_booked_and_paid_invoices_bring_number_and_status_back(invoici
     assert world.last_write_calls == 0  # IS2: nothing moves twice or backwards
 
 
+@pytest.mark.both_databases  # SQLite and PostgreSQL (tests/postgres/plugin.py); the others on SQLite only (time)
 async def test_i8_lost_answer_while_creating_a_draft_leaves_one_draft(invoicing: World) -> None:
     world = invoicing
     await world.run(*SETUP)
