@@ -99,7 +99,7 @@ class CompanyRegistry:
     def counts(self, company_id: str) -> dict[str, int]:
         """How many rows the company has in each table that has any."""
         result: dict[str, int] = {}
-        with self.db.read() as session:
+        with self.db.for_tenant(company_id).read() as session:  # PostgreSQL: the company's rows (RLS, 0007)
             for name in tenant_tables():
                 table = Base.metadata.tables[name]
                 count = int(
@@ -114,7 +114,7 @@ class CompanyRegistry:
         if self.get(company_id) is None:
             raise self.unknown(company_id)
         deleted: dict[str, int] = {}
-        with self.db.transaction() as session:
+        with self.db.for_tenant(company_id).transaction() as session:  # PostgreSQL: the company's rows (RLS, 0007)
             for name in tenant_tables():
                 table = Base.metadata.tables[name]
                 result = session.execute(delete(table).where(table.c.tenant_id == company_id))
