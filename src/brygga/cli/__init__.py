@@ -18,6 +18,7 @@ from brygga.cli import (  # noqa: E402 - after the catalogue: these import typer
     results_cmd,
     service_cmd,
     settings_cmd,
+    store_cmd,
     transfer_cmd,
 )
 from brygga.cli.common import app  # noqa: E402
@@ -33,5 +34,6 @@ _COMMANDS = (
     results_cmd,
     service_cmd,
     settings_cmd,
+    store_cmd,
     transfer_cmd,
 )

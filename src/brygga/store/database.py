@@ -20,7 +20,7 @@ from brygga.store.crypto import SecretBox, load_or_create_key
 from brygga.store.health import check_sqlite_file, corrupt, create_private, sqlite_path
 from brygga.store.postgres import TENANT_KEY, engine_options, grant_to_app_role, normalize_url, set_tenant
 
-__all__ = ["Database", "open_database"]
+__all__ = ["Database", "make_engine", "open_database", "unreachable"]
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -85,7 +85,7 @@ def open_database(settings: Settings, *, url: str | None = None) -> Database:
     if path is not None:
         check_sqlite_file(path)
         create_private(path)
-    engine = _engine(db_url)
+    engine = make_engine(db_url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     secret = settings.secret_key.get_secret_value() if settings.secret_key else None
@@ -103,14 +103,15 @@ def open_database(settings: Settings, *, url: str | None = None) -> Database:
             raise corrupt(path) from exc
         if isinstance(exc, ProgrammingError):  # a server that answered: the role may not do what opening needs
             raise _not_allowed(owner_url or db_url, exc) from exc
-        raise _unreachable(owner_url or db_url, exc) from exc
+        raise unreachable(owner_url or db_url, exc) from exc
     except ConfigError:
         engine.dispose()
         raise
     return database
 
 
-def _engine(db_url: str) -> Engine:
+def make_engine(db_url: str) -> Engine:
+    """An engine for ``db_url`` with brygga's options; a URL that names no usable database is a ``ConfigError``."""
     try:
         return create_engine(db_url, future=True, **engine_options(db_url))
     except (ArgumentError, NoSuchModuleError, ImportError, ValueError) as exc:
@@ -119,7 +120,7 @@ def _engine(db_url: str) -> Engine:
 
 def _migrate_as_owner(database: Database, owner_url: str, app_url: str) -> None:
     """Migrations run as the tables' owner (``BRYGGA_DB_OWNER``), who then grants the application role its rows."""
-    owner = _engine(owner_url)
+    owner = make_engine(owner_url)
     try:
         Database(owner, database.box).migrate()
         grant_to_app_role(owner, app_url)
@@ -167,7 +168,7 @@ def _not_allowed(url: str, exc: DatabaseError) -> ConfigError:
     )
 
 
-def _unreachable(url: str, exc: DatabaseError) -> ConfigError:
+def unreachable(url: str, exc: DatabaseError) -> ConfigError:
     where = make_url(url).render_as_string(hide_password=True)
     reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
     return ConfigError(
