@@ -1,13 +1,11 @@
 """Two companies, "alfa" and "beta", in one store. The store's URL comes from one fixture (``store_url``), so the
-same tests can run on another database by parametrizing that fixture alone."""
+same tests can run on another database by parametrizing that fixture alone; it comes from ``database_settings``."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from cryptography.fernet import Fernet
 
 from brygga.config import Settings
 from brygga.store import Database, Store
@@ -18,13 +16,14 @@ ALFA, BETA = "alfa", "beta"
 
 
 @pytest.fixture
-def store_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'companies.sqlite3'}"
+def settings(database_settings: Settings) -> Settings:
+    """An SQLite file, and in modules marked ``both_databases`` PostgreSQL too (tests/postgres/plugin.py)."""
+    return database_settings
 
 
 @pytest.fixture
-def settings(tmp_path: Path, store_url: str) -> Settings:
-    return Settings(data_dir=tmp_path, db=store_url, secret_key=Fernet.generate_key().decode())
+def store_url(settings: Settings) -> str:
+    return settings.database_url()
 
 
 @pytest.fixture

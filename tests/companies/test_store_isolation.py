@@ -16,6 +16,8 @@ from brygga.store.orders import OrderStore
 from brygga.tokens import OAuthTokens
 from tests.orders.builders import order_document
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (row-level security there): tests/postgres/plugin.py
+
 NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
 
 

@@ -104,9 +104,10 @@ class RunStore:
                 row.finished_at = datetime.now(UTC)
 
     def _own_run(self, session: Session, run_id: int) -> RunRow | None:
-        """The run ``run_id`` of this company; another company's run is a ``StateError``, never touched."""
+        """The run ``run_id`` of this company; another company's run is a ``StateError``, never touched (on
+        PostgreSQL row-level security hides it, so a run not found is refused the same way)."""
         row = session.get(RunRow, run_id)
-        if row is not None and row.tenant_id != self.tenant:
+        if row is None or row.tenant_id != self.tenant:
             raise StateError(f"körning {run_id} hör inte till företaget {self.tenant}")
         return row
 
