@@ -212,8 +212,15 @@ class World:
             emulator.faults.config.drop_rate = config.drop_rate
 
     def reconnect_eekonomi(self) -> None:
-        """What a person does when brygga says the eEkonomi connection has ended: connect again."""
-        asyncio.run(_connect(self, eekonomi=True, severa=False))
+        """What a person does when brygga says the eEkonomi connection has ended: connect again, in a calm moment
+        (the injected faults are a test of brygga, not of the person's login), then the faults as they were."""
+        current = self.eek.faults.config
+        kept = FaultConfig(latency_ms=current.latency_ms, fail_rate=current.fail_rate, drop_rate=current.drop_rate)
+        self.set_faults(FaultConfig())
+        try:
+            asyncio.run(_connect(self, eekonomi=True, severa=False))
+        finally:
+            self.set_faults(kept)
 
 
 async def _connect(world: World, *, eekonomi: bool, severa: bool) -> None:
