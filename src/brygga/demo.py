@@ -21,6 +21,8 @@ from brygga.eekonomi.models_invoices import InvoicePayment
 from brygga.orders.commands import orders_import_command
 from brygga.session import TransferSession, write_calls
 from brygga.store import Store, open_store
+from brygga.store.companies import CompanyRegistry
+from brygga.store.database import open_database
 from brygga.store.runs import ItemRecord
 from brygga.transfer.context import Progress
 from brygga.transfer.report import RunReport
@@ -31,17 +33,21 @@ from brygga_emulators.faults import FaultConfig
 from brygga_emulators.server import EmulatorServer
 
 __all__ = [
+    "DEMO_COMPANY",
     "DEMO_MARKER",
     "DEMO_ORDERS",
     "DemoResult",
     "demo_database",
     "is_default_database",
+    "on_server",
     "open_demo_store",
     "run_demo",
 ]
 
 DEMO_ORDERS = Path(__file__).parent / "orders" / "examples" / "demo-orders.json"
 DEMO_MARKER = "brygga.sqlite3.demo"  # beside the database: it belongs to the demo and may be started afresh
+# On a database server the demo is one company among the others: only its own rows are started afresh.
+DEMO_COMPANY = "demo"
 
 
 @dataclass
@@ -56,7 +62,7 @@ class DemoResult:
     severa_url: str
     failed: list[ItemRecord] = field(default_factory=list)  # what `brygga errors` shows after the demo
     skipped: list[ItemRecord] = field(default_factory=list)
-    database: Path | None = None
+    database: Path | None = None  # the SQLite file; None on a database server, where the demo is DEMO_COMPANY
 
     def to_json(self, lang: str) -> dict[str, Any]:
         data = self.first.to_json(lang)
@@ -97,16 +103,17 @@ async def run_demo(
 ) -> DemoResult:
     """Run the demo; ``after`` runs while the emulators still answer (the CLI serves the web app there)."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    db_file = demo_database(settings)
-    if is_default_database(settings, db_file):
-        (settings.data_dir / DEMO_MARKER).touch()
-    for leftover in settings.data_dir.glob(db_file.name + "*"):
-        if leftover.name != DEMO_MARKER:
-            leftover.unlink()  # a demo starts from scratch, like the emulators it talks to
+    db_file = None if on_server(settings) else demo_database(settings)
+    if db_file is not None:
+        if is_default_database(settings, db_file):
+            (settings.data_dir / DEMO_MARKER).touch()
+        for leftover in settings.data_dir.glob(db_file.name + "*"):
+            if leftover.name != DEMO_MARKER:
+                leftover.unlink()  # a demo starts from scratch, like the emulators it talks to
     eek = eek_emulator.build_emulator("demo", config=FaultConfig(rate_limit_per_minute=600))
     pm = severa_emulator.build_emulator("demo")
     with EmulatorServer(eek.app) as eek_server, EmulatorServer(pm.app) as pm_server:
-        store = open_store(settings, url=f"sqlite:///{db_file}")
+        store = open_demo_store(settings, fresh=True)
         company = await connect_eekonomi(
             store,
             settings,
@@ -171,6 +178,19 @@ def is_default_database(settings: Settings, path: Path) -> bool:
     return settings.db is None and path == settings.data_dir / "brygga.sqlite3"
 
 
-def open_demo_store(settings: Settings) -> Store:
-    """The demo's store, for the web app served after the demo."""
-    return open_store(settings, url=f"sqlite:///{demo_database(settings)}")
+def on_server(settings: Settings) -> bool:
+    """``BRYGGA_DB`` names a database server (PostgreSQL), not a SQLite file."""
+    return not settings.database_url().startswith("sqlite")
+
+
+def open_demo_store(settings: Settings, *, fresh: bool = False) -> Store:
+    """The demo's store, for the demo and for the web app served after it. On a database server it is the company
+    ``demo`` in that database; ``fresh`` removes that company's rows first (and only them)."""
+    if not on_server(settings):
+        return open_store(settings, url=f"sqlite:///{demo_database(settings)}")
+    database = open_database(settings)
+    registry = CompanyRegistry(database)
+    if fresh and registry.get(DEMO_COMPANY) is not None:
+        registry.remove(DEMO_COMPANY)
+    registry.ensure(DEMO_COMPANY)
+    return Store.for_tenant(database, DEMO_COMPANY)

@@ -82,9 +82,14 @@ def demo(
 
 def brygga_command(settings: Settings, database: Path | None, command: str) -> str:
     """The exact command line that shows the demo's database: ``BRYGGA_DATA_DIR=.brygga .venv/bin/brygga errors``."""
-    from brygga.demo import is_default_database
+    from sqlalchemy import make_url
 
-    if database is not None and not is_default_database(settings, database):
+    from brygga.demo import DEMO_COMPANY, is_default_database, on_server
+
+    if database is None and on_server(settings):  # the demo is the company "demo" on the database server
+        env = f"BRYGGA_DB={make_url(settings.database_url()).render_as_string(hide_password=True)}"
+        command = f"--company {DEMO_COMPANY} {command}"
+    elif database is not None and not is_default_database(settings, database):
         env = f"BRYGGA_DB={database}"
     elif "BRYGGA_DATA_DIR" in os.environ:
         env = f"BRYGGA_DATA_DIR={os.environ['BRYGGA_DATA_DIR']}"
