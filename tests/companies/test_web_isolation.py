@@ -25,6 +25,8 @@ from tests.web.conftest import PASSWORD, Emulators, connect_eekonomi, csrf_of, e
 
 __all__ = ["emulators"]
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (row-level security there): tests/postgres/plugin.py
+
 
 @pytest.fixture
 async def admin(db: Database, settings: Settings, alfa: Store, beta: Store) -> AsyncIterator[httpx.AsyncClient]:
