@@ -10,6 +10,7 @@ import pytest
 from brygga.errors import StateError
 from brygga.orders.api_keys import create_api_key, list_api_keys, revoke_api_key, verify
 from brygga.orders.models import Order
+from brygga.schedules import OFF, WEEKDAYS, Schedule
 from brygga.store import ItemRecord, Link, Store
 from brygga.store.companies import CompanyRegistry
 from brygga.store.orders import OrderStore
@@ -97,6 +98,18 @@ def test_isolation_the_run_lease_is_per_company(alfa: Store, beta: Store) -> Non
     assert not alfa.lease.acquire("host-c:3")  # alfa's lease is still held
 
 
+def test_isolation_schedules_and_their_pause_are_per_company(alfa: Store, beta: Store) -> None:
+    every = Schedule("every", 10, days=WEEKDAYS, skip_holidays=True)
+    alfa.schedules.set("customers", every)
+    alfa.schedules.pause("Anslutningen har upphört.", "The connection expired.")
+    assert beta.schedules.all() == {} and beta.schedules.get("customers") == OFF
+    assert beta.schedules.paused() is None and not beta.schedules.resume()
+    beta.schedules.set("customers", OFF)
+    assert alfa.schedules.all() == {"customers": every}
+    pause = alfa.schedules.paused()
+    assert pause is not None and pause.reason == "Anslutningen har upphört."
+
+
 def test_isolation_orders_are_per_company(alfa: Store, beta: Store) -> None:
     alfa_inbox, beta_inbox = OrderStore(alfa.db, alfa.tenant), OrderStore(beta.db, beta.tenant)
     alfa_inbox.receive(Order.model_validate(order_document("GKS-1")))
@@ -131,9 +144,12 @@ def test_companies_remove_deletes_every_row_of_that_company_and_nothing_else(
         store.runs.add_items(run_id, [ItemRecord("customers", "pm->eek", "1", "K", "create", "failed")])
         OrderStore(store.db, store.tenant).receive(Order.model_validate(order_document()))
         create_api_key(store)
+        store.schedules.set("invoices", Schedule("every", 10))
+        store.schedules.pause("Anslutningen har upphört.", "The connection expired.")
     before = registry.counts("beta")
     assert registry.counts("alfa") == before
     assert before["link"] == 1 and before["order_row"] == 2 and before["run_item"] == 1
+    assert before["schedule"] == 1 and before["schedule_pause"] == 1
     deleted = registry.remove("alfa")
     assert deleted == before
     assert registry.counts("alfa") == {} and registry.counts("beta") == before

@@ -13,6 +13,7 @@ from sqlalchemy import Engine, create_engine, select, text
 from sqlalchemy.exc import ProgrammingError
 
 from brygga.config import Settings
+from brygga.schedules import Schedule
 from brygga.store import Link, Store, open_store
 from brygga.store.companies import CompanyRegistry
 from brygga.store.tables import LinkRow
@@ -20,7 +21,7 @@ from tests.postgres.plugin import PostgresServer
 
 TENANT_TABLES = (
     "connection", "setting", "link", "intent", "cursor", "retry", "run", "run_item", "lease", "order", "order_row",
-    "api_key",
+    "api_key", "schedule", "schedule_pause",
 )  # fmt: skip
 
 
@@ -39,6 +40,8 @@ def two_companies(pg_settings: Settings) -> Iterator[tuple[Store, Store]]:
     run = a.runs.start(["customers"], dry_run=False)
     a.runs.finish(run, "ok", "1")
     assert a.lease.acquire("host:1")
+    a.schedules.set("customers", Schedule("every", 10))
+    a.schedules.pause("Anslutningen har upphört.", "The connection expired.")
     b.protocol.save_link(Link("customers", "pm-b", "eek-b", None, None))
     yield a, b
     a.db.dispose()
@@ -60,7 +63,7 @@ def test_rls_a_query_through_the_application_role_without_a_company_sees_nothing
     owner = create_engine(str(pg_settings.db_owner))
     app = create_engine(str(pg_settings.db))
     written = {table: count for table, count in _counts(owner, None).items() if count}
-    assert set(written) >= {"setting", "connection", "link", "intent", "retry", "cursor", "run", "lease"}
+    assert set(written) >= {"setting", "connection", "link", "intent", "retry", "cursor", "run", "lease", "schedule"}
     assert _counts(app, None) == dict.fromkeys(TENANT_TABLES, 0)
     owner.dispose()
     app.dispose()

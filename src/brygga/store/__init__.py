@@ -8,6 +8,7 @@ from brygga.config import Settings
 from brygga.store.database import Database, open_database
 from brygga.store.protocol import Intent, Link, ProtocolStore
 from brygga.store.runs import ItemRecord, LeaseStore, RunStore
+from brygga.store.schedules import Pause, ScheduleStore
 from brygga.store.settings import ConnectionInfo, ConnectionStore, DbTokenStore, SettingsStore
 
 __all__ = [
@@ -19,8 +20,10 @@ __all__ = [
     "ItemRecord",
     "LeaseStore",
     "Link",
+    "Pause",
     "ProtocolStore",
     "RunStore",
+    "ScheduleStore",
     "SettingsStore",
     "Store",
     "open_store",
@@ -38,6 +41,7 @@ class Store:
     protocol: ProtocolStore
     runs: RunStore
     lease: LeaseStore
+    schedules: ScheduleStore
 
     @classmethod
     def for_tenant(cls, db: Database, tenant: str) -> Store:
@@ -50,6 +54,7 @@ class Store:
             ProtocolStore(db, tenant),
             RunStore(db, tenant),
             LeaseStore(db, tenant),
+            ScheduleStore(db, tenant),
         )
 
 

@@ -40,6 +40,8 @@ __all__ = [
     "RetryRow",
     "RunItemRow",
     "RunRow",
+    "SchedulePauseRow",
+    "ScheduleRow",
     "SettingRow",
     "UtcDateTime",
 ]
@@ -285,3 +287,23 @@ class ApiKeyRow(Base):
     key_id: Mapped[str] = mapped_column(String(16), primary_key=True)
     key_hash: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class ScheduleRow(Base):
+    """When one category of one company runs by itself (``brygga schedule``): the schedule as a small JSON object."""
+
+    __tablename__ = "schedule"
+    tenant_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    category: Mapped[str] = mapped_column(String(32), primary_key=True)
+    spec: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class SchedulePauseRow(Base):
+    """A company whose scheduled runs are paused (its connection is broken), with the reason, until resumed."""
+
+    __tablename__ = "schedule_pause"
+    tenant_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    reason: Mapped[str] = mapped_column(Text)
+    reason_en: Mapped[str] = mapped_column(Text)
+    paused_at: Mapped[datetime] = mapped_column(UtcDateTime())
