@@ -14,6 +14,7 @@ from rich.table import Table
 from brygga.calendar_se import STOCKHOLM
 from brygga.cli.common import LANG, JsonOpt, _typer, app, console, open_cli_database, open_cli_store, print_json, t
 from brygga.errors import ConfigError
+from brygga.report_text import category_label
 from brygga.schedules.model import OFF
 from brygga.schedules.next_run import next_run
 from brygga.schedules.syntax import FORMAT_EN, FORMAT_SV, parse_schedule
@@ -56,11 +57,11 @@ def schedule_show(as_json: JsonOpt = False) -> None:
         print_json({"company": store.tenant, "paused": paused, "categories": rows})
         return
     table = Table(title=t(f"Scheman för {store.tenant}", f"Schedules of {store.tenant}"))
-    table.add_column(t("Kategori", "Category"), no_wrap=True)
+    table.add_column(t("Kategori", "Category"))
     table.add_column(t("Schema", "Schedule"))
     table.add_column(t("Nästa körning", "Next run"), no_wrap=True)
     for category, words, due in shown:
-        table.add_row(category, escape(words), due or "-")
+        table.add_row(f"{category_label(category, LANG)} ({category})", escape(words), due or "-")
     console.print(table)
     if pause is not None:
         reason = pause.reason_en if LANG == "en" else pause.reason
