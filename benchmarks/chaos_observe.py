@@ -8,6 +8,7 @@ the fault-free baseline holds and this run does not is a loss.
 from __future__ import annotations
 
 import secrets
+import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -44,12 +45,27 @@ class Inventory:
     status_rank: dict[str, int] = field(default_factory=dict)  # status GUID -> 0 open, 1 sent, 2 paid
 
 
+class _PatientTransport(httpx.HTTPTransport):
+    """The observer is a person and a checker, not the system under test: eEkonomi's 600 calls a minute apply to it
+    too, so a 429 is waited out (Retry-After, else one second) instead of ending the benchmark."""
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        for _ in range(30):
+            response = super().handle_request(request)
+            if response.status_code != 429:
+                return response
+            response.read()
+            response.close()
+            time.sleep(float(response.headers.get("Retry-After") or 1))
+        return super().handle_request(request)
+
+
 class Observer:
     """A reader (and, for eEkonomi, a person's hand) on both emulators, with tokens of its own."""
 
     def __init__(self, eek_url: str, pm_url: str) -> None:
         self.eek_url, self.pm_url = eek_url, pm_url
-        self.http = httpx.Client(timeout=30.0)
+        self.http = httpx.Client(timeout=30.0, transport=_PatientTransport())
 
     def close(self) -> None:
         self.http.close()
