@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from brygga.config import Settings
 from brygga.store.database import Database, open_database
+from brygga.store.lease import FencedDatabase, LeaseLostError, LeaseStore
 from brygga.store.protocol import Intent, Link, ProtocolStore
-from brygga.store.runs import ItemRecord, LeaseStore, RunStore
+from brygga.store.runs import ItemRecord, RunStore
 from brygga.store.schedules import Pause, ScheduleStore
 from brygga.store.settings import ConnectionInfo, ConnectionStore, DbTokenStore, SettingsStore
 
@@ -16,8 +17,10 @@ __all__ = [
     "ConnectionStore",
     "Database",
     "DbTokenStore",
+    "FencedDatabase",
     "Intent",
     "ItemRecord",
+    "LeaseLostError",
     "LeaseStore",
     "Link",
     "Pause",
@@ -56,6 +59,11 @@ class Store:
             LeaseStore(db, tenant),
             ScheduleStore(db, tenant),
         )
+
+    def fenced(self, token: int) -> Store:
+        """The same company's repositories for a run holding the lease with ``token``: every write is fenced
+        (``brygga.store.lease``)."""
+        return Store.for_tenant(self.lease.fenced(token), self.tenant)
 
 
 def open_store(settings: Settings, *, url: str | None = None) -> Store:

@@ -1,22 +1,20 @@
-"""Run history, per-object outcomes (the error log) and the per-company run lease."""
+"""Run history and per-object outcomes (the error log)."""
 
 from __future__ import annotations
 
-import os
-import socket
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from sqlalchemy import Select, desc, func, select, update
 from sqlalchemy.orm import Session
 
 from brygga.errors import StateError
 from brygga.store.database import Database
-from brygga.store.tables import LeaseRow, LinkRow, RunItemRow, RunRow
+from brygga.store.tables import LinkRow, RunItemRow, RunRow
 from brygga.wording import Worded
 
-__all__ = ["CategoryRun", "ItemRecord", "LeaseStore", "RunStore"]
+__all__ = ["CategoryRun", "ItemRecord", "RunStore"]
 
 # How far back the page looks for each category's last run; older runs are history, not "the last transfer".
 _LAST_RUN_HORIZON = 500
@@ -225,20 +223,6 @@ class RunStore:
             return [(r.id, r.categories, r.status, r.started_at, r.summary) for r in rows]
 
 
-def _alive(holder: str) -> bool:
-    """A lease held by a process on this machine that no longer exists (killed, crashed) is stale."""
-    host, _, pid = holder.rpartition(":")
-    if host != socket.gethostname() or not pid.isdigit():
-        return True  # another machine's lease: trust its expiry time
-    try:
-        os.kill(int(pid), 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def _record(row: RunItemRow) -> ItemRecord:
     return ItemRecord(
         row.category,
@@ -292,30 +276,3 @@ def _category_status(run_status: str, counts: dict[str, int], linked: int) -> st
     if counts.get("failed"):
         return "partial" if not counts.get("stopped") and (counts.get("succeeded") or linked) else "failed"
     return "ok"
-
-
-class LeaseStore:
-    """One run per company at a time. On PostgreSQL the worker adds an advisory lock on top."""
-
-    def __init__(self, db: Database, tenant: str) -> None:
-        self.db = db
-        self.tenant = tenant
-
-    def acquire(self, holder: str, ttl: timedelta = timedelta(minutes=30)) -> bool:
-        now = datetime.now(UTC)
-        with self.db.transaction() as session:
-            row = session.get(LeaseRow, self.tenant, with_for_update=True)
-            if row is not None and row.holder != holder and row.expires_at > now and _alive(row.holder):
-                return False
-            if row is None:
-                session.add(LeaseRow(tenant_id=self.tenant, holder=holder, expires_at=now + ttl))
-            else:
-                row.holder = holder
-                row.expires_at = now + ttl
-            return True
-
-    def release(self, holder: str) -> None:
-        with self.db.transaction() as session:
-            row = session.get(LeaseRow, self.tenant)
-            if row is not None and row.holder == holder:
-                session.delete(row)

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     DateTime,
     ForeignKey,
@@ -42,6 +43,7 @@ __all__ = [
     "RunRow",
     "SchedulePauseRow",
     "ScheduleRow",
+    "ScheduleSlotRow",
     "SettingRow",
     "UtcDateTime",
 ]
@@ -192,12 +194,14 @@ class RunItemRow(Base):
 
 
 class LeaseRow(Base):
-    """Serialises runs per company on SQLite: a row held until ``expires_at``."""
+    """Serialises runs per company: a row held until ``expires_at``. ``token`` (the fencing token) grows with every
+    acquisition and survives release, which leaves the row with an empty holder."""
 
     __tablename__ = "lease"
     tenant_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     holder: Mapped[str] = mapped_column(String(100))
     expires_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    token: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
 
 
 # The order inbox (orders from an order system, rules O1-O11) ------------------------------------------------
@@ -297,6 +301,15 @@ class ScheduleRow(Base):
     category: Mapped[str] = mapped_column(String(32), primary_key=True)
     spec: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class ScheduleSlotRow(Base):
+    """Where one scheduled category's next slot is counted from: the due time of its scheduled run last started."""
+
+    __tablename__ = "schedule_slot"
+    tenant_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    category: Mapped[str] = mapped_column(String(32), primary_key=True)
+    counted_from: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class SchedulePauseRow(Base):

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
-import socket
 from collections.abc import Callable
 from typing import Any, Protocol
 
 from brygga.company_guard import company_change_error, identity_of, linked_company
 from brygga.errors import BryggaError, ConfigError
-from brygga.store import ItemRecord, Store
+from brygga.store import ItemRecord, LeaseLostError, Store
+from brygga.store.lease import LEASE_TTL, lease_holder
 from brygga.transfer.articles.transfer import ArticlesTransfer
 from brygga.transfer.context import TransferContext
 from brygga.transfer.customers.transfer import CustomersTransfer
@@ -79,34 +78,57 @@ async def run_transfers(ctx: TransferContext, categories: list[str]) -> RunRepor
             message_en=f"Unknown category: {', '.join(unknown)}",
             hint_en=f"Choose from: {', '.join(CATEGORIES)}",
         )
-    holder = f"{socket.gethostname()}:{os.getpid()}"
-    if not ctx.dry_run and not ctx.store.lease.acquire(holder):
+    if ctx.dry_run:  # a dry run writes nothing: no lease, no run record
+        return await _run_in_order(ctx, categories, run_id=None)
+    holder = lease_holder()
+    token = ctx.store.lease.acquire(holder)
+    if token is None:
         raise ConfigError(
             "En annan överföring för samma företag pågår redan.",
             hint="Vänta tills den är klar och försök igen.",
             message_en="Another transfer for the same company is already running.",
             hint_en="Wait until it has finished and try again.",
         )
+    unfenced = ctx.store
+    ctx.store = unfenced.fenced(token)  # from here on, a run whose lease was taken over cannot commit
+    heartbeat = asyncio.create_task(_keep_lease(unfenced, holder, token))
     try:
-        if not ctx.dry_run:  # holding the lease, no other run of this company can still be going
-            ctx.store.runs.interrupt_stale("Avbruten: processen som körde överföringen avslutades innan den var klar.")
-        await check_company(ctx)
-        ordered = [name for name in CATEGORIES if name in categories]  # dependencies first, whatever was typed
-        run_id = None if ctx.dry_run else ctx.store.runs.start(ordered, dry_run=False)
-        report = RunReport(run_id=run_id, dry_run=ctx.dry_run)
-        try:
-            for name in ordered:
-                report.categories[name] = await _run_category(ctx, name)
-        except BaseException as exc:  # closed with its outcome whatever stops it, then re-raised
-            if run_id is not None:
-                _close_broken(ctx.store, run_id, report, exc)
-            raise
-        if run_id is not None:
-            _record(ctx.store, run_id, report)
-        return report
+        # Holding the lease, no other run of this company can still be going.
+        ctx.store.runs.interrupt_stale("Avbruten: processen som körde överföringen avslutades innan den var klar.")
+        return await _run_in_order(ctx, categories, run_id=-1)
     finally:
-        if not ctx.dry_run:
-            ctx.store.lease.release(holder)
+        heartbeat.cancel()
+        ctx.store = unfenced
+        unfenced.lease.release(holder, token)
+
+
+async def _keep_lease(store: Store, holder: str, token: int) -> None:
+    """Renew the lease while the run works; a lease lost to a take-over is left alone (the fence stops the run)."""
+    while True:
+        await asyncio.sleep(LEASE_TTL.total_seconds() / 3)
+        try:
+            if not await asyncio.to_thread(store.lease.renew, holder, token):
+                return
+        except Exception:  # a store that is briefly unreachable: the next beat tries again
+            logger.warning("could not renew the lease of %s", store.tenant, exc_info=True)
+
+
+async def _run_in_order(ctx: TransferContext, categories: list[str], *, run_id: int | None) -> RunReport:
+    await check_company(ctx)
+    ordered = [name for name in CATEGORIES if name in categories]  # dependencies first, whatever was typed
+    if run_id is not None:
+        run_id = ctx.store.runs.start(ordered, dry_run=False)
+    report = RunReport(run_id=run_id, dry_run=ctx.dry_run)
+    try:
+        for name in ordered:
+            report.categories[name] = await _run_category(ctx, name)
+    except BaseException as exc:  # closed with its outcome whatever stops it, then re-raised
+        if run_id is not None and not isinstance(exc, LeaseLostError):  # a lost lease may not write: the next
+            _close_broken(ctx.store, run_id, report, exc)  # holder closes this run as interrupted
+        raise
+    if run_id is not None:
+        _record(ctx.store, run_id, report)
+    return report
 
 
 async def _run_category(ctx: TransferContext, name: str) -> CategoryReport:
@@ -124,6 +146,8 @@ async def _run_category(ctx: TransferContext, name: str) -> CategoryReport:
             report.notices.extend(getattr(plan, "notices", []))
         else:
             await transfer.execute(plan, report)
+    except LeaseLostError:
+        raise
     except BryggaError as exc:
         report.outcomes.append(_run_level_failure(name, exc))
     report.api_calls = {"eekonomi": ctx.eek.api_calls - calls_before[0], "severa": ctx.pm.api_calls - calls_before[1]}

@@ -23,6 +23,7 @@ from brygga.mapping.customer_rules import check_limits
 from brygga.mapping.eekonomi_customers import EekReference, to_eekonomi_customer
 from brygga.mapping.orders import order_marker, to_order_customer_fields, to_order_draft, vat_key
 from brygga.orders.models import Order
+from brygga.store import LeaseLostError
 from brygga.store.orders import DraftSummary, OrderFailure, OrderStore, StoredOrder
 from brygga.transfer.context import TransferContext
 from brygga.transfer.customers.eek_side import EekCustomerSide
@@ -249,6 +250,8 @@ class OrdersTransfer(PairTransfer[OrderItem]):
                 continue
             try:
                 self.customers[number] = await self._create_customer(order)
+            except LeaseLostError:
+                raise
             except BryggaError as exc:
                 self.customer_errors[number] = exc
 

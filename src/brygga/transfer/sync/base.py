@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Generic, TypeVar
 
 from brygga.errors import BryggaError
-from brygga.store import Link
+from brygga.store import LeaseLostError, Link
 from brygga.titles import title_for
 from brygga.transfer.context import TransferContext
 from brygga.transfer.outcome import Action, ObjectOutcome, Outcome, failure_from_error
@@ -98,6 +98,8 @@ class PairTransfer(ABC, Generic[ItemT]):
                 await self._apply_to_eek(change)
             else:
                 await self._apply_to_pm(change)
+        except LeaseLostError:  # another process has the company now: this run must stop, not fail one object
+            raise
         except BryggaError as exc:
             return self._failure(change, exc)
         return self._outcome(change, Outcome.SUCCEEDED)
