@@ -66,6 +66,7 @@ def eekonomi_client(
         requests_per_minute=settings.eek_requests_per_minute,
         timeout=settings.http_timeout,
         sleep=sleep,
+        rate_blocks=store.connections.rate_blocks("eekonomi"),  # a 429 holds for every process of the company
     )
 
 

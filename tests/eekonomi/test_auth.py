@@ -142,3 +142,49 @@ async def test_expired_token_without_refresh_token_is_an_auth_error() -> None:
 
 def test_config_repr_hides_the_secret() -> None:
     assert CONFIG.client_secret not in repr(CONFIG)
+
+
+async def test_two_auths_sharing_one_store_refresh_once() -> None:
+    """Two clients of one connection (as two processes sharing the store) both see the token expiring: the store's
+    refresh lock lets one refresh; the other finds the new tokens under the lock and uses them."""
+    setup = Setup(tokens(expires_in=30))
+    other_auth = EEkonomiAuth(CONFIG, setup.store, token_transport=setup.identity.transport(), clock=clock)
+    other = EEkonomiClient(BASE_URL, other_auth, transport=setup.api.transport())
+    await asyncio.gather(setup.client.company_settings.get(), other.company_settings.get())
+    assert len(setup.identity.token_forms) == 1
+    assert setup.auth.refreshes + other_auth.refreshes == 1
+    assert setup.bearers() == ["Bearer access-2", "Bearer access-2"]
+
+
+async def test_invalid_grant_after_another_process_rotated_rereads_the_store_once() -> None:
+    """A refresh refused with invalid_grant because someone else spent the refresh token (and stored the new
+    tokens) is not the end of the connection: the store is read once more and its new tokens are used."""
+    setup = Setup(tokens(expires_in=30))
+
+    def identity(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/connect/token" and setup.store.saves == 0:
+            # Another process refreshes first and stores its tokens: refresh-1 is spent.
+            setup.identity.valid_refresh_tokens.discard("refresh-1")
+            setup.api.accepted_access_tokens.add("access-9")
+            setup.store.save(tokens(expires_in=3600, access="access-9", refresh="refresh-9"))
+        return setup.identity(request)
+
+    auth = EEkonomiAuth(CONFIG, setup.store, token_transport=httpx.MockTransport(identity), clock=clock)
+    client = EEkonomiClient(BASE_URL, auth, transport=setup.api.transport())
+    await client.company_settings.get()
+    assert setup.identity.token_forms == [{"grant_type": "refresh_token", "refresh_token": "refresh-1"}]
+    assert setup.bearers() == ["Bearer access-9"]
+    assert auth.refreshes == 0
+    saved = setup.store.load()
+    assert saved is not None and saved.refresh_token == "refresh-9"
+
+
+async def test_invalid_grant_with_nothing_new_in_the_store_asks_to_connect_again() -> None:
+    setup = Setup(tokens(expires_in=30))
+    setup.identity.valid_refresh_tokens.clear()  # spent, and nobody stored a new one
+    with pytest.raises(AuthError) as caught:
+        await setup.client.company_settings.get()
+    assert RECONNECT_MESSAGE in str(caught.value)
+    assert caught.value.error_code == "invalid_grant"
+    assert len(setup.identity.token_forms) == 1
+    assert setup.api.requests == []

@@ -1,9 +1,10 @@
 """OAuth2 for eEkonomi: connecting a company, and the bearer auth every API call goes through.
 
 :class:`EEkonomiAuth` refreshes the access token before it expires (within 60 s) and once more
-when the API answers 401 anyway. Refreshes are serialised per connection, because eEk may rotate
-the refresh token: two parallel refreshes with the same refresh token would kill the connection.
-The new tokens are saved before the new access token is used, so a crash cannot lose them.
+when the API answers 401 anyway. Refreshes are serialised per connection, in this process and, through the
+token store's refresh lock, across processes (``brygga.tokens``, ``brygga.store.token_lock``), because eEk
+may rotate the refresh token: two parallel refreshes with the same refresh token would kill the connection.
+The new tokens are saved (committed) before the new access token is used, so a crash cannot lose them.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import secrets
 from collections.abc import AsyncGenerator, Awaitable, Callable, Generator
 from dataclasses import replace
 from datetime import datetime
+from typing import NoReturn
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
@@ -85,7 +87,7 @@ class EEkonomiAuth(httpx.Auth):
         if response.status_code != 401:
             return
         # The token was revoked or expired early: refresh once and resend; a second 401 stands.
-        tokens = await self._refresh_unless_replaced(tokens.access_token)
+        tokens = await self._refresh_unless_replaced(tokens.access_token, rejected=True)
         request.headers["Authorization"] = f"Bearer {tokens.access_token}"
         yield request
 
@@ -93,19 +95,47 @@ class EEkonomiAuth(httpx.Auth):
         tokens = self._load()
         if not tokens.expires_within(REFRESH_MARGIN_SECONDS, self._clock()):
             return tokens
-        async with self._lock:
-            # Another request may have refreshed while this one waited for the lock.
-            tokens = self._load()
-            if tokens.expires_within(REFRESH_MARGIN_SECONDS, self._clock()):
-                tokens = await self._refresh(tokens)
-            return tokens
+        return await self._refresh_unless_replaced(tokens.access_token, rejected=False)
 
-    async def _refresh_unless_replaced(self, rejected_access_token: str) -> OAuthTokens:
+    def _replaced(self, tokens: OAuthTokens, seen_access_token: str, *, rejected: bool) -> bool:
+        """Another request (here or in another process) refreshed since this one saw ``seen_access_token``."""
+        if tokens.access_token != seen_access_token:
+            return True
+        return not rejected and not tokens.expires_within(REFRESH_MARGIN_SECONDS, self._clock())
+
+    async def _refresh_unless_replaced(self, seen_access_token: str, *, rejected: bool) -> OAuthTokens:
+        """Refresh once for every request that saw ``seen_access_token`` expiring (or ``rejected`` with a 401).
+
+        In this process the requests queue on ``_lock``; across processes on the store's refresh lock, under
+        which the tokens are read again: a process that waited there finds the new tokens and uses them.
+        """
         async with self._lock:
             tokens = self._load()
-            if tokens.access_token != rejected_access_token:
+            if self._replaced(tokens, seen_access_token, rejected=rejected):
                 return tokens
-            return await self._refresh(tokens)
+            async with self._store.refreshing() as locked:
+                tokens = await locked.load() or _raise(self._reconnect_error())
+                if self._replaced(tokens, seen_access_token, rejected=rejected):
+                    return tokens
+                try:
+                    fresh = await self._refresh(tokens)
+                except AuthError as exc:
+                    if exc.error_code != "invalid_grant":
+                        raise
+                    refused = exc
+                else:
+                    await locked.save(fresh)  # committed before anyone uses the new access token
+                    self.refreshes += 1
+                    return fresh
+            return self._after_refused_grant(tokens, refused)
+
+    def _after_refused_grant(self, used: OAuthTokens, refused: AuthError) -> OAuthTokens:
+        """The refresh token was spent already: by whom? A process that refreshed without the lock (an older
+        brygga, a reconnect) has stored new tokens by now; read the store once more before giving up."""
+        current = self._store.load()
+        if current is not None and current.refresh_token and current.refresh_token != used.refresh_token:
+            return current
+        raise refused
 
     async def _refresh(self, tokens: OAuthTokens) -> OAuthTokens:
         if not tokens.refresh_token:
@@ -116,8 +146,6 @@ class EEkonomiAuth(httpx.Auth):
         if fresh.refresh_token is None:
             # Non-rotating clients may omit it; the old one stays valid then.
             fresh = replace(fresh, refresh_token=tokens.refresh_token)
-        self._store.save(fresh)
-        self.refreshes += 1
         return fresh
 
     def _load(self) -> OAuthTokens:
@@ -129,6 +157,10 @@ class EEkonomiAuth(httpx.Auth):
     @staticmethod
     def _reconnect_error() -> AuthError:
         return AuthError(RECONNECT_MESSAGE, system="eekonomi", method="POST", path="/connect/token")
+
+
+def _raise(error: Exception) -> NoReturn:
+    raise error
 
 
 def _code_from_redirect(response: httpx.Response, redirect_uri: str, state: str) -> str | None:

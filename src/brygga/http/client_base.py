@@ -5,11 +5,13 @@ from __future__ import annotations
 import asyncio
 from collections import Counter
 from collections.abc import Awaitable, Callable
+from datetime import datetime
 from types import TracebackType
 from typing import ClassVar, Self
 
 import httpx
 
+from brygga.http.blocks import RateBlocks, utc_now
 from brygga.http.transport import ApiTransport, ErrorMapper
 
 __all__ = ["ApiClient"]
@@ -33,7 +35,11 @@ class ApiClient:
         requests_per_minute: float | None = None,
         timeout: float = 30.0,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        rate_blocks: RateBlocks | None = None,
+        clock: Callable[[], datetime] = utc_now,
     ) -> None:
+        """``rate_blocks``: where 429 waits are shared with the company's other processes (``brygga.http.blocks``);
+        ``clock`` the wall clock those waits are measured by."""
         self._api = ApiTransport(
             system=self.SYSTEM,
             base_url=base_url,
@@ -43,6 +49,8 @@ class ApiClient:
             requests_per_minute=requests_per_minute or self.DEFAULT_REQUESTS_PER_MINUTE,
             timeout=timeout,
             sleep=sleep,
+            rate_blocks=rate_blocks,
+            clock=clock,
         )
         self._add_services()
 

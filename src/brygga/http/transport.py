@@ -5,7 +5,9 @@ Policy (see ARCHITECTURE.md, "Rate limits and retries" and "The write protocol")
 * every request first waits on an ``aiolimiter.AsyncLimiter`` of its endpoint template, because
   eEkonomi counts its 600/min per endpoint;
 * a 429 means the request was not processed, so it is sent again for any method after the
-  wait the API asked for, up to ``max_rate_limit_waits`` times;
+  wait the API asked for, up to ``max_rate_limit_waits`` times; the wait is also written down for the
+  company (``rate_blocks``, see ``brygga.http.blocks``), so that no request of this transport nor of
+  the next process to call for the company goes to that endpoint before it is over;
 * a 5xx or a transport failure is retried with exponential backoff only for methods that are
   safe to repeat (GET, PUT, DELETE, PATCH, HEAD);
 * a POST is never resent: without idempotency keys a second POST could create a duplicate, so
@@ -18,6 +20,7 @@ from __future__ import annotations
 import asyncio
 from collections import Counter
 from collections.abc import Awaitable, Callable, Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
 import httpx
@@ -27,6 +30,7 @@ from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_aft
 from brygga.errors import ApiError, ConfigError, RateLimitedError, ServerError, TransportError
 from brygga.http import jsonio
 from brygga.http.backoff import backoff_seconds, default_jitter
+from brygga.http.blocks import RateBlockBook, RateBlocks, utc_now
 from brygga.http.network import invalid_address, unreachable
 from brygga.http.paths import render_path
 
@@ -83,6 +87,8 @@ class ApiTransport:
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         headers: Mapping[str, str] | None = None,
         jitter: Callable[[float], float] = default_jitter,
+        rate_blocks: RateBlocks | None = None,
+        clock: Callable[[], datetime] = utc_now,
     ) -> None:
         self._system = system
         self._error_mapper = error_mapper
@@ -92,6 +98,7 @@ class ApiTransport:
         self._sleep = sleep
         self._jitter = jitter
         self._limiters: dict[str, AsyncLimiter] = {}
+        self._blocks = RateBlockBook(rate_blocks, clock=clock, sleep=sleep)
         self._calls: Counter[str] = Counter()
         try:
             self._client = httpx.AsyncClient(
@@ -132,14 +139,16 @@ class ApiTransport:
         path = render_path(template, path_params)
         body = None if json is None else jsonio.dumps(json)
         rate_limit_waits = 0
+        waited: datetime | None = None
         while True:
             try:
-                return await self._send_with_retries(method, template, path, _query_items(params), body)
+                return await self._send_with_retries(method, template, path, _query_items(params), body, waited)
             except RateLimitedError as exc:
+                waited, pause = await self._blocks.record(template, exc.retry_after + self._jitter(exc.retry_after))
                 if rate_limit_waits >= self._max_rate_limit_waits:
                     raise
                 rate_limit_waits += 1
-                await self._sleep(exc.retry_after + self._jitter(exc.retry_after))
+                await self._sleep(pause)
 
     async def request_json(
         self,
@@ -157,7 +166,13 @@ class ApiTransport:
         return jsonio.loads(response.content)
 
     async def _send_with_retries(
-        self, method: str, template: str, path: str, query: list[tuple[str, str]], body: bytes | None
+        self,
+        method: str,
+        template: str,
+        path: str,
+        query: list[tuple[str, str]],
+        body: bytes | None,
+        waited: datetime | None,
     ) -> httpx.Response:
         retrying = AsyncRetrying(
             sleep=self._sleep,
@@ -166,15 +181,22 @@ class ApiTransport:
             retry=retry_if_exception(_is_retriable),
             reraise=True,
         )
-        return await retrying(self._send_once, method, template, path, query, body)
+        return await retrying(self._send_once, method, template, path, query, body, waited)
 
     def _backoff_wait(self, retry_state: RetryCallState) -> float:
         base = backoff_seconds(retry_state.attempt_number)
         return base + self._jitter(base)
 
     async def _send_once(
-        self, method: str, template: str, path: str, query: list[tuple[str, str]], body: bytes | None
+        self,
+        method: str,
+        template: str,
+        path: str,
+        query: list[tuple[str, str]],
+        body: bytes | None,
+        waited: datetime | None,
     ) -> httpx.Response:
+        await self._blocks.wait(template, waited)  # a 429 this process or another one got for the company
         await self._limiter_for(template).acquire()
         headers = {"Content-Type": "application/json; charset=utf-8"} if body is not None else None
         request = self._client.build_request(

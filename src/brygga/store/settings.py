@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from sqlalchemy import delete, select
 
 from brygga.store.database import Database
+from brygga.store.rate_blocks import RateBlockStore
 from brygga.store.tables import ConnectionRow, SettingRow
-from brygga.tokens import OAuthTokens
+from brygga.store.token_lock import locked_tokens
+from brygga.tokens import LockedTokens, OAuthTokens
 
 __all__ = ["ConnectionInfo", "ConnectionStore", "DbTokenStore", "SettingsStore"]
 
@@ -103,9 +106,16 @@ class ConnectionStore:
     def token_store(self, system: str) -> DbTokenStore:
         return DbTokenStore(self.db, self.tenant, system)
 
+    def rate_blocks(self, system: str) -> RateBlockStore:
+        """Where a 429 of ``system`` is recorded for every process calling for this company."""
+        return RateBlockStore(self.db, self.tenant, system)
+
 
 class DbTokenStore:
-    """``brygga.tokens.TokenStore`` on the connection row; tokens are encrypted, saved in their own commit."""
+    """``brygga.tokens.TokenStore`` on the connection row; tokens are encrypted, saved in their own commit.
+
+    ``refreshing()`` locks the connection across processes (``brygga.store.token_lock``): a row lock on
+    PostgreSQL, a file lock beside an SQLite file."""
 
     def __init__(self, db: Database, tenant: str, system: str) -> None:
         self.db = db
@@ -117,14 +127,27 @@ class DbTokenStore:
 
     def load(self) -> OAuthTokens | None:
         with self.db.read() as session:
-            row = session.get(ConnectionRow, (self.tenant, self.system))
-            if row is None or row.tokens_enc is None:
-                return None
-            data = json.loads(self.db.box.open(row.tokens_enc))
+            return self.tokens_of(session.get(ConnectionRow, (self.tenant, self.system)))
+
+    def save(self, tokens: OAuthTokens) -> None:
+        with self.db.transaction() as session:
+            self.write(session.get(ConnectionRow, (self.tenant, self.system)), tokens)
+
+    def refreshing(self) -> AbstractAsyncContextManager[LockedTokens]:
+        return locked_tokens(self)
+
+    def tokens_of(self, row: ConnectionRow | None) -> OAuthTokens | None:
+        """The decrypted tokens of the connection row (None without a row or tokens)."""
+        if row is None or row.tokens_enc is None:
+            return None
+        data = json.loads(self.db.box.open(row.tokens_enc))
         expires = datetime.fromisoformat(data["expires_at"]) if data.get("expires_at") else None
         return OAuthTokens(data["access_token"], data.get("refresh_token"), expires)
 
-    def save(self, tokens: OAuthTokens) -> None:
+    def write(self, row: ConnectionRow | None, tokens: OAuthTokens) -> None:
+        """Put ``tokens``, encrypted, on the connection row (the caller commits)."""
+        if row is None:
+            raise LookupError(f"no {self.system} connection for tenant {self.tenant}")
         payload = json.dumps(
             {
                 "access_token": tokens.access_token,
@@ -132,9 +155,5 @@ class DbTokenStore:
                 "expires_at": tokens.expires_at.isoformat() if tokens.expires_at else None,
             }
         )
-        with self.db.transaction() as session:
-            row = session.get(ConnectionRow, (self.tenant, self.system))
-            if row is None:
-                raise LookupError(f"no {self.system} connection for tenant {self.tenant}")
-            row.tokens_enc = self.db.box.seal(payload)
-            row.updated_at = datetime.now(UTC)
+        row.tokens_enc = self.db.box.seal(payload)
+        row.updated_at = datetime.now(UTC)
