@@ -178,3 +178,32 @@ async def test_worker_stop_finishes_the_running_job_then_returns(db: Database) -
     worker = Worker(db, job, clock=fake.clock, sleep=fake.sleep, poll_seconds=6 * 3600)
     await worker.run_forever()
     assert finished == [["customers"]] and fake.now == se(2026, 3, 4, 12, 10)
+
+
+async def test_worker_restart_neither_repeats_nor_forgets_a_slot(db: Database) -> None:
+    Store.for_tenant(db, "alfa").schedules.set("customers", Schedule("every", 10))
+    first = await _run(db, se(2026, 3, 4, 12, 0), se(2026, 3, 4, 12, 25))
+    again = await _run(db, se(2026, 3, 4, 12, 21), se(2026, 3, 4, 12, 35))  # restarted right after the 12:20 run
+    later = await _run(db, se(2026, 3, 4, 12, 47), se(2026, 3, 4, 12, 55))  # down over the 12:40 slot
+    assert [when for _, _, when in first.runs] == ["Wed 04 12:10", "Wed 04 12:20"]
+    assert [when for _, _, when in again.runs] == ["Wed 04 12:30"]
+    assert [when for _, _, when in later.runs] == ["Wed 04 12:47", "Wed 04 12:50"]
+
+
+def test_worker_two_processes_deciding_at_once_take_a_slot_once(db: Database) -> None:
+    Store.for_tenant(db, "alfa").schedules.set("customers", Schedule("every", 10))
+    one, two = Worker(db, Engine(FakeTime(se(2026, 3, 4, 12, 0), se(2026, 3, 4, 13, 0)))), None
+    one.take_due_jobs(se(2026, 3, 4, 12, 0))  # first seen: counted from 12:00
+    two = Worker(db, one.run_job)
+    taken = [one.take_due_jobs(se(2026, 3, 4, 12, 10))[0], two.take_due_jobs(se(2026, 3, 4, 12, 10))[0]]
+    assert [[job.categories for job in jobs] for jobs in taken] == [[["customers"]], []]
+
+
+def test_worker_a_changed_schedule_counts_its_slots_afresh(db: Database) -> None:
+    schedules = Store.for_tenant(db, "alfa").schedules
+    schedules.set("customers", Schedule("every", 10))
+    worker = Worker(db, Engine(FakeTime(se(2026, 3, 4, 12, 0), se(2026, 3, 4, 13, 0))))
+    worker.take_due_jobs(se(2026, 3, 4, 9, 0))
+    schedules.set("customers", Schedule("every", 30))  # at 12:05: no run at once for the old schedule's slots
+    assert worker.take_due_jobs(se(2026, 3, 4, 12, 5))[0] == []
+    assert [job.categories for job in worker.take_due_jobs(se(2026, 3, 4, 12, 30))[0]] == [["customers"]]

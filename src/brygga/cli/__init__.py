@@ -21,6 +21,7 @@ from brygga.cli import (  # noqa: E402 - after the catalogue: these import typer
     settings_cmd,
     store_cmd,
     transfer_cmd,
+    worker_cmd,
 )
 from brygga.cli.common import app  # noqa: E402
 from brygga.cli.entry import main  # noqa: E402
@@ -38,4 +39,5 @@ _COMMANDS = (
     settings_cmd,
     store_cmd,
     transfer_cmd,
+    worker_cmd,
 )

@@ -1,9 +1,7 @@
-"""``brygga schedule show|set|resume`` and ``brygga worker`` (the in-process scheduler on SQLite)."""
+"""``brygga schedule show|set|resume`` (``schedule now`` and ``brygga worker`` are in ``worker_cmd``)."""
 
 from __future__ import annotations
 
-import asyncio
-import signal
 from datetime import UTC, datetime
 from typing import Annotated
 
@@ -12,17 +10,16 @@ from rich.markup import escape
 from rich.table import Table
 
 from brygga.calendar_se import STOCKHOLM
-from brygga.cli.common import LANG, JsonOpt, _typer, app, console, open_cli_database, open_cli_store, print_json, t
+from brygga.cli.common import LANG, JsonOpt, _typer, app, console, open_cli_store, print_json, t
 from brygga.errors import ConfigError
 from brygga.report_text import category_label
 from brygga.schedules.model import OFF
 from brygga.schedules.next_run import next_run
 from brygga.schedules.syntax import FORMAT_EN, FORMAT_SV, parse_schedule
 from brygga.schedules.words import describe
-from brygga.store import Store
 from brygga.transfer.runner import CATEGORIES
 
-__all__ = ["schedule_resume", "schedule_set", "schedule_show", "worker"]
+__all__ = ["schedule_app", "schedule_resume", "schedule_set", "schedule_show"]
 
 schedule_app = _typer(
     t(
@@ -120,45 +117,3 @@ def schedule_resume() -> None:
         console.print(t("Schemat körs igen.", "The schedule runs again."))
     else:
         console.print(t("Företaget var inte pausat.", "The company was not paused."))
-
-
-@app.command(
-    company=False,
-    help=t(
-        "Kör schemalagda överföringar för alla företag tills du stoppar (Ctrl+C eller SIGTERM: den pågående "
-        "överföringen görs klar först).",
-        "Run scheduled transfers for every company until stopped (Ctrl+C or SIGTERM: the running transfer "
-        "finishes first).",
-    ),
-)
-def worker() -> None:
-    from brygga.schedules.worker import Worker
-    from brygga.session import TransferSession
-    from brygga.transfer.report import RunReport
-
-    settings, db = open_cli_database()
-
-    async def run_job(store: Store, categories: list[str]) -> RunReport:
-        session = TransferSession(store, settings.model_copy(update={"tenant": store.tenant}))
-        try:
-            return await session.run(categories)
-        finally:
-            await session.aclose()
-
-    def notify(sv: str, en: str) -> None:
-        stamp = datetime.now(STOCKHOLM).strftime("%Y-%m-%d %H:%M:%S")
-        console.print(f"{stamp} {escape(en if LANG == 'en' else sv)}")
-
-    async def main() -> None:
-        scheduler = Worker(db, run_job, notify=notify)
-        loop = asyncio.get_running_loop()
-        for signum in (signal.SIGTERM, signal.SIGINT):
-            loop.add_signal_handler(signum, scheduler.stop)
-        console.print(t("brygga worker körs; Ctrl+C stoppar.", "brygga worker is running; Ctrl+C stops it."))
-        await scheduler.run_forever()
-
-    try:
-        asyncio.run(main())
-    finally:
-        db.dispose()
-    console.print(t("brygga worker stoppad.", "brygga worker stopped."))

@@ -1,20 +1,25 @@
-"""The schedules of one company (``brygga schedule``) and whether its scheduled runs are paused, always filtered by
-the company's ``tenant_id``."""
+"""The schedules of one company (``brygga schedule``), where each one's next slot is counted from (shared by every
+worker process), and whether its scheduled runs are paused, always filtered by the company's ``tenant_id``."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
 from brygga.errors import StateError
 from brygga.schedules.model import OFF, Schedule
+from brygga.schedules.slots import Decision, decide
 from brygga.store.database import Database
-from brygga.store.tables import SchedulePauseRow, ScheduleRow
+from brygga.store.tables import SchedulePauseRow, ScheduleRow, ScheduleSlotRow
 
-__all__ = ["Pause", "ScheduleStore"]
+__all__ = ["Enqueue", "Pause", "ScheduleStore"]
+
+Enqueue = Callable[[Session, list[str]], None]  # puts the company's due categories in a queue, in the same commit
 
 
 @dataclass(frozen=True)
@@ -41,8 +46,14 @@ class ScheduleStore:
             return OFF if row is None else _schedule(row)
 
     def set(self, category: str, schedule: Schedule) -> None:
-        """Save ``category``'s schedule; off removes the row (off is the default)."""
+        """Save ``category``'s schedule; off removes the row (off is the default). A changed schedule counts its
+        slots afresh from when a worker first sees it (no run at once for slots of the old one)."""
         with self.db.transaction() as session:
+            session.execute(
+                delete(ScheduleSlotRow).where(
+                    ScheduleSlotRow.tenant_id == self.tenant, ScheduleSlotRow.category == category
+                )
+            )
             row = session.get(ScheduleRow, (self.tenant, category))
             if schedule.is_off:
                 if row is not None:
@@ -53,6 +64,37 @@ class ScheduleStore:
                 session.add(ScheduleRow(tenant_id=self.tenant, category=category, spec=spec, updated_at=_now()))
             else:
                 row.spec, row.updated_at = spec, _now()
+
+    def counted_from(self) -> dict[str, datetime]:
+        """Where each category's next slot is counted from (categories a worker has not seen yet are missing)."""
+        with self.db.read() as session:
+            rows = session.scalars(select(ScheduleSlotRow).where(ScheduleSlotRow.tenant_id == self.tenant))
+            return {row.category: row.counted_from for row in rows}
+
+    def take_due(self, now: datetime, enqueue: Enqueue | None = None) -> Decision:
+        """Decide which categories are due at ``now`` and take their slots, in one transaction: the company's
+        schedule rows are locked first, so two workers deciding at once decide once. ``enqueue`` (the queue on
+        PostgreSQL) is called with the due categories inside that transaction: the job and the taken slots commit
+        together or not at all."""
+        with self.db.transaction() as session:
+            rows = list(
+                session.scalars(select(ScheduleRow).where(ScheduleRow.tenant_id == self.tenant).with_for_update())
+            )
+            schedules = {row.category: _schedule(row) for row in rows}
+            slots = {
+                row.category: row
+                for row in session.scalars(select(ScheduleSlotRow).where(ScheduleSlotRow.tenant_id == self.tenant))
+            }
+            decision = decide(schedules, {name: row.counted_from for name, row in slots.items()}, now)
+            for category in schedules:
+                if category in decision.due and category in slots:
+                    slots[category].counted_from = now
+                elif category not in slots:  # first seen: counted from now on, in every process
+                    session.add(ScheduleSlotRow(tenant_id=self.tenant, category=category, counted_from=now))
+            if decision.due and enqueue is not None:
+                session.flush()
+                enqueue(session, decision.due)
+            return decision
 
     def pause(self, reason: str, reason_en: str) -> None:
         with self.db.transaction() as session:

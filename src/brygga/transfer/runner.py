@@ -27,9 +27,13 @@ from brygga.transfer.report import CategoryReport, RunReport
 from brygga.transfer.retry_failed import keep_only_failed
 from brygga.transfer.supplier_costs.transfer import SupplierCostsTransfer
 
-__all__ = ["CATEGORIES", "CategoryTransfer", "check_company", "run_transfers"]
+__all__ = ["CATEGORIES", "CategoryTransfer", "LeaseBusyError", "check_company", "run_transfers"]
 
 logger = logging.getLogger(__name__)
+
+
+class LeaseBusyError(ConfigError):
+    """Another run of the same company holds its lease (the queue retries such a job later)."""
 
 
 class CategoryTransfer(Protocol):
@@ -83,7 +87,7 @@ async def run_transfers(ctx: TransferContext, categories: list[str]) -> RunRepor
     holder = lease_holder()
     token = ctx.store.lease.acquire(holder)
     if token is None:
-        raise ConfigError(
+        raise LeaseBusyError(
             "En annan överföring för samma företag pågår redan.",
             hint="Vänta tills den är klar och försök igen.",
             message_en="Another transfer for the same company is already running.",
