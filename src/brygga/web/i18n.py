@@ -13,6 +13,7 @@ from starlette.requests import Request
 from brygga.config import Settings
 from brygga.transfer.report import CATEGORY_LABELS
 from brygga.web.texts_companies import COMPANY_TEXTS
+from brygga.web.texts_schedule import SCHEDULE_TEXTS
 from brygga.web.texts_transfer import TRANSFER_TEXTS
 
 __all__ = [
@@ -175,6 +176,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "state.none": ("-", "-"),
     **TRANSFER_TEXTS,
     **COMPANY_TEXTS,
+    **SCHEDULE_TEXTS,
 }
 
 # The original's button texts where they differ from the category's name.

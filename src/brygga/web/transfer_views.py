@@ -12,11 +12,14 @@ from starlette.concurrency import run_in_threadpool
 
 from brygga.store import Store
 from brygga.transfer.runner import CATEGORIES
+from brygga.web import schedule_form
 from brygga.web.history import category_summaries
 from brygga.web.i18n import translator
 from brygga.web.jobs import Job, TransferBusy, TransferJobs
 from brygga.web.pages import PageKit, lang_of
 from brygga.web.run_result import box_state, category_results
+from brygga.web.schedule_form import schedule_section
+from brygga.web.schedule_views import schedule_context, schedule_router
 from brygga.web.settings_form import save_settings, setting_fields
 
 __all__ = ["transfer_router"]
@@ -27,19 +30,26 @@ MODES = ("dry-run", "run", "retry")
 def transfer_router(kit: PageKit, jobs: TransferJobs) -> APIRouter:
     router = APIRouter(dependencies=[Depends(kit.require_admin), Depends(kit.require_csrf)])
 
-    @router.get("/")
-    async def transfer_page(request: Request) -> Response:
+    async def page_context(request: Request) -> dict[str, Any]:
+        """Everything Dataöverföring shows of the request's company."""
         store = await kit.store(request)
         lang = lang_of(request)
-        return kit.render(
-            request,
-            "transfer.html",
-            fields=setting_fields(await run_in_threadpool(store.settings.all), lang),
-            problems=[],
-            saved=False,
-            summaries=await run_in_threadpool(category_summaries, store),
-            connected=await run_in_threadpool(_connected, store),
-        )
+        return {
+            "fields": setting_fields(await run_in_threadpool(store.settings.all), lang),
+            "problems": [],
+            "saved": False,
+            "summaries": await run_in_threadpool(category_summaries, store),
+            "connected": await run_in_threadpool(_connected, store),
+            "section": await run_in_threadpool(schedule_section, store, lang, schedule_form.now()),
+            "resumed": request.query_params.get("resumed", ""),
+            **schedule_context(lang),
+        }
+
+    @router.get("/")
+    async def transfer_page(request: Request) -> Response:
+        return kit.render(request, "transfer.html", **await page_context(request))
+
+    router.include_router(schedule_router(kit, page_context))
 
     @router.post("/settings")
     async def save(request: Request) -> Response:
