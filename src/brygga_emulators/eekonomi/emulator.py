@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from brygga_emulators.faults import ASGIApp, DropResponseMiddleware, FaultConfig, Faults
@@ -42,11 +44,14 @@ def build_emulator(
     config: FaultConfig | None = None,
     clock: Clock | None = None,
     companies: int = 1,
+    rate_clock: Callable[[], float] | None = None,
 ) -> Emulator:
     """``data`` is ``demo``, ``empty`` or ``bulk:N``, and every one of the ``companies`` gets it (company 1 is
     "Demo Konsult AB (sandbox)", see ``company_identity`` for the others). With ``db`` (a SQLite file) the
     data survives a restart: a company that already holds data there is used as it is instead of being
-    seeded again, and every company the file holds is served even when ``companies`` is smaller."""
+    seeded again, and every company the file holds is served even when ``companies`` is smaller. ``rate_clock``
+    (seconds, default ``time.monotonic``) is what the rate limit's one-minute window is counted by: a test's fake
+    clock lets a minute pass without waiting it."""
     if companies < 1:
         raise ValueError(f"companies must be at least 1, not {companies}")
     data_set = parse_data_set(data)
@@ -58,6 +63,6 @@ def build_emulator(
             with store.batch():
                 seed(store, data_set, clock or system_clock, company_identity(number))
     directory = CompanyDirectory([Company(number, store) for number, store in enumerate(stores, start=1)])
-    faults = Faults(config=config or FaultConfig())
+    faults = Faults(config=config or FaultConfig(), clock=rate_clock or time.monotonic)
     app = DropResponseMiddleware(create_app(first, faults, clock, directory), faults)
     return Emulator(app=app, store=first, faults=faults, companies=directory)
