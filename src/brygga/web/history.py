@@ -14,7 +14,16 @@ from brygga.store.tables import RunItemRow
 from brygga.transfer.runner import CATEGORIES
 from brygga.web.i18n import category_label, counts_text, translator
 
-__all__ = ["CategorySummary", "MessageRow", "RunLine", "category_summaries", "counts_line", "message_rows", "run_lines"]
+__all__ = [
+    "CategorySummary",
+    "MessageRow",
+    "RunLine",
+    "category_summaries",
+    "counts_line",
+    "message_rows",
+    "run_counts",
+    "run_lines",
+]
 
 
 @dataclass(frozen=True)
@@ -115,6 +124,11 @@ def run_lines(store: Store, lang: str = "sv", limit: int = 20) -> list[RunLine]:
 def counts_line(category: str, counts: dict[str, int], lang: str) -> str:
     """ "Kunder: 5 lyckades, 1 misslyckades, 2 hoppades över" (and the unchanged ones when there are any)."""
     return f"{category_label(category, lang)}: {counts_text(counts, lang)}"
+
+
+def run_counts(store: Store, run_ids: list[int]) -> dict[int, dict[str, dict[str, int]]]:
+    """run -> category -> outcome -> how many objects, read from the runs' items."""
+    return _outcome_counts(store, run_ids)
 
 
 def _outcome_counts(store: Store, run_ids: list[int]) -> dict[int, dict[str, dict[str, int]]]:

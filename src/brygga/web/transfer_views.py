@@ -17,6 +17,7 @@ from brygga.web.history import category_summaries
 from brygga.web.i18n import translator
 from brygga.web.jobs import Job, TransferBusy, TransferJobs
 from brygga.web.pages import PageKit, lang_of
+from brygga.web.queued import QueuedRun, enqueue, queue_in_use, queued_state
 from brygga.web.run_result import box_state, category_results
 from brygga.web.schedule_form import schedule_section
 from brygga.web.schedule_views import schedule_context, schedule_router
@@ -25,6 +26,7 @@ from brygga.web.settings_form import save_settings, setting_fields
 __all__ = ["transfer_router"]
 
 MODES = ("dry-run", "run", "retry")
+ALL = "all"
 
 
 def transfer_router(kit: PageKit, jobs: TransferJobs) -> APIRouter:
@@ -67,16 +69,31 @@ def transfer_router(kit: PageKit, jobs: TransferJobs) -> APIRouter:
     async def start(request: Request) -> Response:
         form = await request.form()
         category, mode = str(form.get("category", "")), str(form.get("mode", ""))
-        if category not in CATEGORIES or mode not in MODES:
+        everything = category == ALL and mode == "run"  # "Överför allt": every category, in dependency order
+        if (category not in CATEGORIES and not everything) or mode not in MODES:
             raise HTTPException(status_code=400, detail="Okänd programdel eller körsätt.")
+        store = await kit.store(request)
+        categories = list(CATEGORIES) if everything else [category]
+        if mode == "run" and await run_in_threadpool(queue_in_use, store):
+            queued = await run_in_threadpool(enqueue, store, categories)
+            return await _queued_status(kit, request, queued)
         try:
-            job = jobs.start(
-                await kit.store(request), [category], dry_run=mode == "dry-run", failed_only=mode == "retry"
-            )
+            job = jobs.start(store, categories, dry_run=mode == "dry-run", failed_only=mode == "retry")
         except TransferBusy:
             busy = translator(lang_of(request))("transfer.busy")
             return kit.render(request, "run_status.html", status_code=409, job=None, busy=busy)
         return await _status(kit, request, job)
+
+    @router.get("/transfer/queued/{job_id}")
+    async def queued_status(request: Request, job_id: int) -> Response:
+        store = await kit.store(request)
+        if request.query_params.get("company") != store.tenant:  # the page was of another company
+            changed = translator(lang_of(request))("company.changed")
+            return kit.render(request, "run_status.html", status_code=409, job=None, busy=changed)
+        categories = [name for name in request.query_params.getlist("c") if name in CATEGORIES]
+        after = request.query_params.get("after", "0")
+        queued = QueuedRun(job_id, store.tenant, categories, int(after) if after.isdigit() else 0)
+        return await _queued_status(kit, request, queued)
 
     @router.get("/transfer/{job_id}")
     async def status(request: Request, job_id: int) -> Response:
@@ -90,6 +107,16 @@ def transfer_router(kit: PageKit, jobs: TransferJobs) -> APIRouter:
 
 def _connected(store: Store) -> bool:
     return store.connections.get("eekonomi") is not None and store.connections.get("severa") is not None
+
+
+async def _queued_status(kit: PageKit, request: Request, queued: QueuedRun) -> Response:
+    """The queued job's state (polled while it waits or runs), then its run's result from the run history."""
+    store = await kit.store(request)
+    queued = await run_in_threadpool(queued_state, store, queued, lang_of(request))
+    context: dict[str, Any] = {"job": None, "busy": None, "queued": queued}
+    if not queued.waiting:
+        context["summaries"] = await run_in_threadpool(category_summaries, store)
+    return kit.render(request, "run_status.html", **context)
 
 
 async def _status(kit: PageKit, request: Request, job: Job) -> Response:
