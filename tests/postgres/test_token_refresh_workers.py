@@ -27,7 +27,7 @@ from brygga.connections import eekonomi_client
 from brygga.eekonomi import EEkonomiOAuthConfig, connect_unattended
 from brygga.eekonomi.auth import RECONNECT_MESSAGE
 from brygga.errors import AuthError
-from brygga.store import Store, open_store
+from brygga.store import LeaseLostError, Store, open_store
 from brygga.tokens import OAuthTokens
 from brygga_emulators.eekonomi import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, build_emulator
 from brygga_emulators.faults import FaultConfig
@@ -165,5 +165,29 @@ async def test_a_spent_refresh_token_says_connect_again_lets_go_of_the_lock_and_
         shown = " ".join([*rendered, caplog.text])
         for secret in (DEMO_CLIENT_SECRET, tokens.access_token, tokens.refresh_token, spent.refresh_token):
             assert secret and secret not in shown
+    finally:
+        store.db.dispose()
+
+
+def test_tokens_are_stored_even_by_a_run_whose_lease_was_taken_over(database_settings: Settings) -> None:
+    """A refreshed token is spent at eEkonomi the moment it is issued: the fence that stops a stale run's writes
+    must not stop it from storing the new tokens, or the company would have to connect again."""
+    store = open_store(database_settings)
+    try:
+        store.connections.save(
+            "eekonomi", api_url="http://eek.test/v2", auth_url=None, client_id="c", client_secret="s"
+        )
+        first = store.lease.acquire("worker-a")
+        assert first is not None
+        stale = store.fenced(first)
+        store.lease.release("worker-a", first)
+        assert store.lease.acquire("worker-b") is not None
+        with pytest.raises(LeaseLostError):
+            stale.settings.set_many({"master": "pm"})
+        fresh = OAuthTokens("access-new", "refresh-new", datetime.now(UTC) + timedelta(hours=1))
+        stale.connections.token_store("eekonomi").save(fresh)
+        assert store.connections.token_store("eekonomi").load() == fresh
+        stale.connections.rate_blocks("eekonomi").block("/customers", datetime.now(UTC) + timedelta(seconds=30))
+        assert "/customers" in store.connections.rate_blocks("eekonomi").load()
     finally:
         store.db.dispose()

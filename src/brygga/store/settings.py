@@ -108,7 +108,13 @@ class ConnectionStore:
 
     def rate_blocks(self, system: str) -> RateBlockStore:
         """Where a 429 of ``system`` is recorded for every process calling for this company."""
-        return RateBlockStore(self.db, self.tenant, system)
+        return RateBlockStore(unfenced(self.db), self.tenant, system)
+
+
+def unfenced(db: Database) -> Database:
+    """Tokens and rate-limit blocks belong to the connection, not to a run: they are written even by a run whose
+    lease was taken over (``brygga.store.lease``), because a refreshed token that could not be stored is lost."""
+    return db if type(db) is Database else Database(db.engine, db.box, db.tenant)
 
 
 class DbTokenStore:
@@ -118,7 +124,7 @@ class DbTokenStore:
     PostgreSQL, a file lock beside an SQLite file."""
 
     def __init__(self, db: Database, tenant: str, system: str) -> None:
-        self.db = db
+        self.db = unfenced(db)
         self.tenant = tenant
         self.system = system
 
