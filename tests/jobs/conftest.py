@@ -18,7 +18,7 @@ from sqlalchemy import text
 
 from brygga.config import Settings
 from brygga.jobs.schema import install_queue
-from brygga.store.database import open_database
+from brygga.store.database import make_engine, open_database
 from tests.postgres.plugin import NO_POSTGRES, REPO, PostgresServer
 from tests.scenarios.harness import World, build_world
 from tests.support.contract_plugin import register_base_url
@@ -124,18 +124,18 @@ def workers(tmp_path: Path) -> Iterator[Callable[..., WorkerProcess]]:
 
 
 def job_states(settings: Settings) -> list[tuple[int, str, str]]:
-    """(id, task, status) of every job, oldest first."""
-    database = open_database(settings)
+    """(id, task, status) of every job, oldest first (read without opening the store: no migration, no grants)."""
+    engine = make_engine(str(settings.db))
     try:
-        with database.engine.connect() as connection:
+        with engine.connect() as connection:
             rows = connection.execute(text("SELECT id, task_name, status FROM procrastinate_jobs ORDER BY id")).all()
             return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
     finally:
-        database.dispose()
+        engine.dispose()
 
 
-def wait_until(check: Callable[[], bool], timeout: float = 30.0) -> None:
+def wait_until(check: Callable[[], bool], timeout: float = 30.0, why: Callable[[], str] = str) -> None:
     deadline = time.monotonic() + timeout
     while not check():
-        assert time.monotonic() < deadline, "timed out"
+        assert time.monotonic() < deadline, f"timed out: {why()}"
         time.sleep(0.1)
