@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck install clean bench chaos browser fuzz
+.PHONY: run test lint typecheck install clean bench chaos browser fuzz scale-out
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 behövs ($(PYTHON) saknas)"; exit 1; }
@@ -48,6 +48,11 @@ chaos: $(STAMP)
 # 10,000 generated examples through mapping and order import (seed 12); prints the counts (benchmarks/fuzz.py).
 fuzz: $(STAMP)
 	$(BIN)/python benchmarks/fuzz.py
+
+# 200 companies every 5 minutes on one PostgreSQL, 1, 2 and 4 brygga worker processes (README: Skala ut).
+# Needs the test server: bash scripts/postgres-test.sh start (or SCALE_OUT_OWNER_URL / SCALE_OUT_APP_URL).
+scale-out: $(STAMP)
+	$(BIN)/python benchmarks/scale_out.py
 
 clean:
 	rm -rf $(VENV) .brygga .mypy_cache .ruff_cache .pytest_cache test-artifacts

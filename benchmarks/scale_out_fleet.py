@@ -23,7 +23,7 @@ from benchmarks.scale_out_world import World
 
 __all__ = ["Fleet", "FleetFigures", "worker_command"]
 
-STOP_SECONDS = 90.0  # SIGTERM lets the running job finish; after this the process is killed
+STOP_SECONDS = 150.0  # SIGTERM lets the running jobs finish (the queue worker waits up to 120 s); then killed
 
 
 def worker_command(concurrency: int | None) -> list[str]:
