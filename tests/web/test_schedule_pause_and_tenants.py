@@ -14,7 +14,7 @@ from brygga.schedules.syntax import parse_schedule
 from brygga.store import Store
 from brygga.store.companies import CompanyRegistry
 from brygga.web import schedule_form
-from brygga.web.pages import COMPANY_COOKIE
+from brygga.web.pages import COMPANY_COOKIE, local_time
 from tests.web.conftest import page_token
 
 REASON = "Inloggningen till Visma eEkonomi har gått ut. Anslut igen: brygga connect eekonomi."
@@ -105,3 +105,14 @@ async def test_isolation_schedules_and_pause_of_another_company_are_never_shown_
     assert stale.status_code == 409
     assert beta.schedules.get("invoices") == parse_schedule(["at", "06:30"], days="sat")
     assert alfa.schedules.get("invoices") == parse_schedule(["every", "30"], days="mon")
+
+
+async def test_last_run_time_is_shown_in_swedish_time_not_utc(admin: httpx.AsyncClient, store: Store) -> None:
+    """The category table's last run, beside the next run, is Swedish wall-clock time too (stored as UTC)."""
+    run_id = store.runs.start(["customers"], dry_run=False)
+    store.runs.finish(run_id, "ok", "")
+    started = store.runs.history(1)[0][3]
+    local = local_time(started)
+    assert local != (started.replace(tzinfo=None)).strftime("%Y-%m-%d %H:%M")  # Stockholm is never UTC
+    for path in ("/", "/runs"):
+        assert f'class="time">{local}</td>' in (await admin.get(path)).text, path

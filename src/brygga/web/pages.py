@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 
+from brygga.calendar_se import STOCKHOLM
 from brygga.config import Settings
 from brygga.store import Store
 from brygga.store.companies import CompanyRegistry
@@ -47,6 +49,7 @@ __all__ = [
     "PageKit",
     "Redirect",
     "company_of",
+    "local_time",
     "redirect_response",
 ]
 
@@ -168,8 +171,18 @@ class PageKit:
             "company_field": COMPANY_FIELD,
             "company_header": COMPANY_HEADER,
             "companies": getattr(request.state, "companies", []),
+            "local_time": local_time,
         }
         return self.templates.TemplateResponse(request, template, {**base, **context}, status_code=status_code)
+
+
+def local_time(moment: datetime | None) -> str:
+    """A stored moment (UTC; SQLite gives it back without its zone) as Swedish wall-clock time, 2026-12-07 07:10."""
+    if moment is None:
+        return ""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(STOCKHOLM).strftime("%Y-%m-%d %H:%M")
 
 
 def session_of(request: Request) -> WebSession:
