@@ -29,3 +29,13 @@ def test_schedule_cli_wrong_input_exits_2_with_what_is_wrong_and_the_format(tmp_
     assert "every N" in wrong.stderr
     english = brygga("schedule", "set", "fakturor", "off", data_dir=tmp_path, lang="en")
     assert english.returncode == 2 and "Unknown category: fakturor" in english.stderr
+
+
+def test_schedule_cli_now_on_sqlite_runs_at_once_and_refuses_wrong_input_without_traceback(tmp_path: Path) -> None:
+    nothing = brygga("schedule", "now", data_dir=tmp_path)
+    assert nothing.returncode == 2 and "Ange kategorier eller --all" in nothing.stderr
+    english = brygga("schedule", "now", "fakturor", data_dir=tmp_path, lang="en")
+    assert english.returncode == 2 and "Unknown category: fakturor" in english.stderr
+    at_once = brygga("schedule", "now", "customers", data_dir=tmp_path)  # not connected: said, and paused
+    assert "SQLite har ingen kö: överföringen körs direkt" in at_once.stdout and at_once.returncode == 1
+    assert "Traceback" not in nothing.stderr + english.stderr + at_once.stderr + at_once.stdout

@@ -72,7 +72,18 @@ def _queue_worker(settings: Settings, db: Database, concurrency: int) -> None:
             "more workers on the same database to share the work. Ctrl+C stops it.",
         )
     )
-    asyncio.run(run_queue_worker(settings, db, QueueOptions(concurrency=concurrency), notify=_notify))
+    from procrastinate.exceptions import ConnectorException
+
+    try:
+        asyncio.run(run_queue_worker(settings, db, QueueOptions(concurrency=concurrency), notify=_notify))
+    except ConnectorException as exc:  # the server went away under the worker
+        raise ConfigError(
+            f"Kön i {where} gick inte att nå: {exc.__cause__ or exc}",
+            hint="Kontrollera att PostgreSQL-servern körs och starta brygga worker igen; avbrutna jobb tas om.",
+            message_en=f"The queue in {where} could not be reached: {exc.__cause__ or exc}",
+            hint_en="Check that the PostgreSQL server is running and start brygga worker again; interrupted jobs "
+            "are taken up again.",
+        ) from exc
 
 
 def _sqlite_worker(settings: Settings, db: Database) -> None:
