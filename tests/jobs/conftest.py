@@ -26,8 +26,8 @@ from tests.support.contract_plugin import register_base_url
 NEEDS_POSTGRES = pytest.mark.skipif(NO_POSTGRES, reason="BRYGGA_TEST_NO_POSTGRES=1")
 FAST = {
     "concurrency": 2,
-    "heartbeat_seconds": 0.3,
-    "stalled_after_seconds": 1.5,
+    "heartbeat_seconds": 0.2,
+    "stalled_after_seconds": 1.0,
     "busy_retry_seconds": 1,
     "shutdown_timeout_seconds": 30.0,
     "poll_seconds": 0.2,

