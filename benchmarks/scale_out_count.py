@@ -26,7 +26,16 @@ from sqlalchemy import create_engine, text
 from benchmarks.scale_out_trickle import Ledger
 from benchmarks.scale_out_world import World, eek_tokens, pm_headers
 
-__all__ = ["ApiCount", "RunRecord", "count_through_apis", "due_slot", "overlaps", "percentile", "read_runs"]
+__all__ = [
+    "ApiCount",
+    "RunRecord",
+    "count_through_apis",
+    "database_size",
+    "due_slot",
+    "overlaps",
+    "percentile",
+    "read_runs",
+]
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
@@ -78,6 +87,18 @@ def read_runs(world: World, since: datetime, until: datetime) -> list[RunRecord]
     finally:
         engine.dispose()
     return [RunRecord(str(r[0]), str(r[1]), _utc(r[2]), _utc(r[3]) if r[3] else None, int(r[4])) for r in rows]
+
+
+def database_size(world: World) -> tuple[float, int]:
+    """(the benchmark database's size in MB, how many runs it holds)."""
+    engine = create_engine(world.owner_url)
+    try:
+        with engine.connect() as conn:
+            size = conn.execute(text("SELECT pg_database_size(current_database())")).scalar_one()
+            runs = conn.execute(text("SELECT count(*) FROM run")).scalar_one()
+    finally:
+        engine.dispose()
+    return int(size) / 1e6, int(runs)
 
 
 def _utc(value: Any) -> datetime:

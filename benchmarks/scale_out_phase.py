@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from benchmarks.scale_out_count import RunRecord, due_slot, overlaps, percentile, read_runs
+from benchmarks.scale_out_count import RunRecord, database_size, due_slot, overlaps, percentile, read_runs
 from benchmarks.scale_out_fleet import Fleet, FleetFigures
 from benchmarks.scale_out_trickle import Trickle
 from benchmarks.scale_out_world import World
@@ -41,6 +41,8 @@ class PhaseFigures:
     trickled_changes: int
     fleet: FleetFigures
     speed_up: float = 0.0
+    database_mb: float = 0.0  # the whole database after the phase (every company, every run so far)
+    runs_in_database: int = 0
 
     @property
     def cpu_ms_per_object(self) -> float:
@@ -138,4 +140,14 @@ def run_phase(
     fleet_figures = fleet.stop()
     runs = read_runs(world, phase_start, datetime.now(UTC) + timedelta(seconds=1))
     figures = _figures(world, runs, slot_times, phase_start)
-    return PhaseFigures(workers, bool(kill_every), slots, trickled_changes=changes, fleet=fleet_figures, **figures)
+    size, stored = database_size(world)
+    return PhaseFigures(
+        workers,
+        bool(kill_every),
+        slots,
+        trickled_changes=changes,
+        fleet=fleet_figures,
+        database_mb=size,
+        runs_in_database=stored,
+        **figures,
+    )

@@ -175,7 +175,7 @@ def _populate(world: World) -> None:
     registry = CompanyRegistry(db)
 
     async def connect_all() -> None:
-        gate = asyncio.Semaphore(8)
+        gate = asyncio.Semaphore(16)
         with httpx.Client(timeout=30.0) as http:
 
             async def one(number: int) -> None:
