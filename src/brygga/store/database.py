@@ -18,7 +18,14 @@ from brygga.config import Settings
 from brygga.errors import ConfigError
 from brygga.store.crypto import SecretBox, load_or_create_key
 from brygga.store.health import check_sqlite_file, corrupt, create_private, sqlite_path
-from brygga.store.postgres import TENANT_KEY, engine_options, grant_to_app_role, normalize_url, set_tenant
+from brygga.store.postgres import (
+    TENANT_KEY,
+    engine_options,
+    grant_to_app_role,
+    migration_lock,
+    normalize_url,
+    set_tenant,
+)
 
 __all__ = ["Database", "make_engine", "open_database", "unreachable"]
 
@@ -94,7 +101,8 @@ def open_database(settings: Settings, *, url: str | None = None) -> Database:
     owner_url = normalize_url(settings.db_owner) if settings.db_owner and url is None and path is None else None
     try:
         if owner_url is None:
-            database.migrate()
+            with migration_lock(engine):
+                database.migrate()
         else:
             _migrate_as_owner(database, owner_url, db_url)
     except DatabaseError as exc:
@@ -122,7 +130,8 @@ def _migrate_as_owner(database: Database, owner_url: str, app_url: str) -> None:
     """Migrations run as the tables' owner (``BRYGGA_DB_OWNER``), who then grants the application role its rows."""
     owner = make_engine(owner_url)
     try:
-        Database(owner, database.box).migrate()
+        with migration_lock(owner):
+            Database(owner, database.box).migrate()
         grant_to_app_role(owner, app_url)
     finally:
         owner.dispose()

@@ -11,6 +11,8 @@ too). Two roles keep the companies apart (README, "PostgreSQL"):
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Connection, Engine, make_url, text
@@ -23,6 +25,7 @@ __all__ = [
     "engine_options",
     "grant_to_app_role",
     "is_postgres",
+    "migration_lock",
     "normalize_url",
     "set_tenant",
 ]
@@ -63,11 +66,37 @@ def set_tenant(session: Session, _transaction: SessionTransaction, connection: C
         connection.execute(text("SELECT set_config(:name, :tenant, true)"), {"name": TENANT_SETTING, "tenant": tenant})
 
 
+# Advisory lock keys (any 64-bit numbers no other software on the database uses).
+MIGRATE_LOCK_KEY = 0x62727967_6D696772  # "brygmigr": one process migrates at a time
+GRANT_LOCK_KEY = 0x62727967_6772616E  # "bryggran": one process grants at a time
+
+
+@contextmanager
+def migration_lock(engine: Engine) -> Iterator[None]:
+    """Hold PostgreSQL's session advisory lock for migrating while the body runs: processes that open the database
+    at the same moment (several workers starting) migrate one after the other, and the later ones find nothing to
+    do. On SQLite nothing is needed (its write lock does it)."""
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    with engine.connect() as guard:
+        guard.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATE_LOCK_KEY})
+        guard.commit()
+        try:
+            yield
+        finally:
+            guard.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATE_LOCK_KEY})
+            guard.commit()
+
+
 def grant_to_app_role(owner: Engine, app_url: str) -> None:
     """Give the application role (``BRYGGA_DB``'s user) the rows of brygga's tables, not the tables themselves: it
     reads and writes, never alters or drops, and only reads the migration version."""
     app_user = make_url(app_url).username
     with owner.begin() as connection:
+        # Workers starting together all grant at once; PostgreSQL refuses concurrent GRANTs on one table ("tuple
+        # concurrently updated"), so they take turns.
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": GRANT_LOCK_KEY})
         current = connection.execute(text("SELECT current_user")).scalar_one()
         if not app_user or app_user == current:
             return
