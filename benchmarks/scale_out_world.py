@@ -43,6 +43,7 @@ SCHEDULED = ("customers", "invoices")
 # items of the cost center "Projekt".
 SETTINGS = {"default_article_number": "B-00001", "project_cost_center": "Projekt"}
 SETUP_CATEGORIES = ["customers", "articles", "projects"]
+SETUP_ATTEMPTS = 4
 REDIRECT = "http://127.0.0.1:9/scale-out"
 
 
@@ -160,8 +161,11 @@ async def _connect_one(world: World, settings: Settings, store: Store, number: i
     await connect_severa(store, api_url=world.pm_url, client_id=client_id, client_secret=secret)
     store.settings.set_many(SETTINGS)
     session = TransferSession(store, settings.model_copy(update={"tenant": store.tenant}))
-    try:  # untimed: the seeded customers, articles and projects, as a company's first transfer by hand
-        await session.run(SETUP_CATEGORIES)
+    try:  # untimed: the seeded customers, articles and projects, as a company's first transfer by hand; again
+        # (as a person would) while something failed, e.g. a connection the busy emulator dropped
+        for _ in range(SETUP_ATTEMPTS):
+            if (await session.run(SETUP_CATEGORIES)).state == "ok":
+                break
     finally:
         await session.aclose()
     every = Schedule(kind="every", every_minutes=world.interval_minutes)
