@@ -5,6 +5,7 @@ and the database connections they use, sampled from ``pg_stat_activity`` twice a
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import signal
@@ -23,6 +24,7 @@ from benchmarks.scale_out_world import World
 
 __all__ = ["Fleet", "FleetFigures", "worker_command"]
 
+STAGGER_SECONDS = 2.0
 STOP_SECONDS = 150.0  # SIGTERM lets the running jobs finish (the queue worker waits up to 120 s); then killed
 
 
@@ -65,7 +67,11 @@ class Fleet:
     def _reap(self, process: subprocess.Popen[bytes], *, wait: bool = True) -> bool:
         """Collect the process's exit and CPU time (``wait4``, so killed processes count too); False when it has
         not ended (``wait=False``)."""
-        pid, status, usage = os.wait4(process.pid, 0 if wait else os.WNOHANG)
+        try:
+            pid, status, usage = os.wait4(process.pid, 0 if wait else os.WNOHANG)
+        except ChildProcessError:  # already collected elsewhere: its exit is known, its CPU time is not
+            self.figures.exit_codes.append(process.returncode if process.returncode is not None else -1)
+            return True
         if not pid:
             return False
         process.returncode = os.waitstatus_to_exitcode(status)
@@ -76,6 +82,9 @@ class Fleet:
     def start(self, kill_every: float | None, seed: int) -> None:
         self.log_dir.mkdir(parents=True, exist_ok=True)
         for slot in range(self.workers):
+            # a moment apart: workers started in the same instant raced in their start-up grants ("tuple
+            # concurrently updated", one exited); see README Skala ut
+            time.sleep(STAGGER_SECONDS if slot else 0)
             self._start(slot)
         self._threads.append(threading.Thread(target=self._sample, daemon=True))
         if kill_every:
@@ -91,7 +100,7 @@ class Fleet:
                 process = self._procs[slot]
                 if process is None:
                     continue
-                process.send_signal(signal.SIGKILL)
+                os.kill(process.pid, signal.SIGKILL)  # not send_signal: it polls, which would reap it first
                 self._reap(process)
                 self.figures.kills += 1
                 self._start(slot)
@@ -101,12 +110,14 @@ class Fleet:
         with self._lock:
             running = [p for p in self._procs if p is not None]
             for process in running:
-                process.send_signal(signal.SIGTERM)
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(process.pid, signal.SIGTERM)
             deadline = time.monotonic() + STOP_SECONDS
             for process in running:
                 while not self._reap(process, wait=False):
                     if time.monotonic() > deadline:
-                        process.kill()
+                        with contextlib.suppress(ProcessLookupError):
+                            os.kill(process.pid, signal.SIGKILL)
                         self._reap(process)
                         break
                     time.sleep(0.2)
