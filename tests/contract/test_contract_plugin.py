@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 CONFTEST = 'pytest_plugins = ["tests.support.contract_plugin"]\n'
@@ -40,22 +42,28 @@ async def test_lists_customers(recording_transport_factory):
 """
 
 
-def run_session(tmp_path: Path, server_time: str) -> subprocess.CompletedProcess[str]:
+# One process, and pytest-xdist's workers (as ``make test`` runs): the workers' results are added up by the controller.
+PROCESSES = pytest.mark.parametrize("workers", [[], ["-n", "2"]], ids=["one-process", "xdist"])
+
+
+def run_session(tmp_path: Path, server_time: str, workers: list[str]) -> subprocess.CompletedProcess[str]:
     (tmp_path / "conftest.py").write_text(CONFTEST)
     (tmp_path / "test_generated.py").write_text(TEST_TEMPLATE.format(server_time=server_time))
     env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
-    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "asyncio_mode=auto"]
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "asyncio_mode=auto", *workers]
     return subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
 
 
-def test_a_clean_session_passes(tmp_path: Path) -> None:
-    result = run_session(tmp_path, "2025-03-01T12:00:00Z")
+@PROCESSES
+def test_a_clean_session_passes(tmp_path: Path, workers: list[str]) -> None:
+    result = run_session(tmp_path, "2025-03-01T12:00:00Z", workers)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "contract: 3 recorded exchanges match the official specs" in result.stdout
 
 
-def test_a_violation_fails_the_session_with_one_line_and_a_count(tmp_path: Path) -> None:
-    result = run_session(tmp_path, "2025-03-01 12:00")
+@PROCESSES
+def test_a_violation_fails_the_session_with_one_line_and_a_count(tmp_path: Path, workers: list[str]) -> None:
+    result = run_session(tmp_path, "2025-03-01 12:00", workers)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "1 passed" in result.stdout
     expected = (

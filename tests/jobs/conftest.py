@@ -13,14 +13,13 @@ from pathlib import Path
 
 import httpx
 import pytest
-from cryptography.fernet import Fernet
 from sqlalchemy import text
 
 from brygga.config import Settings
 from brygga.jobs.schema import install_queue
 from brygga.store.database import make_engine, open_database
 from tests.postgres.plugin import NO_POSTGRES, REPO, PostgresServer
-from tests.scenarios.harness import World, build_world
+from tests.scenarios.harness import World, served_world
 from tests.support.contract_plugin import register_base_url
 
 NEEDS_POSTGRES = pytest.mark.skipif(NO_POSTGRES, reason="BRYGGA_TEST_NO_POSTGRES=1")
@@ -39,12 +38,7 @@ FAST = {
 @pytest.fixture
 def queue_settings(tmp_path: Path, postgres_server: PostgresServer) -> Iterator[Settings]:
     name = postgres_server.create()
-    settings = Settings(
-        data_dir=tmp_path,
-        db=postgres_server.url(name),
-        db_owner=postgres_server.url(name, owner=True),
-        secret_key=Fernet.generate_key().decode(),
-    )
+    settings = postgres_server.settings_for(name, tmp_path)
     open_database(settings).dispose()
     install_queue(settings)
     try:
@@ -59,15 +53,8 @@ async def queue_world(
     recording_transport_factory: Callable[[httpx.AsyncBaseTransport], httpx.AsyncBaseTransport],
     queue_settings: Settings,
 ) -> AsyncIterator[World]:
-    built, servers = await build_world(
-        tmp_path, recording_transport_factory, register_base_url, settings=queue_settings
-    )
-    try:
+    async with served_world(tmp_path, recording_transport_factory, register_base_url, queue_settings) as built:
         yield built
-    finally:
-        built.store.db.dispose()
-        for server in servers:
-            server.stop()
 
 
 class WorkerProcess:

@@ -88,6 +88,16 @@ class PostgresServer:
         self.admin.execute(f'CREATE DATABASE "{name}"')
         return name
 
+    def settings_for(self, name: str, data_dir: Path, **more: object) -> Settings:
+        """Settings on database ``name`` as production runs: the application role, with the owner in ``db_owner``."""
+        return Settings(
+            data_dir=data_dir,
+            db=self.url(name),
+            db_owner=self.url(name, owner=True),
+            secret_key=_key(),
+            **more,  # type: ignore[arg-type]
+        )
+
     def drop(self, name: str) -> None:
         self.admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 

@@ -6,7 +6,7 @@ import httpx
 import pytest
 
 from brygga.config import Settings
-from tests.scenarios.harness import World, build_world
+from tests.scenarios.harness import World, served_world
 from tests.support.contract_plugin import register_base_url
 
 
@@ -17,12 +17,5 @@ async def world(
     database_settings: Settings,
 ) -> AsyncIterator[World]:
     """Modules marked ``both_databases`` get each scenario on SQLite and on PostgreSQL (tests/postgres/plugin.py)."""
-    built, servers = await build_world(
-        tmp_path, recording_transport_factory, register_base_url, settings=database_settings
-    )
-    try:
+    async with served_world(tmp_path, recording_transport_factory, register_base_url, database_settings) as built:
         yield built
-    finally:
-        built.store.db.dispose()
-        for server in servers:
-            server.stop()

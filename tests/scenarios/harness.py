@@ -7,7 +7,8 @@ emulator's answer against the official specs when the session ends.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -148,3 +149,17 @@ async def build_world(
         transport=world.transport(),
     )
     return world, servers
+
+
+@asynccontextmanager
+async def served_world(
+    tmp: Path, wrap: Wrap, register: Callable[[str, str], None], settings: Settings
+) -> AsyncIterator[World]:
+    """``build_world`` on ``settings`` for the length of the block; then the store closed and the emulators stopped."""
+    built, servers = await build_world(tmp, wrap, register, settings=settings)
+    try:
+        yield built
+    finally:
+        built.store.db.dispose()
+        for server in servers:
+            server.stop()

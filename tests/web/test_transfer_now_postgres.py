@@ -11,7 +11,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-from cryptography.fernet import Fernet
 from sqlalchemy import text
 
 from brygga.config import Settings
@@ -28,12 +27,7 @@ pytestmark = pytest.mark.skipif(NO_POSTGRES, reason="BRYGGA_TEST_NO_POSTGRES=1")
 @pytest.fixture
 def pg_store(tmp_path: Path, postgres_server: PostgresServer) -> Iterator[Store]:
     name = postgres_server.create()
-    settings = Settings(
-        data_dir=tmp_path,
-        db=postgres_server.url(name),
-        db_owner=postgres_server.url(name, owner=True),
-        secret_key=Fernet.generate_key().decode(),
-    )
+    settings = postgres_server.settings_for(name, tmp_path)
     store = open_store(settings)
     install_queue(settings)
     try:
