@@ -28,6 +28,7 @@ from sqlalchemy.types import TypeDecorator
 
 __all__ = [
     "ApiKeyRow",
+    "AuditEventRow",
     "Base",
     "CompanyRow",
     "ConnectionRow",
@@ -320,3 +321,21 @@ class SchedulePauseRow(Base):
     reason: Mapped[str] = mapped_column(Text)
     reason_en: Mapped[str] = mapped_column(Text)
     paused_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class AuditEventRow(Base):
+    """One change of a company's setting, connection, schedule or pause: when, who (``actor``) from where
+    (``source``: web, cli or worker), what (``subject`` and ``key``) and the values before and after (never a
+    secret's: those say only that it changed)."""
+
+    __tablename__ = "audit_event"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    tenant_id: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+    actor: Mapped[str] = mapped_column(String(200))
+    source: Mapped[str] = mapped_column(String(16))
+    subject: Mapped[str] = mapped_column(String(32))
+    key: Mapped[str] = mapped_column(String(200))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    __table_args__ = (Index("ix_audit_event_tenant_at", "tenant_id", "at"),)
