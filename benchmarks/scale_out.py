@@ -90,6 +90,7 @@ def _print_phase(phase: PhaseFigures, count: ApiCount) -> None:
             f"{phase.cpu_ms_per_object:.1f} ms ({f.cpu_seconds:.1f} s in {f.processes} processes)",
         ),
         ("databasanslutningar, topp (connections: app role / all)", f"{f.peak_connections} / {f.peak_connections_all}"),
+        ("databasens storlek (database size)", f"{phase.database_mb:.1f} MB, {phase.runs_in_database} runs"),
     ]
     for label, value in rows:
         print(f"  {label:<66} {value}")
