@@ -10,11 +10,13 @@ from brygga.cli.i18n import LANG, install_catalogue
 install_catalogue(LANG)
 
 from brygga.cli import (  # noqa: E402 - after the catalogue: these import typer and click
+    audit_cmd,
     companies_cmd,
     connect_cmd,
     demo_cmd,
     emulator_cmd,
     orders_cmd,
+    overview_cmd,
     results_cmd,
     schedule_cmd,
     service_cmd,
@@ -28,11 +30,13 @@ from brygga.cli.entry import main  # noqa: E402
 
 __all__ = ["app", "main"]
 _COMMANDS = (
+    audit_cmd,
     companies_cmd,
     connect_cmd,
     demo_cmd,
     emulator_cmd,
     orders_cmd,
+    overview_cmd,
     results_cmd,
     schedule_cmd,
     service_cmd,
