@@ -42,6 +42,16 @@ class Settings(BaseSettings):
         description="The web app's address as browsers reach it (https://brygga.example.se); the eEkonomi OAuth "
         "callback registered with Visma is this plus /connections/eekonomi/callback",
     )
+    # Alerts (README, "Larm"): the installation's mail server, and how long a webhook may take to answer.
+    smtp_host: str | None = Field(default=None, description="The SMTP server alerts are sent through")
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    smtp_user: str | None = None
+    smtp_password: SecretStr | None = Field(default=None, description="Never logged or printed")
+    smtp_starttls: bool = True
+    smtp_from: str = "brygga@localhost"
+    smtp_ca_file: Path | None = Field(default=None, description="A CA file to trust for STARTTLS (an internal relay)")
+    smtp_timeout: float = Field(default=10.0, gt=0)
+    alert_webhook_timeout: float = Field(default=5.0, gt=0)
 
     @classmethod
     def settings_customise_sources(

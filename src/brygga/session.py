@@ -8,8 +8,10 @@ from datetime import date
 
 import httpx
 
+from brygga.alerts.hook import after_run
 from brygga.config import Settings
 from brygga.connections import Sleep, eekonomi_client, severa_client
+from brygga.errors import BryggaError
 from brygga.store import Store
 from brygga.transfer.context import NullProgress, Progress, TransferContext
 from brygga.transfer.options import TransferOptions
@@ -61,7 +63,15 @@ class TransferSession:
             supplier_period=supplier_period,
             failed_only=failed_only,
         )
-        return await run_transfers(ctx, list(categories))
+        try:
+            report = await run_transfers(ctx, list(categories))
+        except BryggaError as exc:  # stopped before its categories (X4, a refused login): alerts say so
+            if not dry_run:
+                await after_run(self.store, self.settings, list(categories), error=exc)
+            raise
+        if not dry_run:  # alerts with recovery (brygga.alerts); never raises, never fails the run
+            await after_run(self.store, self.settings, list(categories), report=report)
+        return report
 
     def calls(self) -> dict[str, int]:
         counts: dict[str, int] = {}

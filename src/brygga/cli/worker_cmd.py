@@ -91,7 +91,14 @@ def _sqlite_worker(settings: Settings, db: Database) -> None:
     from brygga.schedules.worker import Worker
 
     async def main() -> None:
-        scheduler = Worker(db, session_runner(settings), notify=_notify)
+        from brygga.alerts import deliver_everywhere
+
+        scheduler = Worker(
+            db,
+            session_runner(settings),
+            notify=_notify,
+            deliver_alerts=lambda now: deliver_everywhere(db, settings, now=now),
+        )
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(signum, scheduler.stop)

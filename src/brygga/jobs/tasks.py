@@ -22,6 +22,7 @@ from procrastinate import App, BaseRetryStrategy, PsycopgConnector, RetryDecisio
 from procrastinate.exceptions import JobAborted
 from procrastinate.jobs import Job
 
+from brygga.alerts import deliver_everywhere
 from brygga.config import Settings
 from brygga.jobs.conninfo import libpq_conninfo
 from brygga.jobs.enqueue import enqueue_due
@@ -36,6 +37,7 @@ logger = logging.getLogger(__name__)
 
 ENQUEUE_TASK = "brygga.enqueue_due"
 STALLED_TASK = "brygga.retry_stalled"
+ALERTS_TASK = "brygga.deliver_alerts"
 HOUSEKEEPING_PRIORITY = 20  # the periodic tasks before any transfer, so a busy queue never delays a take-over
 
 
@@ -51,6 +53,7 @@ class QueueOptions:
     poll_seconds: float = 5.0
     enqueue_cron: str = "* * * * *"
     stalled_cron: str = "* * * * *"
+    alerts_cron: str = "* * * * *"
 
 
 class _Retry(BaseRetryStrategy):
@@ -114,6 +117,15 @@ def build_app(
     )
     async def retry_stalled_job(timestamp: int) -> int:
         return await retry_stalled(app, options.stalled_after_seconds, say)
+
+    @app.periodic(cron=options.alerts_cron, periodic_id="alerts")
+    @app.task(
+        name=ALERTS_TASK, queue=QUEUE, lock=ALERTS_TASK, queueing_lock=ALERTS_TASK, priority=HOUSEKEEPING_PRIORITY
+    )
+    async def deliver_alerts_job(timestamp: int) -> int:
+        """Reminders, daily summaries and undelivered alerts tried again (brygga.alerts); never fails."""
+        result = await asyncio.to_thread(deliver_everywhere, db, settings, now=datetime.fromtimestamp(timestamp, UTC))
+        return result.sent
 
     return app
 

@@ -56,6 +56,7 @@ class Worker:
         sleep: Callable[[float], Awaitable[None]] | None = None,
         notify: Notify = _quiet,
         poll_seconds: float = POLL_SECONDS,
+        deliver_alerts: Callable[[datetime], object] | None = None,
     ) -> None:
         self.db = db
         self.run_job = run_job
@@ -63,6 +64,7 @@ class Worker:
         self.sleep = sleep or self._sleep_unless_stopped
         self.notify = notify
         self.poll_seconds = poll_seconds
+        self.deliver_alerts = deliver_alerts  # undelivered alerts tried again on every tick (brygga.alerts)
         self.jobs_run = 0
         self._stop = asyncio.Event()
 
@@ -107,6 +109,11 @@ class Worker:
             if self.stopping:
                 return None
             await self._run(job)
+        if self.deliver_alerts is not None:
+            try:
+                await asyncio.to_thread(self.deliver_alerts, self.clock())
+            except Exception:  # alerting never stops the schedules
+                logger.exception("alert delivery failed")
         return upcoming
 
     async def _run(self, job: Job) -> None:
