@@ -52,6 +52,15 @@ class Settings(BaseSettings):
     smtp_ca_file: Path | None = Field(default=None, description="A CA file to trust for STARTTLS (an internal relay)")
     smtp_timeout: float = Field(default=10.0, gt=0)
     alert_webhook_timeout: float = Field(default=5.0, gt=0)
+    metrics_token: SecretStr | None = Field(
+        default=None,
+        description="Bearer token /metrics asks for; unset, /metrics answers loopback clients only (README, Mätvärden)",
+    )
+    metrics_company_labels_max: int = Field(
+        default=20,
+        ge=0,
+        description="Metrics carry a company label while there are at most this many companies (0: never)",
+    )
 
     @classmethod
     def settings_customise_sources(

@@ -153,12 +153,15 @@ async def test_healthz_answers_without_a_key(client: httpx.AsyncClient) -> None:
     assert (response.status_code, response.json()) == (200, {"status": "ok"})
 
 
-async def test_healthz_is_503_when_the_store_cannot_be_opened(settings: Settings) -> None:
+async def test_readyz_is_503_when_the_store_cannot_be_opened(settings: Settings) -> None:
     def broken(_settings: Settings) -> Store:
         raise ConfigError("databasen kan inte öppnas")
 
     app = create_app(broken, settings)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://brygga.test") as client:
-        response = await client.get("/healthz")
+        response = await client.get("/readyz")
+        alive = await client.get("/healthz")  # alive all the same: /healthz never touches the database
     assert response.status_code == 503
-    assert "databasen kan inte öppnas" in response.json()["fel"]
+    assert response.json()["not_ready"] == ["database"]
+    assert "Databasen svarar inte" in response.json()["fel"]
+    assert alive.status_code == 200

@@ -33,6 +33,7 @@ from brygga.http.backoff import backoff_seconds, default_jitter
 from brygga.http.blocks import RateBlockBook, RateBlocks, utc_now
 from brygga.http.network import invalid_address, unreachable
 from brygga.http.paths import render_path
+from brygga.metrics import current_book
 
 __all__ = ["RETRY_SAFE_METHODS", "ApiTransport", "ErrorMapper", "address_error", "network_error", "request_path"]
 
@@ -107,7 +108,7 @@ class ApiTransport:
                 transport=transport,
                 timeout=httpx.Timeout(timeout),
                 headers={**_DEFAULT_HEADERS, **(headers or {})},
-                event_hooks={"request": [self._count_request]},
+                event_hooks={"request": [self._count_request], "response": [self._observe_response]},
             )
         except httpx.InvalidURL as exc:
             raise address_error(system, base_url) from exc
@@ -210,6 +211,7 @@ class ApiTransport:
         try:
             response = await self._client.send(request)
         except httpx.TransportError as exc:
+            current_book().api_response(self._system, _endpoint(request), None)
             raise self._transport_error(request, exc) from exc
         if response.is_success:
             return response
@@ -230,9 +232,19 @@ class ApiTransport:
             self._limiters[template] = limiter
         return limiter
 
+    async def _observe_response(self, response: httpx.Response) -> None:
+        current_book().api_response(self._system, _endpoint(response.request), response.status_code)
+
     async def _count_request(self, request: httpx.Request) -> None:
         template = request.extensions.get(_TEMPLATE_EXTENSION, request_path(request))
         self._calls[f"{request.method} {template}"] += 1
+
+
+def _endpoint(request: httpx.Request) -> str:
+    """``"METHOD /template"`` for the metrics; a request sent without a template (an auth flow's own) is
+    ``"METHOD other"``, never its concrete path, which may hold ids."""
+    template = request.extensions.get(_TEMPLATE_EXTENSION)
+    return f"{request.method} {template if isinstance(template, str) else 'other'}"
 
 
 def network_error(

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Callable
 from typing import Any, Protocol
 
 from brygga.company_guard import company_change_error, identity_of, linked_company
 from brygga.errors import BryggaError, ConfigError
+from brygga.metrics.runs import category_broken, category_done
 from brygga.store import ItemRecord, LeaseLostError, Store
 from brygga.store.lease import LEASE_TTL, lease_holder
 from brygga.transfer.articles.transfer import ArticlesTransfer
@@ -123,10 +125,16 @@ async def _run_in_order(ctx: TransferContext, categories: list[str], *, run_id: 
     if run_id is not None:
         run_id = ctx.store.runs.start(ordered, dry_run=False)
     report = RunReport(run_id=run_id, dry_run=ctx.dry_run)
+    current, started = "", time.monotonic()
     try:
         for name in ordered:
+            current, started = name, time.monotonic()
             report.categories[name] = await _run_category(ctx, name)
+            if run_id is not None:  # a dry run is not counted in the metrics
+                category_done(ctx.store.tenant, report.categories[name], started)
     except BaseException as exc:  # closed with its outcome whatever stops it, then re-raised
+        if run_id is not None and current and current not in report.categories:
+            category_broken(ctx.store.tenant, current, exc, started)
         if run_id is not None and not isinstance(exc, LeaseLostError):  # a lost lease may not write: the next
             _close_broken(ctx.store, run_id, report, exc)  # holder closes this run as interrupted
         raise

@@ -1,8 +1,8 @@
 """The FastAPI app: ``create_app(store_factory, settings)``; ``serve`` runs it with uvicorn.
 
-Besides the order intake and ``/healthz`` it serves the admin pages (Dataöverföring, Felmeddelanden,
-Körningshistorik, Anslutningar, Orderinkorg, Checklista) behind the admin password, with htmx and plain CSS
-from ``static/``.
+Besides the order intake, ``/healthz``, ``/readyz`` and ``/metrics`` (``health_views``) it serves the admin pages
+(Dataöverföring, Felmeddelanden, Körningshistorik, Anslutningar, Orderinkorg, Checklista) behind the admin password,
+with htmx and plain CSS from ``static/``.
 """
 
 from __future__ import annotations
@@ -12,24 +12,23 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
-from sqlalchemy import text
-from sqlalchemy.exc import SQLAlchemyError
-from starlette.concurrency import run_in_threadpool
 
 from brygga.config import Settings
-from brygga.errors import BryggaError
+from brygga.web.audit_views import audit_router
 from brygga.web.auth_views import auth_router
 from brygga.web.checklist_views import checklist_router
 from brygga.web.company_views import company_router
 from brygga.web.company_watch import CompanyWatch
 from brygga.web.connection_views import connection_router
+from brygga.web.health_views import health_router
 from brygga.web.history_views import history_router
 from brygga.web.jobs import TransferJobs
 from brygga.web.oauth_flow import PendingConnections
 from brygga.web.order_views import order_router
 from brygga.web.orders_api import orders_router
+from brygga.web.overview_views import overview_router
 from brygga.web.pages import PageKit, Redirect, redirect_response
 from brygga.web.security_headers import add_security_headers
 from brygga.web.stores import StoreFactory, StoreHolder
@@ -52,6 +51,7 @@ def create_app(store_factory: StoreFactory, settings: Settings) -> FastAPI:
         stores.close()
 
     app = FastAPI(title="brygga", version="1", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
+    app.include_router(health_router(stores, settings))  # /healthz, /readyz, /metrics
     app.include_router(orders_router(stores))
     app.include_router(auth_router(kit))
     app.include_router(transfer_router(kit, jobs))
@@ -60,6 +60,8 @@ def create_app(store_factory: StoreFactory, settings: Settings) -> FastAPI:
     app.include_router(order_router(kit))
     app.include_router(checklist_router(kit))
     app.include_router(company_router(kit))
+    app.include_router(overview_router(kit))
+    app.include_router(audit_router(kit))
     app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static")
     app.middleware("http")(kit.middleware)
     app.middleware("http")(add_security_headers)
@@ -68,18 +70,4 @@ def create_app(store_factory: StoreFactory, settings: Settings) -> FastAPI:
     async def follow_redirect(request: Request, exc: Redirect) -> Response:
         return redirect_response(request, exc.location)
 
-    @app.get("/healthz")
-    async def healthz() -> JSONResponse:
-        """200 when the store answers, 503 with the reason when it does not."""
-        try:
-            await run_in_threadpool(_ping, stores)
-        except (BryggaError, SQLAlchemyError) as exc:
-            return JSONResponse({"status": "fel", "fel": f"Databasen svarar inte: {exc}"}, status_code=503)
-        return JSONResponse({"status": "ok"})
-
     return app
-
-
-def _ping(stores: StoreHolder) -> None:
-    with stores.get().db.read() as session:
-        session.execute(text("SELECT 1"))

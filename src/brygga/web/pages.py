@@ -55,7 +55,7 @@ __all__ = [
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 # Paths that are not pages: the order intake has its own API keys, and these need no session cookie.
-_NO_SESSION_PREFIXES = ("/api/", "/healthz", "/static/")
+_NO_SESSION_PREFIXES = ("/api/", "/healthz", "/readyz", "/metrics", "/static/")
 COMPANY_COOKIE = "brygga_company"
 COMPANY_FIELD = "company"
 COMPANY_HEADER = "X-Brygga-Company"
