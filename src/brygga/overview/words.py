@@ -14,6 +14,7 @@ __all__ = [
     "CONNECTION_WORDS",
     "FILTER_WORDS",
     "SORT_WORDS",
+    "SYSTEM_NAMES",
     "as_json",
     "connection_text",
     "last_runs_text",

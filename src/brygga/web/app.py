@@ -29,6 +29,7 @@ from brygga.web.oauth_flow import PendingConnections
 from brygga.web.order_views import order_router
 from brygga.web.orders_api import orders_router
 from brygga.web.overview_views import overview_router
+from brygga.web.overview_views import overview_router
 from brygga.web.pages import PageKit, Redirect, redirect_response
 from brygga.web.security_headers import add_security_headers
 from brygga.web.stores import StoreFactory, StoreHolder
@@ -60,6 +61,7 @@ def create_app(store_factory: StoreFactory, settings: Settings) -> FastAPI:
     app.include_router(order_router(kit))
     app.include_router(checklist_router(kit))
     app.include_router(company_router(kit))
+    app.include_router(overview_router(kit))
     app.include_router(overview_router(kit))
     app.include_router(audit_router(kit))
     app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static")
