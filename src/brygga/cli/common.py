@@ -18,6 +18,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 
+from brygga.actor import act_as, cli_actor
 from brygga.cli.click_texts import BryggaTyper
 from brygga.cli.i18n import LANG, t
 from brygga.config import Settings
@@ -162,6 +163,7 @@ def _main(
     ] = None,
 ) -> None:
     _Chosen.company = company
+    act_as(cli_actor())  # the audit records changes made here as cli:<OS user>
 
 
 def chosen_company(settings: Settings) -> str | None:

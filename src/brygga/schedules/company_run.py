@@ -13,6 +13,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
+from brygga.actor import WORKER, acting
 from brygga.config import Settings
 from brygga.errors import BryggaError
 from brygga.schedules.pause import connection_problem, error_problem, lift_pause_after_manual_run
@@ -97,6 +98,7 @@ async def run_company(
             return CompanyRun(report.state, report)
     if problem is None:  # unreachable: every path without a problem returned above
         return CompanyRun("not_run", report)
-    store.schedules.pause(*problem)
+    with acting(WORKER):  # an automatic change: the audit says the worker paused it
+        store.schedules.pause(*problem)
     notify(f"{company}: pausad: {problem[0]}", f"{company}: paused: {problem[1]}")
     return CompanyRun("pausing", report)

@@ -5,6 +5,7 @@ run that gets through after the pause lifts it."""
 
 from __future__ import annotations
 
+from brygga.actor import WORKER, acting
 from brygga.errors import BryggaError
 from brygga.store import Store
 from brygga.transfer.outcome import Outcome
@@ -46,5 +47,6 @@ def lift_pause_after_manual_run(store: Store) -> bool:
         return False
     newest = store.runs.history(1)
     if newest and newest[0][2] in ("ok", "partial") and newest[0][3] > pause.paused_at:
-        return store.schedules.resume()
+        with acting(WORKER):  # an automatic change: the audit says the worker lifted it
+            return store.schedules.resume()
     return False

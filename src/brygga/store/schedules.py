@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from brygga.errors import StateError
 from brygga.schedules.model import OFF, Schedule
 from brygga.schedules.slots import Decision, decide
+from brygga.store.audit import record
 from brygga.store.database import Database
 from brygga.store.tables import SchedulePauseRow, ScheduleRow, ScheduleSlotRow
 
@@ -55,11 +56,12 @@ class ScheduleStore:
                 )
             )
             row = session.get(ScheduleRow, (self.tenant, category))
-            if schedule.is_off:
+            spec = None if schedule.is_off else json.dumps(schedule.to_json(), sort_keys=True)
+            record(session, self.tenant, "schedule", category, None if row is None else row.spec, spec)
+            if spec is None:
                 if row is not None:
                     session.delete(row)
                 return
-            spec = json.dumps(schedule.to_json(), sort_keys=True)
             if row is None:
                 session.add(ScheduleRow(tenant_id=self.tenant, category=category, spec=spec, updated_at=_now()))
             else:
@@ -99,6 +101,8 @@ class ScheduleStore:
     def pause(self, reason: str, reason_en: str) -> None:
         with self.db.transaction() as session:
             row = session.get(SchedulePauseRow, self.tenant)
+            old = None if row is None else _reasons(row.reason, row.reason_en)
+            record(session, self.tenant, "pause", "schedules", old, _reasons(reason, reason_en))
             if row is None:
                 session.add(
                     SchedulePauseRow(tenant_id=self.tenant, reason=reason, reason_en=reason_en, paused_at=_now())
@@ -114,8 +118,18 @@ class ScheduleStore:
     def resume(self) -> bool:
         """Lift the pause; ``False`` when the company was not paused."""
         with self.db.transaction() as session:
+            row = session.get(SchedulePauseRow, self.tenant)
+            old = None if row is None else _reasons(row.reason, row.reason_en)
             result = session.execute(delete(SchedulePauseRow).where(SchedulePauseRow.tenant_id == self.tenant))
-            return bool(getattr(result, "rowcount", 0))
+            resumed = bool(getattr(result, "rowcount", 0))
+            if resumed:
+                record(session, self.tenant, "pause", "schedules", old, None)
+            return resumed
+
+
+def _reasons(reason: str, reason_en: str) -> str:
+    """A pause's reason in both languages, as its audit keeps it."""
+    return json.dumps({"sv": reason, "en": reason_en}, ensure_ascii=False, sort_keys=True)
 
 
 def _schedule(row: ScheduleRow) -> Schedule:

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import delete, select
 
+from brygga.store.audit import connection_summary, is_secret_setting, record
 from brygga.store.database import Database
 from brygga.store.rate_blocks import RateBlockStore
 from brygga.store.tables import ConnectionRow, SettingRow
@@ -29,9 +30,12 @@ class SettingsStore:
             return {row.key: row.value for row in rows}
 
     def set_many(self, values: dict[str, str]) -> None:
+        """Save ``values``; each real change is audited in the same transaction (a secret's only as changed)."""
         with self.db.transaction() as session:
             for key, value in values.items():
                 row = session.get(SettingRow, (self.tenant, key))
+                old = None if row is None else row.value
+                record(session, self.tenant, "setting", key, old, value, secret=is_secret_setting(key))
                 if row is None:
                     session.add(SettingRow(tenant_id=self.tenant, key=key, value=value))
                 else:
@@ -58,8 +62,12 @@ class ConnectionStore:
     def save(
         self, system: str, *, api_url: str, auth_url: str | None, client_id: str, client_secret: str | None
     ) -> None:
+        """Save the connection (its tokens are cleared: a new authorisation follows). The audit records it as
+        connected, or connected again with what changed; the secret only as changed, never its value."""
         with self.db.transaction() as session:
             row = session.get(ConnectionRow, (self.tenant, system))
+            old = connection_summary(row)
+            old_secret = self.db.box.open(row.secret_enc) if row is not None and row.secret_enc else None
             if row is None:
                 row = ConnectionRow(tenant_id=self.tenant, system=system)
                 session.add(row)
@@ -69,6 +77,9 @@ class ConnectionStore:
             row.secret_enc = self.db.box.seal(client_secret) if client_secret else None
             row.tokens_enc = None
             row.updated_at = datetime.now(UTC)
+            again = old is not None  # saved again: a new authorisation, its tokens replaced (recorded as changed)
+            new = connection_summary(row, secret_changed=again and old_secret != (client_secret or None), again=again)
+            record(session, self.tenant, "connection", system, old, new)
 
     def get(self, system: str) -> ConnectionInfo | None:
         with self.db.read() as session:
@@ -98,10 +109,14 @@ class ConnectionStore:
     def delete(self, system: str) -> bool:
         """Delete the connection (its secret and tokens); ``False`` when there was none."""
         with self.db.transaction() as session:
+            old = connection_summary(session.get(ConnectionRow, (self.tenant, system)))
             result = session.execute(
                 delete(ConnectionRow).where(ConnectionRow.tenant_id == self.tenant, ConnectionRow.system == system)
             )
-            return bool(getattr(result, "rowcount", 0))
+            deleted = bool(getattr(result, "rowcount", 0))
+            if deleted:
+                record(session, self.tenant, "connection", system, old, None)
+            return deleted
 
     def token_store(self, system: str) -> DbTokenStore:
         return DbTokenStore(self.db, self.tenant, system)

@@ -24,6 +24,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 
+from brygga.actor import acting, web_actor
 from brygga.calendar_se import STOCKHOLM
 from brygga.config import Settings
 from brygga.store import Store
@@ -119,7 +120,8 @@ class PageKit:
         if session.admin and request.method == "GET" and not request.headers.get("HX-Request") and company_of(request):
             # Rule X4 on every full page (not on the polled fragments): cached, so one API call a minute at most.
             request.state.company_warning = await self.watch.warning(await self.store(request))
-        response = await call_next(request)
+        with acting(web_actor(session.admin)):  # the audit records this request's changes as the web's
+            response = await call_next(request)
         if session.changed:
             codec.store(session, request, response)
         chosen = request.query_params.get("lang")
