@@ -17,7 +17,6 @@ from fastapi.staticfiles import StaticFiles
 
 from brygga.config import Settings
 from brygga.web.audit_views import audit_router
-from brygga.web.audit_views import audit_router
 from brygga.web.auth_views import auth_router
 from brygga.web.checklist_views import checklist_router
 from brygga.web.company_views import company_router
@@ -29,7 +28,6 @@ from brygga.web.jobs import TransferJobs
 from brygga.web.oauth_flow import PendingConnections
 from brygga.web.order_views import order_router
 from brygga.web.orders_api import orders_router
-from brygga.web.overview_views import overview_router
 from brygga.web.overview_views import overview_router
 from brygga.web.pages import PageKit, Redirect, redirect_response
 from brygga.web.security_headers import add_security_headers
@@ -62,8 +60,6 @@ def create_app(store_factory: StoreFactory, settings: Settings) -> FastAPI:
     app.include_router(order_router(kit))
     app.include_router(checklist_router(kit))
     app.include_router(company_router(kit))
-    app.include_router(audit_router(kit))
-    app.include_router(overview_router(kit))
     app.include_router(overview_router(kit))
     app.include_router(audit_router(kit))
     app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static")
