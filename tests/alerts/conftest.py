@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import email
 import ipaddress
 import json
 import socket
@@ -11,6 +12,7 @@ import ssl
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from email import policy
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -25,6 +27,7 @@ from cryptography.x509.oid import NameOID
 
 from brygga.config import Settings
 from brygga.store import Store, open_store
+from brygga.store.companies import CompanyRegistry
 
 SMTP_USER = "larm@example.se"
 SMTP_PASSWORD = "smtp-hemligt-9f3k"
@@ -38,6 +41,7 @@ def settings(database_settings: Settings) -> Settings:
 @pytest.fixture
 def store(settings: Settings) -> Iterator[Store]:
     opened = open_store(settings)
+    CompanyRegistry(opened.db).ensure(opened.tenant)  # as every command does on first use
     yield opened
     opened.db.dispose()
 
@@ -95,9 +99,14 @@ class Mailbox:
         return AuthResult(success=False, handled=False)
 
     def texts(self) -> list[str]:
-        return [
-            bytes(e.content or b"").decode() if isinstance(e.content, bytes) else str(e.content) for e in self.messages
-        ]
+        """Each message decoded: its subject line, then its text."""
+        result = []
+        for envelope in self.messages:
+            raw = envelope.original_content or envelope.content or b""
+            message = email.message_from_bytes(raw if isinstance(raw, bytes) else raw.encode(), policy=policy.default)
+            body = message.get_body(("plain",))
+            result.append(f"Subject: {message['Subject']}\n{body.get_content() if body else ''}")
+        return result
 
 
 class SmtpServer:

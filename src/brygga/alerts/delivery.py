@@ -15,6 +15,7 @@ import smtplib
 import ssl
 import time
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.message import EmailMessage
@@ -33,6 +34,21 @@ __all__ = ["DeliveryError", "DeliveryResult", "Sender", "backoff", "deliver_due"
 logger = logging.getLogger(__name__)
 
 MAX_BACKOFF = timedelta(hours=1)
+_WEBHOOK: ContextVar[str | None] = ContextVar("brygga_webhook", default=None)
+
+
+class _WebhookUrlFilter(logging.Filter):
+    """httpx logs each request's full URL; a webhook's may carry a token in its path or query, so while a webhook is
+    posted its log lines name only the scheme, host and port."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        where = _WEBHOOK.get()
+        if where is not None and isinstance(record.args, tuple):
+            record.args = tuple(where if isinstance(a, httpx.URL) else a for a in record.args)
+        return True
+
+
+logging.getLogger("httpx").addFilter(_WebhookUrlFilter())
 
 
 class DeliveryError(Exception):
@@ -113,6 +129,7 @@ def send_webhook(
     if key:
         headers[SIGNATURE_HEADER] = sign(key, timestamp, body)
     where = _where(url)
+    marker = _WEBHOOK.set(where)
     try:
         with httpx.Client(timeout=settings.alert_webhook_timeout, transport=transport) as client:
             answer = client.post(url, content=body, headers=headers)
@@ -125,6 +142,8 @@ def send_webhook(
         raise DeliveryError(
             f"Webbhooken {where} kunde inte nås.", f"The webhook {where} could not be reached."
         ) from None
+    finally:
+        _WEBHOOK.reset(marker)
     if answer.status_code >= 300:
         raise DeliveryError(
             f"Webbhooken {where} svarade {answer.status_code}.", f"The webhook {where} answered {answer.status_code}."

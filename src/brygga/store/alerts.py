@@ -22,7 +22,7 @@ __all__ = ["AlertState", "AlertStore", "OutboxMessage", "OutboxSummary", "Recipi
 class Recipient:
     id: int
     kind: str  # email or webhook
-    address: str
+    address: str = field(repr=False)  # a webhook URL may carry a token: ``shown`` is what lists say
     lang: str
     reminder_hours: int
     daily_summary: bool
