@@ -120,7 +120,7 @@ def test_alert_tenants_one_companys_recipients_never_get_anothers_alerts(
     AlertStore(store.db, "kund-4711").add_recipient("webhook", receiver.url + "/kund", now=T0)
     evaluate_run(other, settings, ["invoices"], report=failed_objects("invoices"), now=T0)
     assert deliver_everywhere(store.db, settings, now=T0).sent == 1
-    ((headers, body),) = receiver.requests
+    ((_headers, body),) = receiver.requests
     payload = json.loads(body)
     assert payload["company"] == "kund-4711" and payload["company_name"] == "Byggfirman i Norr AB"
     assert AlertStore(store.db, store.tenant).messages() == []
