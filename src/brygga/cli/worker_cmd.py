@@ -47,9 +47,31 @@ def worker(
             "--concurrency", min=1, max=64, help=t("Företag som körs samtidigt (PostgreSQL)", "Companies at once")
         ),
     ] = 4,
+    metrics_port: Annotated[
+        int | None,
+        typer.Option(
+            "--metrics-port",
+            min=0,
+            max=65535,
+            help=t("Visa workerns mätvärden (Prometheus) på denna port", "Serve the worker's metrics on this port"),
+        ),
+    ] = None,
+    metrics_host: Annotated[
+        str, typer.Option("--metrics-host", help=t("Adress för --metrics-port", "Address for --metrics-port"))
+    ] = "127.0.0.1",
 ) -> None:
     settings, db = open_cli_database()
     try:
+        if metrics_port is not None:
+            from brygga.metrics.serve import serve_metrics
+
+            port = serve_metrics(settings, db, metrics_host, metrics_port).server_port
+            console.print(
+                t(
+                    f"Mätvärden för Prometheus: http://{metrics_host}:{port}/metrics",
+                    f"Metrics for Prometheus: http://{metrics_host}:{port}/metrics",
+                )
+            )
         if _is_postgres(db):
             _queue_worker(settings, db, concurrency)
         else:
