@@ -10,6 +10,7 @@ from brygga.cli.i18n import LANG, install_catalogue
 install_catalogue(LANG)
 
 from brygga.cli import (  # noqa: E402 - after the catalogue: these import typer and click
+    alerts_cmd,
     audit_cmd,
     companies_cmd,
     connect_cmd,
@@ -30,6 +31,7 @@ from brygga.cli.entry import main  # noqa: E402
 
 __all__ = ["app", "main"]
 _COMMANDS = (
+    alerts_cmd,
     audit_cmd,
     companies_cmd,
     connect_cmd,
