@@ -6,11 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from sqlalchemy import text
 
 from brygga.config import Settings
 from brygga.store import Database
-from brygga.store.across import create_overview_policies
 from brygga.store.database import Database as _Database
 from brygga.store.database import make_engine, open_database
 from tests.overview.seed import seed
@@ -32,13 +30,7 @@ def owner(db: Database, database_settings: Settings) -> Iterator[Database]:
         yield db
         return
     assert database_settings.db_owner
-    engine = make_engine(database_settings.db_owner)
-    with engine.begin() as connection:
-        exists = connection.execute(
-            text("SELECT count(*) FROM pg_policies WHERE policyname = 'brygga_overview_read'")
-        ).scalar_one()
-        if not exists:
-            create_overview_policies(lambda sql: connection.execute(text(sql)))
+    engine = make_engine(database_settings.db_owner)  # the policy itself comes with migration 0012
     yield _Database(engine, db.box)
     engine.dispose()
 

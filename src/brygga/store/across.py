@@ -8,7 +8,7 @@ id cannot hold a comma), set with ``SET LOCAL`` semantics, in a transaction decl
 On PostgreSQL a second, SELECT-only policy (``OVERVIEW_POLICY``) lets such a transaction see the rows of the named
 companies and nothing else; it adds no right to insert, update or delete, and a transaction that names no
 companies (every normal store path) sees exactly what it saw before. The policy is created by a migration that calls
-``create_overview_policies`` (not added yet: the revision number is coordinated, see the README, "Översikt").
+``create_overview_policies`` (migration 0012 freezes the same SQL with its own table list).
 SQLite has no row-level security: there the overview query's own ``tenant_id`` filter is the wall.
 """
 

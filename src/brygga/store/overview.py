@@ -36,7 +36,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql import CompoundSelect, column, table
 
+from brygga.categories import CATEGORY_LABELS
 from brygga.company_guard import LINKED_COMPANY_KEY
+from brygga.errors import ConfigError
 from brygga.schedules.model import Schedule
 from brygga.store.across import OVERVIEW_POLICY, overview_tables, read_companies
 from brygga.store.database import Database
@@ -52,13 +54,22 @@ from brygga.store.tables import (
     SettingRow,
     UtcDateTime,
 )
-from brygga.transfer.report import CATEGORY_LABELS
 
 __all__ = ["CompanyFacts", "LastRun", "OverviewStore", "PolicyMissing"]
 
 
-class PolicyMissing(RuntimeError):
-    """PostgreSQL without the overview's read policy: the figures would be empty, so none are shown."""
+class PolicyMissing(ConfigError):
+    """PostgreSQL without the overview's read policy (migration 0012 dropped by hand): the figures would be empty, so
+    none are shown, and the user is told what to do."""
+
+    def __init__(self, policy: str) -> None:
+        super().__init__(
+            f"Översikten kan inte läsa företagen: läsregeln {policy} saknas i databasen.",
+            hint="Starta brygga en gång som databasens ägare (BRYGGA_DB_OWNER) så att migreringarna körs.",
+            message_en=f"The overview cannot read the companies: the read policy {policy} is missing in the database.",
+            hint_en="Start brygga once as the database's owner (BRYGGA_DB_OWNER) so that the migrations run.",
+        )
+        self.policy = policy
 
 
 @dataclass(frozen=True)

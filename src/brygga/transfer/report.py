@@ -6,19 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from brygga.categories import CATEGORY_LABELS
 from brygga.transfer.outcome import Action, ObjectOutcome, Outcome
 
 __all__ = ["CATEGORY_LABELS", "WOULD_ACTIONS", "CategoryReport", "RunReport", "RunState"]
 
-CATEGORY_LABELS = {
-    "customers": ("Kunder", "Customers"),
-    "articles": ("Artiklar", "Articles"),
-    "projects": ("Projekt", "Projects"),
-    "invoices": ("Fakturor", "Invoices"),
-    "invoice-status": ("Fakturastatus", "Invoice status"),
-    "supplier-invoices": ("Leverantörsfakturor", "Supplier invoices"),
-    "orders": ("Order", "Orders"),
-}
 
 # What a dry run says would happen, in this order; "unchanged" is what is already linked and needs nothing.
 WOULD_ACTIONS = ("create", "update", "link", "skip", "reject", "unchanged")
