@@ -16,6 +16,7 @@ from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 
 from brygga.config import Settings
+from brygga.web.alert_views import alert_router
 from brygga.web.audit_views import audit_router
 from brygga.web.auth_views import auth_router
 from brygga.web.checklist_views import checklist_router
@@ -60,6 +61,7 @@ def create_app(store_factory: StoreFactory, settings: Settings) -> FastAPI:
     app.include_router(order_router(kit))
     app.include_router(checklist_router(kit))
     app.include_router(company_router(kit))
+    app.include_router(alert_router(kit))
     app.include_router(overview_router(kit))
     app.include_router(audit_router(kit))
     app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static")
