@@ -18,7 +18,7 @@ async def test_alert_page_recipients_open_alerts_and_undelivered(
     admin: httpx.AsyncClient,
     store: Store,
     settings: Settings,
-    receiver: Receiver,  # noqa: F811
+    receiver: Receiver,
 ) -> None:
     token = await page_token(admin, "/alerts")
     form = {"csrf_token": token, "company": "default", "lang": "en", "reminder_hours": "6"}
