@@ -8,11 +8,13 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
+from sqlalchemy import text
 
 from brygga.config import Settings
 from brygga.jobs import defer_now, queue_installed, queued_for
 from brygga.jobs.enqueue import enqueue_due
-from brygga.jobs.tasks import QueueOptions, build_app
+from brygga.jobs.names import QUEUE
+from brygga.jobs.tasks import ENQUEUE_TASK, QueueOptions, build_app, retry_stalled
 from brygga.schedules import Schedule
 from brygga.store import Database, Store
 from brygga.store.companies import CompanyRegistry
@@ -127,3 +129,29 @@ async def test_w_paused_company_is_not_run_and_a_broken_connection_pauses_it(
     pause = Store.for_tenant(db, "alfa").schedules.paused()
     assert pause is not None and "brygga connect eekonomi" in pause.reason
     assert enqueue_due(db, at(12, 20)) == {}  # both paused now: nothing more is queued
+
+
+async def test_w_a_tick_left_doing_by_a_killed_worker_blocks_no_later_tick_and_is_put_back(
+    queue_settings: Settings, db: Database
+) -> None:
+    """A worker SIGKILLed while it ran the minute's enqueue left that tick "doing" for good; later ticks must still
+    run (the scale-out benchmark's --kill found scheduling stopped for good), and the stalled check puts it back."""
+    app = build_app(queue_settings, db, QueueOptions(**FAST), run_job=Engine())  # type: ignore[arg-type]
+    async with app.open_async():
+        manager = app.job_manager
+        dead = await manager.register_worker()
+        await app.configure_task(ENQUEUE_TASK).defer_async(timestamp=1_000_000_000)
+        stuck = await manager.fetch_job([QUEUE], dead)
+        assert stuck is not None and stuck.task_name == ENQUEUE_TASK
+        with db.engine.begin() as connection:  # the worker died: no heartbeat since
+            connection.execute(
+                text("UPDATE procrastinate_workers SET last_heartbeat = now() - interval '1 hour' WHERE id = :id"),
+                {"id": dead},
+            )
+        live = await manager.register_worker()
+        await app.configure_task(ENQUEUE_TASK).defer_async(timestamp=1_000_000_060)
+        later = await manager.fetch_job([QUEUE], live)
+        assert later is not None and later.task_name == ENQUEUE_TASK  # not held back by the stuck tick
+        assert await retry_stalled(app, 1.0, lambda sv, en: None) == 1
+        assert stuck.id is not None
+        assert (await manager.get_job_status_async(stuck.id)).value == "todo"

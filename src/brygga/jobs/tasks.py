@@ -96,8 +96,7 @@ def build_app(
     @app.task(
         name=ENQUEUE_TASK,
         queue=QUEUE,
-        lock=ENQUEUE_TASK,
-        queueing_lock=ENQUEUE_TASK,
+        queueing_lock=ENQUEUE_TASK,  # no lock: a killed worker's tick left "doing" must not block every later tick
         priority=HOUSEKEEPING_PRIORITY,
     )
     async def enqueue_due_job(timestamp: int) -> int:
@@ -111,8 +110,7 @@ def build_app(
     @app.task(
         name=STALLED_TASK,
         queue=QUEUE,
-        lock=STALLED_TASK,
-        queueing_lock=STALLED_TASK,
+        queueing_lock=STALLED_TASK,  # no lock: a killed worker's tick left "doing" must not block every later tick
         priority=HOUSEKEEPING_PRIORITY,
     )
     async def retry_stalled_job(timestamp: int) -> int:
@@ -131,8 +129,9 @@ def build_app(
 
 
 async def retry_stalled(app: App, stalled_after_seconds: float, notify: Notify) -> int:
-    """Put back the transfer jobs of workers silent for ``stalled_after_seconds``; how many."""
-    stalled = await app.job_manager.get_stalled_jobs(task_name=RUN_TASK, seconds_since_heartbeat=stalled_after_seconds)
+    """Put back every job of workers silent for ``stalled_after_seconds`` (transfers, and the periodic ticks too: a
+    tick left "doing" would otherwise stay there for good); how many."""
+    stalled = await app.job_manager.get_stalled_jobs(queue=QUEUE, seconds_since_heartbeat=stalled_after_seconds)
     count = 0
     for job in stalled:
         try:
@@ -141,6 +140,8 @@ async def retry_stalled(app: App, stalled_after_seconds: float, notify: Notify) 
             logger.info("stalled job %s was already put back", job.id, exc_info=True)
             continue
         count += 1
+        if job.task_name != RUN_TASK:
+            continue  # a periodic tick: run again, nothing to tell anyone
         company = str(job.task_kwargs.get("company", ""))
         notify(
             f"{company}: jobb {job.id} togs över (workern som körde det svarar inte)",
