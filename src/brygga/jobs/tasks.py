@@ -118,7 +118,10 @@ def build_app(
 
     @app.periodic(cron=options.alerts_cron, periodic_id="alerts")
     @app.task(
-        name=ALERTS_TASK, queue=QUEUE, lock=ALERTS_TASK, queueing_lock=ALERTS_TASK, priority=HOUSEKEEPING_PRIORITY
+        name=ALERTS_TASK,
+        queue=QUEUE,
+        queueing_lock=ALERTS_TASK,
+        priority=HOUSEKEEPING_PRIORITY,  # no lock, as above
     )
     async def deliver_alerts_job(timestamp: int) -> int:
         """Reminders, daily summaries and undelivered alerts tried again (brygga.alerts); never fails."""
