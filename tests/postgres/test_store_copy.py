@@ -99,7 +99,7 @@ def test_copy_refuses_a_target_that_is_not_empty_and_says_so_in_both_languages(
     again = brygga("store", "copy", "--to", owner, data_dir=settings.data_dir, **env)
     said = " ".join((again.stdout + again.stderr).split())
     assert again.returncode == 2
-    assert "är inte tom (api_key 2, company 2," in said and "Inget har kopierats" in said
+    assert "är inte tom (api_key 2, audit_event " in said and "company 2," in said and "Inget har kopierats" in said
     english = brygga("store", "copy", "--to", owner, data_dir=settings.data_dir, lang="en", **env)
     said = " ".join((english.stdout + english.stderr).split())
     assert "is not empty" in said and "Nothing was copied" in said and "Traceback" not in said
