@@ -75,7 +75,9 @@ async def test_x6_process_killed_between_post_and_commit_leaves_no_duplicate(wor
     }
     process = subprocess.Popen(
         [sys.executable, "-m", "brygga", "transfer", "customers", "--json"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         assert world.eek.faults.stalled.wait(60), "the transfer never reached its first create"

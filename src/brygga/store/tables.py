@@ -6,13 +6,12 @@ Timestamps are stored as aware UTC datetimes (``UtcDateTime()``).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import (
     BigInteger,
     Boolean,
-    DateTime,
     ForeignKey,
     ForeignKeyConstraint,
     Index,
@@ -22,9 +21,10 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
-from sqlalchemy.types import TypeDecorator
+from sqlalchemy.orm import Mapped, mapped_column
+
+from brygga.store.table_types import Base, DecimalText, UtcDateTime
+from brygga.store.tables_alerts import AlertMessageRow, AlertRecipientRow, AlertStateRow
 
 __all__ = [
     "AlertMessageRow",
@@ -51,27 +51,6 @@ __all__ = [
     "SettingRow",
     "UtcDateTime",
 ]
-
-
-class UtcDateTime(TypeDecorator[datetime]):
-    """Aware UTC datetimes on both databases (SQLite would otherwise hand back naive values)."""
-
-    impl = DateTime
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given to the store; use an aware UTC datetime")
-        return value.astimezone(UTC).replace(tzinfo=None)
-
-    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        return None if value is None else value.replace(tzinfo=UTC)
-
-
-class Base(DeclarativeBase):
-    pass
 
 
 class CompanyRow(Base):
@@ -211,19 +190,6 @@ class LeaseRow(Base):
 # The order inbox (orders from an order system, rules O1-O11) ------------------------------------------------
 
 
-class DecimalText(TypeDecorator[Decimal]):
-    """Exact decimals as text: SQLite has no decimal type and would store a ``Numeric`` as a binary float."""
-
-    impl = Text
-    cache_ok = True
-
-    def process_bind_param(self, value: Decimal | None, dialect: Dialect) -> str | None:
-        return None if value is None else str(value)
-
-    def process_result_value(self, value: str | None, dialect: Dialect) -> Decimal | None:
-        return None if value is None else Decimal(value)
-
-
 class OrderHeaderRow(Base):
     """One received order; ``state`` is received, failed or transferred (then ``draft_id`` is eEkonomi's draft)."""
 
@@ -342,63 +308,3 @@ class AuditEventRow(Base):
     old_value: Mapped[str | None] = mapped_column(Text)
     new_value: Mapped[str | None] = mapped_column(Text)
     __table_args__ = (Index("ix_audit_event_tenant_at", "tenant_id", "at"),)
-
-
-# Alerts (issue 15): who is told when a category starts failing, what each category's alert state is, the outbox --
-
-
-class AlertRecipientRow(Base):
-    """One recipient of a company's alerts: an e-mail address or a webhook URL (its signing key Fernet-encrypted),
-    the language, the reminder's quiet period and whether a daily summary is wanted."""
-
-    __tablename__ = "alert_recipient"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    tenant_id: Mapped[str] = mapped_column(String(64))
-    kind: Mapped[str] = mapped_column(String(16))  # email or webhook
-    address: Mapped[str] = mapped_column(String(1000))
-    key_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
-    lang: Mapped[str] = mapped_column(String(2))
-    reminder_hours: Mapped[int] = mapped_column(Integer)
-    daily_summary: Mapped[bool] = mapped_column(Boolean, default=False)
-    summary_sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
-    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
-    __table_args__ = (Index("ix_alert_recipient_tenant", "tenant_id"),)
-
-
-class AlertStateRow(Base):
-    """One category's alert state: failing or not, the failure episode (grows with every new failure), what the
-    failure is (``fingerprint``, the first error's rule or headline), how many failed and since when."""
-
-    __tablename__ = "alert_state"
-    tenant_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    category: Mapped[str] = mapped_column(String(32), primary_key=True)
-    failing: Mapped[bool] = mapped_column(Boolean)
-    episode: Mapped[int] = mapped_column(Integer)
-    fingerprint: Mapped[str] = mapped_column(String(300))
-    failed_count: Mapped[int] = mapped_column(Integer)
-    headline: Mapped[str] = mapped_column(Text)
-    since: Mapped[datetime] = mapped_column(UtcDateTime())
-    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
-
-
-class AlertMessageRow(Base):
-    """The outbox: one message to one recipient, written with the state change it tells of, sent afterwards and
-    tried again with backoff until delivered (``sent_at``); ``last_error`` says why it was not, in words."""
-
-    __tablename__ = "alert_outbox"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    tenant_id: Mapped[str] = mapped_column(String(64))
-    recipient_id: Mapped[int] = mapped_column(Integer)
-    category: Mapped[str] = mapped_column(String(32))
-    episode: Mapped[int] = mapped_column(Integer)
-    kind: Mapped[str] = mapped_column(String(16))  # alert, reminder, resolved or summary
-    payload: Mapped[str] = mapped_column(Text)  # the message as JSON (subject, text, and the facts for a webhook)
-    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-    next_attempt_at: Mapped[datetime] = mapped_column(UtcDateTime())
-    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
-    last_error: Mapped[str | None] = mapped_column(Text)
-    __table_args__ = (
-        Index("ix_alert_outbox_pending", "tenant_id", "sent_at", "next_attempt_at"),
-        Index("ix_alert_outbox_recipient", "tenant_id", "recipient_id", "category", "episode"),
-    )
