@@ -5,14 +5,13 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from typing import Any
 
-from brygga.calendar_se import STOCKHOLM
+from brygga.calendar_se import local_time
+from brygga.categories import CATEGORY_LABELS
 from brygga.schedules.model import Schedule
 from brygga.schedules.words import describe
 from brygga.store.audit import CHANGED, AuditEvent
-from brygga.transfer.report import CATEGORY_LABELS
 
 __all__ = ["actor_text", "event_text", "local_time"]
 
@@ -26,13 +25,6 @@ _FIELDS = {
 
 def _pick(lang: str, sv: str, en: str) -> str:
     return en if lang == "en" else sv
-
-
-def local_time(moment: datetime) -> str:
-    """Swedish wall-clock time (Europe/Stockholm), 2026-12-10 10:00."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(STOCKHOLM).strftime("%Y-%m-%d %H:%M")
 
 
 def actor_text(event: AuditEvent, lang: str = "sv") -> str:

@@ -244,7 +244,7 @@ def test(as_json: JsonOpt = False) -> None:
 def status(as_json: JsonOpt = False) -> None:
     from brygga.alerts.manage import alert_status, error_text
     from brygga.alerts.texts import category_words
-    from brygga.web.pages import local_time
+    from brygga.calendar_se import local_time
 
     settings, store = open_cli_store()
     try:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 
 from brygga.actor import acting, web_actor
-from brygga.calendar_se import STOCKHOLM
+from brygga.calendar_se import local_time
 from brygga.config import Settings
 from brygga.store import Store
 from brygga.store.companies import CompanyRegistry
@@ -176,15 +175,6 @@ class PageKit:
             "local_time": local_time,
         }
         return self.templates.TemplateResponse(request, template, {**base, **context}, status_code=status_code)
-
-
-def local_time(moment: datetime | None) -> str:
-    """A stored moment (UTC; SQLite gives it back without its zone) as Swedish wall-clock time, 2026-12-07 07:10."""
-    if moment is None:
-        return ""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(STOCKHOLM).strftime("%Y-%m-%d %H:%M")
 
 
 def session_of(request: Request) -> WebSession:
