@@ -40,8 +40,9 @@ from brygga.categories import CATEGORY_LABELS
 from brygga.company_guard import LINKED_COMPANY_KEY
 from brygga.errors import ConfigError
 from brygga.schedules.model import Schedule
-from brygga.store.across import OVERVIEW_POLICY, overview_tables, read_companies
+from brygga.store.across import OVERVIEW_POLICY, judge_companies, overview_tables, read_companies
 from brygga.store.database import Database
+from brygga.store.status import Judgement, listing_query, save_query
 from brygga.store.tables import (
     AlertStateRow,
     CompanyRow,
@@ -55,7 +56,7 @@ from brygga.store.tables import (
     UtcDateTime,
 )
 
-__all__ = ["CompanyFacts", "LastRun", "OverviewStore", "PolicyMissing"]
+__all__ = ["CompanyFacts", "Judgement", "LastRun", "Listed", "OverviewStore", "PolicyMissing"]
 
 
 class PolicyMissing(ConfigError):
@@ -97,6 +98,15 @@ class CompanyFacts:
     )  # open: category -> headline, count, since
 
 
+@dataclass(frozen=True)
+class Listed:
+    """One page as the database sorted and filtered it (``brygga.store.status``)."""
+
+    stale: dict[str, int]  # companies to judge again -> their ``changes``
+    page: list[str]  # the page's company ids, in order
+    total: int  # companies matching the filter
+
+
 class OverviewStore:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -106,6 +116,32 @@ class OverviewStore:
         query = select(CompanyRow.tenant_id, CompanyRow.name).where(CompanyRow.tenant_id.not_like(r"\_%", escape="\\"))
         with self.db.read() as session:
             return [(str(i), str(n)) for i, n in session.execute(query.order_by(CompanyRow.tenant_id))]
+
+    def listing(
+        self,
+        named: Sequence[str],
+        ids: list[str] | None,
+        sort: str,
+        ranks: tuple[int, ...] | None,
+        now: datetime,
+        offset: int,
+        limit: int,
+    ) -> Listed:
+        """A page of the companies ``ids`` (``None``: every company) sorted by ``sort``, with a state among ``ranks``
+        (``None``: any), from one query; ``named`` are the companies the transaction may read (PostgreSQL)."""
+        postgres = self.db.engine.dialect.name == "postgresql"
+        with read_companies(self.db, named) as session:
+            rows = session.execute(listing_query(ids, sort, ranks, now, offset, limit, postgres)).all()
+        stale = {str(t): int(n) for kind, t, n in rows if kind == "stale"}
+        page = [str(t) for _, t, _ in sorted((r for r in rows if r[0] == "page"), key=lambda r: int(r[2]))]
+        total = next((int(n) for kind, _, n in rows if kind == "total"), 0)
+        return Listed(stale, page, total)
+
+    def save_statuses(self, judgements: Sequence[Judgement], now: datetime) -> None:
+        """Store the companies' judgements (one statement)."""
+        if judgements:
+            with judge_companies(self.db, [j.tenant for j in judgements]) as session:
+                save_query(session, judgements, now)
 
     def facts(self, companies: Sequence[tuple[str, str]]) -> list[CompanyFacts]:
         """The facts of ``companies`` ((id, name) pairs), in their order, from one query."""

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from brygga.errors import StateError
 from brygga.store.database import Database
+from brygga.store.status import touch
 from brygga.store.tables import LinkRow, RunItemRow, RunRow
 from brygga.wording import Worded
 
@@ -67,6 +68,7 @@ class RunStore:
             )
             session.add(row)
             session.flush()
+            touch(session, self.tenant)  # the overview's summary (brygga.store.status)
             return row.id
 
     def add_items(self, run_id: int, items: list[ItemRecord]) -> None:
@@ -100,6 +102,7 @@ class RunStore:
                 row.status = status
                 row.summary = summary
                 row.finished_at = datetime.now(UTC)
+                touch(session, self.tenant)
 
     def _own_run(self, session: Session, run_id: int) -> RunRow | None:
         """The run ``run_id`` of this company; another company's run is a ``StateError``, never touched (on
@@ -118,6 +121,8 @@ class RunStore:
                 .where(RunRow.tenant_id == self.tenant, RunRow.status == "running")
                 .values(status="interrupted", summary=cause, finished_at=datetime.now(UTC))
             )
+            if getattr(result, "rowcount", 0):
+                touch(session, self.tenant)
             return int(getattr(result, "rowcount", 0) or 0)
 
     def latest_failures(self) -> list[ItemRecord]:

@@ -16,6 +16,7 @@ from brygga.schedules.model import OFF, Schedule
 from brygga.schedules.slots import Decision, decide
 from brygga.store.audit import record
 from brygga.store.database import Database
+from brygga.store.status import touch
 from brygga.store.tables import SchedulePauseRow, ScheduleRow, ScheduleSlotRow
 
 __all__ = ["Enqueue", "Pause", "ScheduleStore"]
@@ -58,6 +59,7 @@ class ScheduleStore:
             row = session.get(ScheduleRow, (self.tenant, category))
             spec = None if schedule.is_off else json.dumps(schedule.to_json(), sort_keys=True)
             record(session, self.tenant, "schedule", category, None if row is None else row.spec, spec)
+            touch(session, self.tenant)  # the overview's next run (brygga.store.status)
             if spec is None:
                 if row is not None:
                     session.delete(row)
@@ -103,6 +105,7 @@ class ScheduleStore:
             row = session.get(SchedulePauseRow, self.tenant)
             old = None if row is None else _reasons(row.reason, row.reason_en)
             record(session, self.tenant, "pause", "schedules", old, _reasons(reason, reason_en))
+            touch(session, self.tenant)
             if row is None:
                 session.add(
                     SchedulePauseRow(tenant_id=self.tenant, reason=reason, reason_en=reason_en, paused_at=_now())
@@ -124,6 +127,7 @@ class ScheduleStore:
             resumed = bool(getattr(result, "rowcount", 0))
             if resumed:
                 record(session, self.tenant, "pause", "schedules", old, None)
+                touch(session, self.tenant)
             return resumed
 
 

@@ -8,10 +8,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from sqlalchemy import delete, select
+from sqlalchemy.orm import object_session
 
 from brygga.store.audit import connection_summary, is_secret_setting, record
 from brygga.store.database import Database
 from brygga.store.rate_blocks import RateBlockStore
+from brygga.store.status import touch
 from brygga.store.tables import ConnectionRow, SettingRow
 from brygga.store.token_lock import locked_tokens
 from brygga.tokens import LockedTokens, OAuthTokens
@@ -40,6 +42,7 @@ class SettingsStore:
                     session.add(SettingRow(tenant_id=self.tenant, key=key, value=value))
                 else:
                     row.value = value
+            touch(session, self.tenant)  # the linked company (X4) in the overview (brygga.store.status)
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,7 @@ class ConnectionStore:
             again = old is not None  # saved again: a new authorisation, its tokens replaced (recorded as changed)
             new = connection_summary(row, secret_changed=again and old_secret != (client_secret or None), again=again)
             record(session, self.tenant, "connection", system, old, new)
+            touch(session, self.tenant)
 
     def get(self, system: str) -> ConnectionInfo | None:
         with self.db.read() as session:
@@ -105,6 +109,7 @@ class ConnectionStore:
                 row.company_name = name
                 row.company_id = company_id
                 row.company_org_number = org_number
+                touch(session, self.tenant)
 
     def delete(self, system: str) -> bool:
         """Delete the connection (its secret and tokens); ``False`` when there was none."""
@@ -116,6 +121,7 @@ class ConnectionStore:
             deleted = bool(getattr(result, "rowcount", 0))
             if deleted:
                 record(session, self.tenant, "connection", system, old, None)
+                touch(session, self.tenant)
             return deleted
 
     def token_store(self, system: str) -> DbTokenStore:
@@ -178,3 +184,6 @@ class DbTokenStore:
         )
         row.tokens_enc = self.db.box.seal(payload)
         row.updated_at = datetime.now(UTC)
+        session = object_session(row)
+        if session is not None:
+            touch(session, self.tenant)

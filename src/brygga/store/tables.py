@@ -25,6 +25,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from brygga.store.table_types import Base, DecimalText, UtcDateTime
 from brygga.store.tables_alerts import AlertMessageRow, AlertRecipientRow, AlertStateRow
+from brygga.store.tables_status import CompanyStatusRow
 
 __all__ = [
     "AlertMessageRow",
@@ -34,6 +35,7 @@ __all__ = [
     "AuditEventRow",
     "Base",
     "CompanyRow",
+    "CompanyStatusRow",
     "ConnectionRow",
     "CursorRow",
     "DecimalText",
