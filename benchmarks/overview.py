@@ -2,8 +2,9 @@
 
     python benchmarks/overview.py [--companies 5000] [--runs 3] [--postgres OWNER_URL APP_URL]
 
-Seeds the companies straight into a fresh store (tests/overview/seed.py), then times pages sorted by name (the
-page's facts only) and by state / next run (every company's facts), counting statements with SQLAlchemy events.
+Seeds the companies straight into a fresh store (tests/overview/seed.py), then times pages sorted by name and, through
+the summary ``company_status``, by state / last / next run and filtered; the first state page after seeding judges
+every company once (no summary rows yet). Counts statements with SQLAlchemy events.
 Prints figures; asserts nothing about time.
 """
 
@@ -30,8 +31,9 @@ from brygga.store.database import Database, make_engine, open_database
 def measure(db: Database, label: str) -> None:
     statements: list[str] = []
     event.listen(db.engine, "before_cursor_execute", lambda *a: statements.append(str(a[2])))
-    for sort, show, number in (("name", "all", 1), ("name", "all", 40), ("state", "all", 1), ("next_run", "all", 1),
-                               ("name", "attention", 1)):  # fmt: skip
+    for sort, show, number in (("name", "all", 1), ("name", "all", 40), ("state", "all", 1), ("state", "all", 1),
+                               ("state", "all", 40), ("next_run", "all", 1), ("last_run", "all", 1),
+                               ("name", "attention", 1), ("state", "failing", 2)):  # fmt: skip
         statements.clear()
         started = time.perf_counter()
         page = overview_page(db, Listing.of(sort, show, "", number), BASE)
