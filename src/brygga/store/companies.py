@@ -97,11 +97,14 @@ class CompanyRegistry:
         return self.get(company_id) or self.add(company_id)
 
     def counts(self, company_id: str) -> dict[str, int]:
-        """How many rows the company has in each table that has any."""
+        """How many rows the company has in each table that has any (derived tables, such as the overview's
+        summary, are not the company's data and are left out)."""
         result: dict[str, int] = {}
         with self.db.for_tenant(company_id).read() as session:  # PostgreSQL: the company's rows (RLS, 0007)
             for name in tenant_tables():
                 table = Base.metadata.tables[name]
+                if table.info.get("derived"):
+                    continue
                 count = int(
                     session.scalar(select(func.count()).select_from(table).where(table.c.tenant_id == company_id)) or 0
                 )
@@ -119,7 +122,7 @@ class CompanyRegistry:
                 table = Base.metadata.tables[name]
                 result = session.execute(delete(table).where(table.c.tenant_id == company_id))
                 count = int(getattr(result, "rowcount", 0) or 0)
-                if count:
+                if count and not table.info.get("derived"):
                     deleted[name] = count
             session.execute(delete(CompanyRow).where(CompanyRow.tenant_id == company_id))
         return deleted

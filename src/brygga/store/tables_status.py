@@ -20,7 +20,11 @@ __all__ = ["CompanyStatusRow"]
 
 
 class CompanyStatusRow(Base):
+    """The overview's summary of one company, judged again from its facts whenever they change: derived, so it is
+    not counted as the company's data (``brygga companies list``), though removing the company removes it."""
+
     __tablename__ = "company_status"
+    __table_args__ = ({"info": {"derived": True}},)
     tenant_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     changes: Mapped[int] = mapped_column(Integer, default=0)
     judged: Mapped[int] = mapped_column(Integer, default=-1)
