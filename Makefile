@@ -33,10 +33,13 @@ browser:
 
 # The store and scenario tests run on SQLite and on PostgreSQL: a server of the tests' own (Debian's postgresql,
 # initdb into a temporary folder, 127.0.0.1 only) is started before pytest and stopped after it, pass or fail.
+# Two pytest workers (pytest-xdist): one per core of the CI machine. TEST_WORKERS=0 runs in one process.
+TEST_WORKERS ?= 2
+
 test: lint typecheck browser
 	@echo "make test: PostgreSQL-testerna körs mot en egen server / the PostgreSQL tests run (scripts/postgres-test.sh)"
 	@bash -c 'trap "bash scripts/postgres-test.sh stop" EXIT; bash scripts/postgres-test.sh start \
-		&& set -a && . test-artifacts/postgres.env && set +a && $(BIN)/pytest -q -p no:cacheprovider'
+		&& set -a && . test-artifacts/postgres.env && set +a && $(BIN)/pytest -q -p no:cacheprovider -n $(TEST_WORKERS) --dist loadfile'
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/customers.py
