@@ -54,6 +54,7 @@ class Fleet:
         self._logs: list[IO[bytes]] = []
         self._lock = threading.Lock()
         self._done = threading.Event()
+        self._no_more_kills = threading.Event()
         self._threads: list[threading.Thread] = []
 
     # processes ------------------------------------------------------------------------------------------
@@ -92,9 +93,15 @@ class Fleet:
         for thread in self._threads:
             thread.start()
 
+    def stop_killing(self) -> None:
+        """No more kills; the workers keep running (the last slot drains, killed workers' jobs are taken over)."""
+        self._no_more_kills.set()
+
     def _killer(self, mean_seconds: float, seed: int) -> None:
         rng = random.Random(seed)
         while not self._done.wait(rng.expovariate(1.0 / mean_seconds)):
+            if self._no_more_kills.is_set():
+                return
             with self._lock:
                 slot = rng.randrange(self.workers)
                 process = self._procs[slot]

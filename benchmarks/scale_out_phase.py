@@ -52,6 +52,11 @@ class PhaseFigures:
         return {**asdict(self), "cpu_ms_per_object": self.cpu_ms_per_object}
 
 
+# How long a kill run's last slot may take to drain: the stalled-job check (a minute's tick) finds a killed worker
+# silent for 60 s, and the job runs again; with margin.
+RECOVERY_SECONDS = 180
+
+
 def _sleep_until(moment: datetime) -> None:
     while (left := (moment - datetime.now(UTC)).total_seconds()) > 0:
         time.sleep(min(left, 1.0))
@@ -132,6 +137,9 @@ def run_phase(
     # drain: until every company has finished a run for the last slot, or just before the next slot
     end = slot_times[-1] + timedelta(minutes=interval) - timedelta(seconds=15)
     _sleep_until(slot_times[-1] + timedelta(seconds=5))
+    if kill_every:  # the kills stop at the last slot; a killed worker's job comes back after the stalled-job check
+        fleet.stop_killing()  # (60 s without a heartbeat, checked every minute), so the drain may take that long
+        end = max(end, datetime.now(UTC) + timedelta(seconds=RECOVERY_SECONDS))
     while datetime.now(UTC) < end:
         done = _figures(world, read_runs(world, phase_start, datetime.now(UTC)), slot_times, phase_start)
         if done["companies_not_done"] == 0:

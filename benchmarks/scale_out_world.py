@@ -146,8 +146,9 @@ def _database(name: str) -> Iterator[tuple[str, str]]:
     try:
         yield app_url, owner_url
     finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        if os.environ.get("SCALE_OUT_KEEP_DATABASE") != "1":  # kept: to look into a run's jobs and runs afterwards
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
 
 
