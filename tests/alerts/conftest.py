@@ -34,11 +34,6 @@ SMTP_PASSWORD = "smtp-hemligt-9f3k"
 
 
 @pytest.fixture
-def settings(database_settings: Settings) -> Settings:
-    return database_settings
-
-
-@pytest.fixture
 def store(settings: Settings) -> Iterator[Store]:
     opened = open_store(settings)
     CompanyRegistry(opened.db).ensure(opened.tenant)  # as every command does on first use

@@ -27,7 +27,7 @@ from cryptography.fernet import Fernet
 from sqlalchemy import make_url
 
 from brygga.config import Settings
-from brygga.store import open_store
+from brygga.store import Store, open_store
 
 REPO = Path(__file__).resolve().parents[2]
 ENV_FILE = REPO / "test-artifacts" / "postgres.env"
@@ -157,3 +157,18 @@ def database_settings(tmp_path: Path, db_kind: str, request: pytest.FixtureReque
     server: PostgresServer = request.getfixturevalue("postgres_server")
     name = server.emptied()
     return Settings(data_dir=tmp_path, db=server.url(name), db_owner=server.url(name, owner=True), secret_key=_key())
+
+
+@pytest.fixture
+def settings(database_settings: Settings) -> Settings:
+    """A fresh store's settings (SQLite, and PostgreSQL too in modules marked ``both_databases``); a folder's own
+    ``settings`` fixture replaces this one."""
+    return database_settings
+
+
+@pytest.fixture
+def store(settings: Settings) -> Iterator[Store]:
+    """A real store per test, on ``settings``."""
+    opened = open_store(settings)
+    yield opened
+    opened.db.dispose()
