@@ -11,7 +11,15 @@ from brygga.errors import ConfigError
 
 __all__ = ["emulator_eekonomi", "emulator_severa"]
 
-EmuData = Annotated[str, typer.Option(help=t("demo, empty eller bulk:N", "demo, empty or bulk:N"))]
+EmuData = Annotated[
+    str,
+    typer.Option(
+        help=t(
+            "demo, empty eller bulk:N (eEkonomi även filled:N: N kunder och N artiklar från start)",
+            "demo, empty or bulk:N (eEkonomi also filled:N: N customers and N articles from the start)",
+        )
+    ),
+]
 EmuDb = Annotated[
     str | None, typer.Option(help=t("SQLite-fil som behåller data mellan starter", "SQLite file that keeps the data"))
 ]
@@ -115,9 +123,9 @@ def _serve_emulator(
     except ValueError as exc:
         raise ConfigError(
             f"Okänd datamängd: {data}",
-            hint="Välj demo, empty eller bulk:N",
+            hint="Välj demo, empty eller bulk:N (eEkonomi även filled:N)",
             message_en=f"Unknown data set: {data}",
-            hint_en="Choose demo, empty or bulk:N",
+            hint_en="Choose demo, empty or bulk:N (eEkonomi also filled:N)",
         ) from exc
     console.print(label)
     if companies > 1:

@@ -21,6 +21,7 @@ from .clock import Clock, system_clock
 from .company_identity import CompanyIdentity, company_identity
 from .demo_articles import seed_demo_articles, seed_demo_cost_center_items
 from .demo_purchases import seed_demo_purchases
+from .filled_data import seed_filled
 from .ids import stable_id
 from .oauth import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
 from .reference_data import seed_reference
@@ -58,18 +59,19 @@ _COUNTRIES = (
 
 @dataclass(frozen=True)
 class DataSet:
-    name: str  # "demo" | "empty" | "bulk"
+    name: str  # "demo" | "empty" | "bulk" | "filled"
     size: int = 0
 
 
 def parse_data_set(text: str) -> DataSet:
-    """``demo``, ``empty`` or ``bulk:N`` (N customers are created by the benchmark, not seeded)."""
+    """``demo``, ``empty``, ``bulk:N`` (N customers are created by the benchmark, not seeded) or ``filled:N``
+    (N customers and N articles seeded)."""
     name, _, size = text.partition(":")
     if name in ("demo", "empty") and not size:
         return DataSet(name)
-    if name == "bulk" and size.isdigit():
-        return DataSet("bulk", int(size))
-    raise ValueError(f"unknown data set {text!r}: use 'demo', 'empty' or 'bulk:N'")
+    if name in ("bulk", "filled") and size.isdigit():
+        return DataSet(name, int(size))
+    raise ValueError(f"unknown data set {text!r}: use 'demo', 'empty', 'bulk:N' or 'filled:N'")
 
 
 def terms_of_payment_id(days: int, cash: bool = False) -> str:
@@ -104,6 +106,8 @@ def seed(
         seed_demo_articles(store)
         seed_demo_cost_center_items(store)
         seed_demo_purchases(store, clock, terms_of_payment_id(30))
+    elif data_set.name == "filled":
+        seed_filled(store, data_set.size, clock, terms_of_payment_id(30))
 
 
 def _terms_of_payment() -> list[dict[str, Any]]:

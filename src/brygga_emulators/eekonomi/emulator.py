@@ -46,8 +46,8 @@ def build_emulator(
     companies: int = 1,
     rate_clock: Callable[[], float] | None = None,
 ) -> Emulator:
-    """``data`` is ``demo``, ``empty`` or ``bulk:N``, and every one of the ``companies`` gets it (company 1 is
-    "Demo Konsult AB (sandbox)", see ``company_identity`` for the others). With ``db`` (a SQLite file) the
+    """``data`` is ``demo``, ``empty``, ``bulk:N`` or ``filled:N``, and every one of the ``companies`` gets it
+    (company 1 is "Demo Konsult AB (sandbox)", see ``company_identity`` for the others). With ``db`` (a SQLite file) the
     data survives a restart: a company that already holds data there is used as it is instead of being
     seeded again, and every company the file holds is served even when ``companies`` is smaller. ``rate_clock``
     (seconds, default ``time.monotonic``) is what the rate limit's one-minute window is counted by: a test's fake
