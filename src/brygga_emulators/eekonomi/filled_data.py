@@ -84,6 +84,7 @@ def _net_price(index: int) -> Decimal:
 def _article(template: dict[str, Any], index: int, vat_rate: Decimal) -> tuple[str, dict[str, Any]]:
     net, gross = settle_prices(_net_price(index), None, vat_rate)
     number = f"B-{index + 1:05d}"
-    changes = {"Number": number, "Name": f"Bulkprodukt {index + 1}", "NetPrice": net, "GrossPrice": gross}
-    doc = {**template, **changes, "NetPriceWithDiscount": net, "Id": stable_id("article", number)}
-    return doc["Id"], doc
+    article_id = stable_id("article", number)
+    changes: dict[str, Any] = {"Number": number, "Name": f"Bulkprodukt {index + 1}", "NetPrice": net}
+    changes |= {"GrossPrice": gross, "NetPriceWithDiscount": net, "Id": article_id}
+    return article_id, {**template, **changes}
