@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+
+from brygga.domain.plain import plain
 
 __all__ = ["Article", "ArticleKind"]
 
@@ -44,5 +46,5 @@ class Article:
         return f"{self.number} {self.name}".strip() if self.number else self.name
 
     def fingerprint(self) -> str:
-        blob = json.dumps(asdict(self), sort_keys=True, ensure_ascii=False, default=str)
+        blob = json.dumps(plain(self), sort_keys=True, ensure_ascii=False, default=str)
         return hashlib.sha256(blob.encode()).hexdigest()

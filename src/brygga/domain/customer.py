@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
+
+from brygga.domain.plain import plain
 
 __all__ = ["NO_FIRST_NAME", "Address", "Contact", "Customer"]
 
@@ -69,7 +71,7 @@ class Customer:
         return f"{self.number} {self.name}".strip() if self.number else self.name
 
     def fingerprint(self) -> str:
-        data = asdict(self)
+        data = plain(self)
         if self.contact is not None:
             # Compare the contact by the name both sides can hold, not by how PM splits it.
             data["contact"] = {**data["contact"], "first_name": self.contact.full_name, "last_name": ""}

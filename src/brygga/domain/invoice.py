@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from brygga.domain.customer import Address
+from brygga.domain.plain import plain
 
 __all__ = ["Invoice", "InvoiceRow", "SupplierCost"]
 
@@ -72,7 +73,7 @@ class Invoice:
 
     def fingerprint(self) -> str:
         """What the draft was made from: the PM invoice's content, without its status or number."""
-        data = asdict(self)
+        data = plain(self)
         for volatile in ("status_guid", "invoice_number"):
             data.pop(volatile)
         return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
@@ -108,4 +109,4 @@ class SupplierCost:
         return self.description
 
     def fingerprint(self) -> str:
-        return hashlib.sha256(json.dumps(asdict(self), sort_keys=True, default=str).encode()).hexdigest()
+        return hashlib.sha256(json.dumps(plain(self), sort_keys=True, default=str).encode()).hexdigest()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import secrets
+import time
 from collections.abc import AsyncGenerator, Awaitable, Callable, Generator
 from dataclasses import replace
 from datetime import datetime
@@ -54,6 +55,10 @@ __all__ = [
 
 REFRESH_MARGIN_SECONDS = 60.0
 BROWSER_TIMEOUT_SECONDS = 300.0
+# Tokens read from the store are reused this long before the store is read again: reading (and decrypting) them
+# for every call was 5 % of a transfer's CPU. A refresh elsewhere is still seen: by a 401, which re-reads the store,
+# or within these seconds, and the old access token stays valid until it expires anyway.
+TOKEN_REREAD_SECONDS = 5.0
 PROBE_TIMEOUT_SECONDS = 10.0  # the first request to --auth-url: a wrong address is said in seconds
 _BROWSER_HINT = "Anslut i webbläsaren i stället: brygga connect eekonomi"
 
@@ -75,6 +80,7 @@ class EEkonomiAuth(httpx.Auth):
         self._clock = clock
         self._lock = asyncio.Lock()
         self.refreshes = 0
+        self._cached: tuple[OAuthTokens, float] | None = None
 
     def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         raise RuntimeError("EEkonomiAuth refreshes tokens asynchronously; use an httpx.AsyncClient")
@@ -92,7 +98,11 @@ class EEkonomiAuth(httpx.Auth):
         yield request
 
     async def _current_tokens(self) -> OAuthTokens:
-        tokens = self._load()
+        cached = self._cached
+        if cached is not None and time.monotonic() - cached[1] < TOKEN_REREAD_SECONDS:
+            tokens = cached[0]
+        else:
+            tokens = self._load()
         if not tokens.expires_within(REFRESH_MARGIN_SECONDS, self._clock()):
             return tokens
         return await self._refresh_unless_replaced(tokens.access_token, rejected=False)
@@ -126,6 +136,7 @@ class EEkonomiAuth(httpx.Auth):
                 else:
                     await locked.save(fresh)  # committed before anyone uses the new access token
                     self.refreshes += 1
+                    self._cached = (fresh, time.monotonic())
                     return fresh
             return self._after_refused_grant(tokens, refused)
 
@@ -151,7 +162,9 @@ class EEkonomiAuth(httpx.Auth):
     def _load(self) -> OAuthTokens:
         tokens = self._store.load()
         if tokens is None:
+            self._cached = None
             raise self._reconnect_error()
+        self._cached = (tokens, time.monotonic())
         return tokens
 
     @staticmethod
