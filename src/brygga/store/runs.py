@@ -10,12 +10,13 @@ from sqlalchemy import Select, desc, func, select, update
 from sqlalchemy.orm import Session
 
 from brygga.errors import StateError
+from brygga.field_changes import FieldChange, changes_from_json, changes_to_json
 from brygga.store.database import Database
 from brygga.store.status import touch
 from brygga.store.tables import LinkRow, RunItemRow, RunRow
 from brygga.wording import Worded
 
-__all__ = ["CategoryRun", "ItemRecord", "RunStore"]
+__all__ = ["CategoryRun", "ItemRecord", "RunStore", "record_of"]
 
 # How far back the page looks for each category's last run; older runs are history, not "the last transfer".
 _LAST_RUN_HORIZON = 500
@@ -37,6 +38,9 @@ class ItemRecord(Worded):
     title: str | None = None
     title_en: str | None = None
     run_id: int | None = None
+    changes: tuple[FieldChange, ...] = ()  # an update's fields, old -> new (the object history)
+    pm_id: str | None = None  # the object's id in Visma PM and in Visma eEkonomi, as far as the run knew them
+    eek_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,9 @@ class RunStore:
                         title=item.title or None,
                         title_en=item.title_en or None,
                         at=item.at or datetime.now(UTC),
+                        changes=changes_to_json(item.changes),
+                        pm_id=(item.pm_id or None) and item.pm_id[:100],
+                        eek_id=(item.eek_id or None) and item.eek_id[:100],
                     )
                 )
 
@@ -141,7 +148,7 @@ class RunStore:
             if "skipped" in wanted:
                 rows += list(session.scalars(self._newest_object_items("skipped", category)))
             rows.sort(key=lambda row: (row.category, row.id))
-            return [_record(row) for row in rows]
+            return [record_of(row) for row in rows]
 
     def _real_items(self, category: str | None) -> Select[int]:
         query = (
@@ -185,7 +192,7 @@ class RunStore:
                 )
                 .order_by(RunItemRow.category, RunItemRow.id)
             )
-            return [_record(row) for row in rows]
+            return [record_of(row) for row in rows]
 
     def last_run_by_category(self) -> dict[str, CategoryRun]:
         """Each category's newest real run, with its counts; a category touched by another's run (customers
@@ -228,7 +235,8 @@ class RunStore:
             return [(r.id, r.categories, r.status, r.started_at, r.summary) for r in rows]
 
 
-def _record(row: RunItemRow) -> ItemRecord:
+def record_of(row: RunItemRow) -> ItemRecord:
+    """A stored run item as the record the error log, the reports and the object history read."""
     return ItemRecord(
         row.category,
         row.direction,
@@ -244,6 +252,9 @@ def _record(row: RunItemRow) -> ItemRecord:
         row.title,
         row.title_en,
         row.run_id,
+        changes_from_json(row.changes),
+        row.pm_id,
+        row.eek_id,
     )
 
 

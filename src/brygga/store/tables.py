@@ -25,6 +25,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from brygga.store.table_types import Base, DecimalText, UtcDateTime
 from brygga.store.tables_alerts import AlertMessageRow, AlertRecipientRow, AlertStateRow
+from brygga.store.tables_reconcile import ReconcileFindingRow, ReconcileRunRow
 from brygga.store.tables_status import CompanyStatusRow
 
 __all__ = [
@@ -44,6 +45,8 @@ __all__ = [
     "LinkRow",
     "OrderHeaderRow",
     "OrderLineRow",
+    "ReconcileFindingRow",
+    "ReconcileRunRow",
     "RetryRow",
     "RunItemRow",
     "RunRow",
@@ -175,7 +178,15 @@ class RunItemRow(Base):
     title: Mapped[str | None] = mapped_column(Text)  # the message in the user's words; `message` keeps the original's
     title_en: Mapped[str | None] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(UtcDateTime())
-    __table_args__ = (Index("ix_run_item_run", "tenant_id", "run_id"),)
+    changes: Mapped[str | None] = mapped_column(Text)  # JSON: [{field, old, new}] (brygga.field_changes)
+    pm_id: Mapped[str | None] = mapped_column(String(100))  # the object's ids on both sides (the object history)
+    eek_id: Mapped[str | None] = mapped_column(String(100))
+    __table_args__ = (
+        Index("ix_run_item_run", "tenant_id", "run_id"),
+        Index("ix_run_item_object", "tenant_id", "object_key"),
+        Index("ix_run_item_pm_id", "tenant_id", "pm_id"),
+        Index("ix_run_item_eek_id", "tenant_id", "eek_id"),
+    )
 
 
 class LeaseRow(Base):

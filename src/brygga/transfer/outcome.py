@@ -7,6 +7,7 @@ from enum import StrEnum
 from functools import partial
 
 from brygga.errors import ApiError, AuthError, BryggaError, RateLimitedError, RuleViolation, ServerError
+from brygga.field_changes import FieldChange
 from brygga.hints import Hint, hint_for
 from brygga.wording import Worded
 
@@ -46,6 +47,9 @@ class ObjectOutcome(Worded):
     retry: bool = False  # a transient failure: the cursor must not pass this object
     title: str = ""  # the headline in the user's words when `message` is the original's API text
     title_en: str = ""
+    changes: tuple[FieldChange, ...] = ()  # what an update changed, old -> new (the object history)
+    pm_id: str = ""  # the object's ids on both sides, as far as this run knew them
+    eek_id: str = ""
 
     @property
     def is_run_level(self) -> bool:

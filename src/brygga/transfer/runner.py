@@ -186,6 +186,9 @@ def _items(report: RunReport) -> list[ItemRecord]:
             o.hint_en,
             title=o.title,
             title_en=o.title_en,
+            changes=o.changes,
+            pm_id=o.pm_id or None,
+            eek_id=o.eek_id or None,
         )
         for category in report.categories.values()
         for o in category.outcomes

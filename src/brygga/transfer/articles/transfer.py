@@ -11,6 +11,7 @@ from datetime import timedelta
 from brygga.domain import Article
 from brygga.eekonomi.models_articles import Article as EekArticle
 from brygga.errors import ConfigError, RuleViolation
+from brygga.field_changes import diff_objects
 from brygga.hints import hint_for
 from brygga.mapping.article_rules import check_article_for_eekonomi, check_article_for_pm, duplicate_code
 from brygga.mapping.eekonomi_articles import (
@@ -167,6 +168,7 @@ class ArticlesTransfer(PairTransfer[Article]):
             fields = self._fields(change.item, base)
             if any(base.to_body().get(key) != value for key, value in fields.items()):
                 result = await self.ctx.eek.articles.update(change.target_id, to_eekonomi_article(fields, base))
+                self.note_changes(change, diff_objects(self._eek_canon(base), self._eek_canon(result)))
         self.save_link(
             change, self.link_row(change.source_id, change.target_id, change.fingerprint, self._eek_fp(result))
         )
@@ -212,7 +214,8 @@ class ArticlesTransfer(PairTransfer[Article]):
         assert change.target_id is not None
         item = self.pm_items.get(change.target_id) or await self.pm.get(change.target_id)
         if change.action is Action.UPDATE or self.ctx.options.master_articles == "eekonomi":
-            item = await self.pm.update(item, change.item)
+            before, item = item, await self.pm.update(item, change.item)
+            self.note_changes(change, diff_objects(before.article, item.article))
         self.save_link(
             change, self.link_row(item.pm_id, change.source_id, item.article.fingerprint(), change.fingerprint)
         )
@@ -239,8 +242,11 @@ class ArticlesTransfer(PairTransfer[Article]):
         )
 
     def _eek_fp(self, article: EekArticle) -> str:
+        return self._eek_canon(article).fingerprint()
+
+    def _eek_canon(self, article: EekArticle) -> Article:
         assert self._ref is not None
-        return from_eekonomi_article(article, self._ref).fingerprint()
+        return from_eekonomi_article(article, self._ref)
 
 
 def _duplicate_codes(items: Iterable[PmItem]) -> set[str]:

@@ -11,6 +11,7 @@ from datetime import timedelta
 from brygga.domain import Customer
 from brygga.eekonomi import models as eek
 from brygga.errors import RuleViolation
+from brygga.field_changes import diff_objects
 from brygga.mapping.customer_rules import check_for_eekonomi, check_for_pm
 from brygga.mapping.eekonomi_customers import (
     EekReference,
@@ -134,6 +135,8 @@ class CustomersTransfer(PairTransfer[Customer]):
         result = base
         if change.action is Action.UPDATE or self.ctx.options.master_customers == "pm":
             result = await self._put_if_different(change.target_id, base, fields)
+            if result is not base:
+                self.note_changes(change, diff_objects(self._eek_canon(base), self._eek_canon(result)))
         self._link(change, change.source_id, change.target_id, self._eek_fp(result))
 
     async def _create_in_eek(self, change: Change[Customer], fields: dict[str, object]) -> None:
@@ -172,7 +175,8 @@ class CustomersTransfer(PairTransfer[Customer]):
         if record is None:
             record = await self.pm.record(await self.ctx.pm.customers.get(change.target_id))
         if change.action is Action.UPDATE or self.ctx.options.master_customers == "eekonomi":
-            record = await self.pm.update(record, change.item)
+            before, record = record, await self.pm.update(record, change.item)
+            self.note_changes(change, diff_objects(self._pm_canon(before), self._pm_canon(record)))
         elif self.protocol.pending_intent(CATEGORY, "pm", change.source_id, "create") is not None:
             record = await self.pm.complete(record.customer, change.item, fresh=False)
         self._link_pm(change, record)
@@ -206,12 +210,18 @@ class CustomersTransfer(PairTransfer[Customer]):
 
     # links, outcomes, retries, cursors ---------------------------------------------------------
     def _eek_fp(self, customer: eek.Customer) -> str:
-        assert self._eek_ref is not None
-        return from_eekonomi_customer(customer, self._eek_ref).fingerprint()
+        return self._eek_canon(customer).fingerprint()
 
     def _pm_fp(self, record: PmCustomerRecord) -> str:
+        return self._pm_canon(record).fingerprint()
+
+    def _eek_canon(self, customer: eek.Customer) -> Customer:
+        assert self._eek_ref is not None
+        return from_eekonomi_customer(customer, self._eek_ref)
+
+    def _pm_canon(self, record: PmCustomerRecord) -> Customer:
         assert self._pm_ref is not None
-        return from_severa_customer(record, self._pm_ref).fingerprint()
+        return from_severa_customer(record, self._pm_ref)
 
     def _link(self, change: Change[Customer], pm_id: str, eek_id: str, eek_hash: str) -> None:
         self.save_link(change, self.link_row(pm_id, eek_id, change.fingerprint, eek_hash))

@@ -11,6 +11,7 @@ from datetime import timedelta
 
 from brygga.domain import Invoice
 from brygga.eekonomi.models_invoices import CustomerInvoice, InvoicePaymentStatus
+from brygga.field_changes import FieldChange
 from brygga.mapping.invoice_drafts import draft_marker
 from brygga.mapping.severa_invoices import from_severa_invoice
 from brygga.transfer.context import TransferContext
@@ -85,6 +86,14 @@ class InvoiceStatusTransfer(PairTransfer[Invoice]):
         target = self.statuses.paid if paid else self.statuses.sent
         number = booked.invoice_number if change.item.invoice_number is None else None
         await self.ctx.pm.invoices.set_status(change.source_id, target.guid or "", number=number)
+        before = self.statuses.name_of(change.item.status_guid)
+        changes = [FieldChange("status", before, target.name)]
+        if number is not None:
+            changes.append(FieldChange("invoice_number", None, str(number)))
+        self.note_changes(change, changes)
+
+    def _ids(self, change: Change[Invoice]) -> tuple[str, str]:
+        return change.source_id, change.target_id or ""  # the PM invoice and eEkonomi's booked invoice
 
     async def _apply_to_eek(self, change: Change[Invoice]) -> None:
         raise AssertionError("invoice status flows from Visma eEkonomi to Visma PM only")

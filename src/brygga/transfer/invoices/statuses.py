@@ -24,6 +24,11 @@ class InvoiceStatuses:
         order = [self.to_transfer.guid, self.transferred.guid, self.sent.guid, self.paid.guid]
         return order.index(status_guid) if status_guid in order else -1
 
+    def name_of(self, status_guid: str | None) -> str | None:
+        """The status's name in PM, for the object history."""
+        known = (self.to_transfer, self.transferred, self.sent, self.paid)
+        return next((status.name for status in known if status.guid and status.guid == status_guid), None)
+
 
 async def resolve_statuses(pm: SeveraClient, options: TransferOptions) -> InvoiceStatuses:
     statuses = {status.name.strip().casefold(): status async for status in pm.invoice_statuses.iter()}

@@ -16,6 +16,7 @@ from brygga.domain import Invoice
 from brygga.eekonomi.models_articles import Article as EekArticle
 from brygga.eekonomi.models_invoices import CustomerInvoiceDraft
 from brygga.errors import ConfigError, RejectedError, RuleViolation
+from brygga.field_changes import FieldChange
 from brygga.hints import hint_for
 from brygga.mapping.eekonomi_customers import EekReference
 from brygga.mapping.invoice_drafts import (
@@ -189,6 +190,9 @@ class InvoicesTransfer(PairTransfer[Invoice]):
             draft = await self._create_draft(change)
             mismatch = _totals_mismatch(change.item, draft)
         await self._mark_transferred(change.item)
+        assert self.statuses is not None
+        was = self.statuses.name_of(change.item.status_guid)
+        self.note_changes(change, [FieldChange("status", was, self.statuses.transferred.name)])
         if mismatch is not None:
             raise mismatch
 

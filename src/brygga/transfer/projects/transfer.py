@@ -5,11 +5,13 @@ item of the cost center chosen in setting S3. Rules S3, P1-P4; one direction; sa
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from datetime import timedelta
 
 from brygga.domain import Project
 from brygga.eekonomi.models_cost_centers import CostCenter, CostCenterItem
 from brygga.errors import ConfigError
+from brygga.field_changes import diff_objects
 from brygga.mapping.severa_projects import from_severa_project, to_cost_center_item
 from brygga.transfer.context import TransferContext
 from brygga.transfer.outcome import Action
@@ -88,7 +90,8 @@ class ProjectsTransfer(PairTransfer[Project]):
             desired.short_name,
             desired.is_active,
         ):
-            current = await self.ctx.eek.cost_center_items.update(change.target_id, desired)
+            before, current = current, await self.ctx.eek.cost_center_items.update(change.target_id, desired)
+            self.note_changes(change, diff_objects(_item_fields(before), _item_fields(current)))
         self.save_link(change, self.link_row(change.source_id, change.target_id, change.fingerprint, _item_fp(current)))
 
     async def _create(self, change: Change[Project], center_id: str) -> None:
@@ -113,6 +116,19 @@ class ProjectsTransfer(PairTransfer[Project]):
 
     async def _apply_to_pm(self, change: Change[Project]) -> None:
         raise AssertionError("projects flow from Visma PM to Visma eEkonomi only")
+
+
+@dataclass(frozen=True)
+class _ItemFields:
+    """What a project decides of its cost center item (P2), for the object history."""
+
+    short_name: str
+    name: str
+    is_active: bool
+
+
+def _item_fields(item: CostCenterItem) -> _ItemFields:
+    return _ItemFields(item.short_name, item.name, item.is_active)
 
 
 def _item_fp(item: CostCenterItem) -> str:

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import asyncio
 from abc import ABC, abstractmethod
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Generic, TypeVar
 
 from brygga.errors import BryggaError
+from brygga.field_changes import FieldChange
 from brygga.store import LeaseLostError, Link
 from brygga.titles import title_for
 from brygga.transfer.context import TransferContext
@@ -42,6 +44,9 @@ class PairTransfer(ABC, Generic[ItemT]):
         self.ctx = ctx
         self.protocol = ctx.store.protocol
         self.cursors = Cursors()
+        # For the object history: the other side's id of each link made, and the fields each update changed.
+        self.partners: dict[tuple[str, str], str] = {}
+        self.changed_fields: dict[tuple[str, str], tuple[FieldChange, ...]] = {}
 
     @abstractmethod
     async def plan(self) -> Plan[ItemT]: ...
@@ -106,6 +111,7 @@ class PairTransfer(ABC, Generic[ItemT]):
 
     # links, outcomes, retries, cursors ---------------------------------------------------------
     def link_row(self, pm_id: str, eek_id: str, pm_hash: str, eek_hash: str) -> Link:
+        self.partners[("pm", pm_id)], self.partners[("eekonomi", eek_id)] = eek_id, pm_id
         return Link(self.category, pm_id, eek_id, pm_hash, eek_hash)
 
     def save_link(self, change: Change[ItemT], link: Link) -> None:
@@ -113,7 +119,26 @@ class PairTransfer(ABC, Generic[ItemT]):
         pending = self.protocol.pending_intent(self.category, change.direction.target, change.source_id, "create")
         self.protocol.link_and_close(pending.id if pending else None, link)
 
+    def note_changes(self, change: Change[ItemT], changes: Sequence[FieldChange]) -> None:
+        """What the write changed in the target system, old -> new, for the run log (the object history)."""
+        if changes:
+            self.changed_fields[(change.direction.value, change.source_id)] = tuple(changes)
+
+    def _ids(self, change: Change[ItemT]) -> tuple[str, str]:
+        """(PM id, eEkonomi id) of the object: its source id, and the target's from the link made or planned."""
+        side = change.direction.source
+        other = self.partners.get((side, change.source_id)) or change.target_id or ""
+        return (change.source_id, other) if side == "pm" else (other, change.source_id)
+
+    def _with_history(self, change: Change[ItemT], outcome: ObjectOutcome) -> ObjectOutcome:
+        pm_id, eek_id = self._ids(change)
+        changes = self.changed_fields.get((change.direction.value, change.source_id), ())
+        return replace(outcome, pm_id=pm_id, eek_id=eek_id, changes=changes)
+
     def _outcome(self, change: Change[ItemT], outcome: Outcome, message: str = "") -> ObjectOutcome:
+        return self._with_history(change, self._plain_outcome(change, outcome, message))
+
+    def _plain_outcome(self, change: Change[ItemT], outcome: Outcome, message: str = "") -> ObjectOutcome:
         if outcome is not Outcome.SKIPPED:
             return ObjectOutcome(
                 self.category, change.direction.value, change.key, change.item.name, change.action, outcome, message
@@ -139,6 +164,9 @@ class PairTransfer(ABC, Generic[ItemT]):
         verb = "add" if change.action is Action.CREATE else "update"
         target = "Visma eAccounting" if change.direction is Direction.PM_TO_EEK else "Visma PM"
         prefix = f"Could not {verb} {self._subject(change)} {change.key} to {target}. "
+        return self._with_history(change, self._plain_failure(change, error, prefix))
+
+    def _plain_failure(self, change: Change[ItemT], error: BryggaError, prefix: str) -> ObjectOutcome:
         return failure_from_error(
             error,
             category=self.category,
