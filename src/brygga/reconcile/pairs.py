@@ -83,7 +83,11 @@ def _new(side: Mapping[str, T], new_id: str | None) -> tuple[str, T] | None:
 
 def _differences(spec: PairSpec[T], thing: words.Thing, link: Link, p: T, e: T) -> list[NewFinding]:
     pm_fields, eek_fields = spec.fields(p), spec.fields(e)
-    differing = [name for name in pm_fields if pm_fields[name] != eek_fields.get(name)]
+    master_fields = pm_fields if spec.master == "pm" else eek_fields
+    # A field the master leaves empty is not the master's to own: the transfer never clears it on the other side.
+    differing = [
+        name for name in pm_fields if pm_fields[name] != eek_fields.get(name) and master_fields.get(name) is not None
+    ]
     if not differing:
         return []
     pm_changed = p.fingerprint() != link.pm_hash

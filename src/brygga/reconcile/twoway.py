@@ -59,7 +59,7 @@ def article_fields(a: Article) -> Mapping[str, str | None]:
         "name": _text(a.name),
         "is_active": str(a.is_active),
         "vat_rate": _text(a.vat_rate),
-        "net_price": _text(a.net_price),
+        "net_price": _text(a.net_price) if a.net_price else None,  # no price in PM is a zero price in eEkonomi
     }
 
 
