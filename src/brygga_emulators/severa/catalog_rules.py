@@ -48,11 +48,8 @@ def ensure_unique_code(ctx: Context, code: Any, own_guid: str) -> None:
     if not organization_settings(ctx.store).get("uniqueIdentifierForProductsAndWorktypes"):
         return
     wanted = code.strip().lower()
-
-    def clashes(doc: Document) -> bool:
-        return doc["guid"] != own_guid and str(doc.get("code") or "").strip().lower() == wanted
-
-    if any(ctx.store.all(collection, clashes) for collection in _CODED_COLLECTIONS):
+    clashes = (ctx.store.lookup(collection, "unique_code", [wanted]) for collection in _CODED_COLLECTIONS)
+    if any(guid != own_guid for guids in clashes for guid in guids):
         raise ApiProblem.invalid_parameter(
             f"Code '{code}' is already used by another product or work type.", "RequestBody", "code", code
         )

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from datetime import datetime
 from typing import Any
+
+from starlette.requests import Request
 
 from .endpoint import Context
 from .ids import stable_guid
@@ -12,7 +14,17 @@ from .problems import ApiProblem, LocationType
 from .store import Document
 from .wire import format_datetime, parse_datetime
 
-__all__ = ["changed_since", "find_or_404", "new_guid", "reference_or_400", "stamp_created", "stamp_updated"]
+__all__ = [
+    "changed_since",
+    "filter_key",
+    "find_or_404",
+    "new_guid",
+    "reference_or_400",
+    "stamp_created",
+    "stamp_updated",
+]
+
+_PAGING_PARAMETERS = frozenset({"pageToken", "rowCount", "firstRow"})
 
 
 def new_guid(ctx: Context, collection: str) -> str:
@@ -50,6 +62,13 @@ def stamp_created(ctx: Context, document: Document) -> Document:
 
 def stamp_updated(ctx: Context, document: Document) -> Document:
     return {**document, "lastUpdatedDateTime": format_datetime(ctx.now())}
+
+
+def filter_key(request: Request) -> Hashable:
+    """What a list's filter depends on: the route and every query parameter but the paging ones, so each
+    page of one walk finds the filtered list ``SeveraStore.select`` cached for the first."""
+    items = request.query_params.multi_items()
+    return (request.url.path, tuple((name, value) for name, value in items if name not in _PAGING_PARAMETERS))
 
 
 def changed_since(since: datetime | None) -> Callable[[Document], bool]:

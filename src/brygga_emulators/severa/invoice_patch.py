@@ -56,10 +56,7 @@ def _set_number(ctx: Context, invoice: Document, value: Any, where: str) -> None
     if number is None and value is not None:
         raise _bad_value(where, f"The value '{value}' is not a valid invoice number.", value)
 
-    def clashes(doc: Document) -> bool:
-        return doc["guid"] != invoice["guid"] and doc.get("number") == number
-
-    if number is not None and ctx.store.all("invoices", clashes):
+    if number is not None and any(guid != invoice["guid"] for guid in ctx.store.lookup("invoices", "number", [number])):
         raise _bad_value(where, f"Invoice number {number} is already used by another invoice.", value)
     invoice["number"] = number
 

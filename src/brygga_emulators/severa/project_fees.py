@@ -70,9 +70,9 @@ def _refuse_unemulated(document: Document) -> None:
 
 def render_project_fee(store: SeveraStore, fee: Document) -> dict[str, Any]:
     body = fill(PROJECT_FEE_OUTPUT, fee)
-    project = store.get("projects", fee["project"]["guid"]) or {}
-    customer = store.get("customers", (project.get("customer") or {}).get("guid", "")) or None
-    product = store.get("products", fee["product"]["guid"]) if fee.get("product") else None
+    project = store.peek("projects", fee["project"]["guid"]) or {}
+    customer = store.peek("customers", (project.get("customer") or {}).get("guid", "")) or None
+    product = store.peek("products", fee["product"]["guid"]) if fee.get("product") else None
     body["project"] = {"companyGuid": None, "guid": fee["project"]["guid"], "name": project.get("name")}
     body["customer"] = (
         {"guid": customer["guid"], "name": customer.get("name"), "number": customer.get("number")} if customer else None

@@ -7,6 +7,7 @@ symbol) are derived here at read time, so they can never go stale in the store.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -55,21 +56,21 @@ def render_customer(store: SeveraStore, customer: Document) -> dict[str, Any]:
 
 def render_address(store: SeveraStore, address: Document) -> dict[str, Any]:
     body = fill(ADDRESS, address)
-    customer = store.get("customers", (address.get("customer") or {}).get("guid", ""))
+    customer = store.peek("customers", (address.get("customer") or {}).get("guid", ""))
     body["customer"] = (
         {"guid": customer["guid"], "name": customer["name"], "number": customer.get("number")} if customer else None
     )
     body["country"] = _country_ref(store, address.get("country"))
     body["contacts"] = [
         {"guid": contact["guid"], "name": _full_name(contact)}
-        for contact in store.all("contacts", lambda doc: doc.get("addressGuid") == address["guid"])
+        for contact in store.select("contacts", among=store.lookup("contacts", "address", [address["guid"]]))
     ]
     return body
 
 
 def render_contact(store: SeveraStore, contact: Document) -> dict[str, Any]:
     body = fill(CONTACT, contact)
-    customer = store.get("customers", contact["customer"]["guid"]) or {}
+    customer = store.peek("customers", contact["customer"]["guid"]) or {}
     body["customer"] = {
         "guid": contact["customer"]["guid"],
         "name": customer.get("name"),
@@ -85,14 +86,14 @@ def render_contact(store: SeveraStore, contact: Document) -> dict[str, Any]:
 
 def render_communication(store: SeveraStore, communication: Document) -> dict[str, Any]:
     body = fill(CONTACT_COMMUNICATION, communication)
-    contact = store.get("contacts", communication["contact"]["guid"])
+    contact = store.peek("contacts", communication["contact"]["guid"])
     body["contact"] = {"guid": communication["contact"]["guid"], "name": _full_name(contact) if contact else None}
     body["communicationType"] = render_communication_type_ref(store, communication["communicationType"]["guid"])
     return body
 
 
 def render_communication_type_ref(store: SeveraStore, guid: str) -> dict[str, Any]:
-    kind = store.get("communicationtypes", guid) or {}
+    kind = store.peek("communicationtypes", guid) or {}
     return {
         "guid": guid,
         "isActive": kind.get("isActive", True),
@@ -101,25 +102,30 @@ def render_communication_type_ref(store: SeveraStore, guid: str) -> dict[str, An
     }
 
 
-def _full_name(contact: Document) -> str:
+def _full_name(contact: Mapping[str, Any]) -> str:
     return " ".join(part for part in (contact.get("firstName"), contact.get("lastName")) if part)
 
 
 def _communications_by_type(store: SeveraStore, contact_guid: str) -> list[tuple[str, str]]:
-    communications = store.all("communications", lambda doc: doc["contact"]["guid"] == contact_guid)
-    types = {doc["guid"]: doc.get("type", "") for doc in store.all("communicationtypes")}
-    return [(types.get(doc["communicationType"]["guid"], ""), doc["value"]) for doc in communications]
+    """The contact's communications (index, not a scan) with their type, in insertion order."""
+    communications = store.select("communications", among=store.lookup("communications", "contact", [contact_guid]))
+    return [(_type_of(store, doc["communicationType"]["guid"]), doc["value"]) for doc in communications]
+
+
+def _type_of(store: SeveraStore, type_guid: str) -> str:
+    kind = store.peek("communicationtypes", type_guid)
+    return str(kind.get("type", "")) if kind is not None else ""
 
 
 def currency_ref(store: SeveraStore, reference: dict[str, Any] | None) -> dict[str, Any] | None:
-    currency = store.get("currencies", reference["guid"]) if reference and reference.get("guid") else None
+    currency = store.peek("currencies", reference["guid"]) if reference and reference.get("guid") else None
     if currency is None:
         return None
     return {key: currency.get(key) for key in ("code", "guid", "name", "symbol")}
 
 
 def _headquarter_ref(store: SeveraStore, reference: dict[str, Any] | None) -> dict[str, Any] | None:
-    address = store.get("addresses", reference["guid"]) if reference and reference.get("guid") else None
+    address = store.peek("addresses", reference["guid"]) if reference and reference.get("guid") else None
     if address is None:
         return None
     country = _country_ref(store, address.get("country"))
@@ -133,7 +139,7 @@ def _headquarter_ref(store: SeveraStore, reference: dict[str, Any] | None) -> di
 
 
 def _country_ref(store: SeveraStore, reference: dict[str, Any] | None) -> dict[str, Any] | None:
-    country = store.get("countries", reference["guid"]) if reference and reference.get("guid") else None
+    country = store.peek("countries", reference["guid"]) if reference and reference.get("guid") else None
     if country is None:
         return None
     return {key: country.get(key) for key in ("englishName", "guid", "hasRegions", "name")}

@@ -102,14 +102,14 @@ def _money(amount: Decimal, code: str | None) -> dict[str, Any]:
 
 
 def _status_ref(store: SeveraStore, guid: str) -> dict[str, Any]:
-    status = store.get("invoicestatuses", guid) or {}
+    status = store.peek("invoicestatuses", guid) or {}
     flags = {flag: bool(status.get(flag)) for flag in ("isPaid", "isSent", "isWaitingPayment")}
     return {"guid": guid, "name": status.get("name"), **flags}
 
 
 def _referenced(store: SeveraStore, collection: str, reference: Any) -> Document | None:
     guid = reference.get("guid") if isinstance(reference, dict) else None
-    return store.get(collection, guid) if isinstance(guid, str) else None
+    return store.peek(collection, guid) if isinstance(guid, str) else None
 
 
 def _customer_ref(store: SeveraStore, reference: Any) -> dict[str, Any] | None:
@@ -120,7 +120,7 @@ def _customer_ref(store: SeveraStore, reference: Any) -> dict[str, Any] | None:
 
 
 def _project_ref(store: SeveraStore, guid: str) -> dict[str, Any]:
-    project = store.get("projects", guid) or {}
+    project = store.peek("projects", guid) or {}
     return {"guid": guid, "name": project.get("name"), "number": project.get("number")}
 
 

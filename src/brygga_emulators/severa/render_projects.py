@@ -81,7 +81,7 @@ def render_project(store: SeveraStore, project: Document) -> dict[str, Any]:
 
 def _referenced(store: SeveraStore, collection: str, reference: Any) -> Document | None:
     guid = reference.get("guid") if isinstance(reference, dict) else None
-    return store.get(collection, guid) if isinstance(guid, str) else None
+    return store.peek(collection, guid) if isinstance(guid, str) else None
 
 
 def _customer_ref(store: SeveraStore, reference: Any) -> dict[str, Any] | None:

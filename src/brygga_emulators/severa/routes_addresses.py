@@ -6,7 +6,15 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from .common import changed_since, find_or_404, new_guid, reference_or_400, stamp_created, stamp_updated
+from .common import (
+    changed_since,
+    filter_key,
+    find_or_404,
+    new_guid,
+    reference_or_400,
+    stamp_created,
+    stamp_updated,
+)
 from .endpoint import Context, json_response, read_json, route
 from .models import ADDRESS
 from .paging import offset_page
@@ -32,12 +40,13 @@ def address_routes(ctx: Context) -> list[Route]:
 async def list_customer_addresses(request: Request, ctx: Context) -> Response:
     customer_guid = request.path_params["customerGuid"]
     find_or_404(ctx, "customers", customer_guid, "Customer", "customerGuid")
-    addresses = ctx.store.all("addresses", lambda doc: _customer_guid(doc) == customer_guid)
+    addresses = ctx.store.select("addresses", among=ctx.store.lookup("addresses", "customer", [customer_guid]))
     return json_response([render_address(ctx.store, doc) for doc in offset_page(request, addresses)])
 
 
 async def list_addresses(request: Request, ctx: Context) -> Response:
-    addresses = ctx.store.all("addresses", changed_since(datetime_param(request, "changedSince")))
+    recent = changed_since(datetime_param(request, "changedSince"))
+    addresses = ctx.store.select("addresses", recent, key=filter_key(request))
     return json_response([render_address(ctx.store, doc) for doc in offset_page(request, addresses)])
 
 
@@ -76,9 +85,3 @@ def _resolved(ctx: Context, document: Document) -> Document:
     customer = reference_or_400(ctx, "customers", document.get("customer"), "Customer", "customer.guid")
     document["customer"] = {"guid": customer["guid"]}
     return document
-
-
-def _customer_guid(address: Document) -> str | None:
-    customer = address.get("customer") or {}
-    guid = customer.get("guid")
-    return guid if isinstance(guid, str) else None

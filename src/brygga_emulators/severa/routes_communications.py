@@ -8,7 +8,15 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from .common import changed_since, find_or_404, new_guid, reference_or_400, stamp_created, stamp_updated
+from .common import (
+    changed_since,
+    filter_key,
+    find_or_404,
+    new_guid,
+    reference_or_400,
+    stamp_created,
+    stamp_updated,
+)
 from .endpoint import Context, json_response, read_json, route
 from .models import CONTACT_COMMUNICATION
 from .paging import offset_page
@@ -38,7 +46,8 @@ async def list_contact_communications(request: Request, ctx: Context) -> Respons
     contact_guid = request.path_params["contactGuid"]
     find_or_404(ctx, "contacts", contact_guid, "Contact", "contactGuid")
     active = _active_filter(request, ctx)
-    found = ctx.store.all("communications", lambda doc: doc["contact"]["guid"] == contact_guid and active(doc))
+    among = ctx.store.lookup("communications", "contact", [contact_guid])
+    found = ctx.store.select("communications", active, among=among)
     return json_response([render_communication(ctx.store, doc) for doc in found])
 
 
@@ -46,8 +55,10 @@ async def list_communications(request: Request, ctx: Context) -> Response:
     active = _active_filter(request, ctx)
     recent = changed_since(datetime_param(request, "changedSince"))
     text = (text_param(request, "textToSearch") or "").lower()
-    found = ctx.store.all(
-        "communications", lambda doc: active(doc) and recent(doc) and text in str(doc.get("value", "")).lower()
+    found = ctx.store.select(
+        "communications",
+        lambda doc: active(doc) and recent(doc) and text in str(doc.get("value", "")).lower(),
+        key=filter_key(request),
     )
     return json_response([render_communication(ctx.store, doc) for doc in offset_page(request, found)])
 

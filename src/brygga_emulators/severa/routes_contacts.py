@@ -8,7 +8,15 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from .common import changed_since, find_or_404, new_guid, reference_or_400, stamp_created, stamp_updated
+from .common import (
+    changed_since,
+    filter_key,
+    find_or_404,
+    new_guid,
+    reference_or_400,
+    stamp_created,
+    stamp_updated,
+)
 from .endpoint import Context, json_response, read_json, route
 from .models import CONTACT
 from .paging import offset_page
@@ -36,14 +44,15 @@ async def list_customer_contacts(request: Request, ctx: Context) -> Response:
     customer_guid = request.path_params["customerGuid"]
     find_or_404(ctx, "customers", customer_guid, "Customer", "customerGuid")
     wanted = _contact_filter(request, ctx)
-    contacts = ctx.store.all("contacts", lambda doc: doc["customer"]["guid"] == customer_guid and wanted(doc))
+    among = ctx.store.lookup("contacts", "customer", [customer_guid])
+    contacts = ctx.store.select("contacts", wanted, key=filter_key(request), among=among)
     return json_response([render_contact(ctx.store, doc) for doc in offset_page(request, contacts)])
 
 
 async def list_contacts(request: Request, ctx: Context) -> Response:
     wanted = _contact_filter(request, ctx)
     recent = changed_since(datetime_param(request, "changedSince"))
-    contacts = ctx.store.all("contacts", lambda doc: wanted(doc) and recent(doc))
+    contacts = ctx.store.select("contacts", lambda doc: wanted(doc) and recent(doc), key=filter_key(request))
     return json_response([render_contact(ctx.store, doc) for doc in offset_page(request, contacts)])
 
 
@@ -51,18 +60,19 @@ def _contact_filter(request: Request, ctx: Context) -> Callable[[Document], bool
     """``active`` and ``textToSearch`` (name, or a communication value such as an e-mail address)."""
     active = bool_param(request, "active")
     text = (text_param(request, "textToSearch") or "").lower()
-    matching_contacts: set[str] = set()
-    if text:
-        matching_contacts = {
-            doc["contact"]["guid"]
-            for doc in ctx.store.all("communications", lambda doc: text in str(doc.get("value", "")).lower())
-        }
+    matching: list[set[str]] = []  # the contacts with a matching communication, found on first need
+
+    def matching_contacts() -> set[str]:
+        if not matching:
+            found = ctx.store.select("communications", lambda doc: text in str(doc.get("value", "")).lower())
+            matching.append({doc["contact"]["guid"] for doc in found})
+        return matching[0]
 
     def wanted(doc: Document) -> bool:
         if active is not None and doc.get("isActive", True) != active:
             return False
         name = f"{doc.get('firstName', '')} {doc.get('lastName', '')}".lower()
-        return not text or text in name or doc["guid"] in matching_contacts
+        return not text or text in name or doc["guid"] in matching_contacts()
 
     return wanted
 

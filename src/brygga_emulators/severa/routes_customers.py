@@ -8,7 +8,15 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from .common import changed_since, find_or_404, new_guid, reference_or_400, stamp_created, stamp_updated
+from .common import (
+    changed_since,
+    filter_key,
+    find_or_404,
+    new_guid,
+    reference_or_400,
+    stamp_created,
+    stamp_updated,
+)
 from .endpoint import Context, json_response, read_json, route
 from .models import CUSTOMER
 from .paging import token_page
@@ -33,8 +41,20 @@ def customer_routes(ctx: Context) -> list[Route]:
 
 async def list_customers(request: Request, ctx: Context) -> Response:
     matches = _customer_filter(request)
-    page = token_page(request, ctx.store.all("customers", matches))
+    found = ctx.store.select("customers", matches, key=filter_key(request), among=_indexed(request, ctx))
+    page = token_page(request, found)
     return json_response([render_customer(ctx.store, doc) for doc in page.items], headers=page.headers())
+
+
+def _indexed(request: Request, ctx: Context) -> list[str] | None:
+    """The candidates by number or by name when the request filters on either, else None (all)."""
+    numbers = int_list_param(request, "numbers")
+    if numbers:
+        return ctx.store.lookup("customers", "number", numbers)
+    names = text_list_param(request, "customerNames")
+    if names:
+        return ctx.store.lookup("customers", "name", [name.lower() for name in names])
+    return None
 
 
 def _customer_filter(request: Request) -> Any:
@@ -138,13 +158,11 @@ def _currency(ctx: Context, reference: dict[str, Any]) -> Document:
 
 
 def _next_number(ctx: Context) -> int:
-    numbers = [doc["number"] for doc in ctx.store.all("customers") if doc.get("number") is not None]
-    return max(numbers, default=0) + 1
+    return (ctx.store.max_key("customers", "number") or 0) + 1
 
 
 def _ensure_unique_number(ctx: Context, number: int, own_guid: str) -> None:
-    clash = ctx.store.all("customers", lambda doc: doc.get("number") == number and doc["guid"] != own_guid)
-    if clash:
+    if any(guid != own_guid for guid in ctx.store.lookup("customers", "number", [number])):
         raise ApiProblem.invalid_parameter(
             f"Customer number {number} is already in use.", "RequestBody", "number", str(number)
         )

@@ -18,7 +18,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from .common import changed_since, find_or_404, stamp_updated
+from .common import changed_since, filter_key, find_or_404, stamp_updated
 from .endpoint import Context, json_response, read_json, route
 from .invoice_models import INVOICE_ROW_TYPES
 from .invoice_patch import apply_invoice_patch
@@ -44,7 +44,10 @@ def invoice_routes(ctx: Context) -> list[Route]:
 
 
 async def list_invoices(request: Request, ctx: Context) -> Response:
-    page = token_page(request, ctx.store.all("invoices", _invoice_filter(request, ctx.store)))
+    matches = _invoice_filter(request, ctx.store)
+    numbers = int_list_param(request, "numbers")
+    among = ctx.store.lookup("invoices", "number", numbers) if numbers else None
+    page = token_page(request, ctx.store.select("invoices", matches, key=filter_key(request), among=among))
     return json_response([render_invoice(ctx.store, doc) for doc in page.items], headers=page.headers())
 
 

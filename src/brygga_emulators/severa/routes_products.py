@@ -10,7 +10,7 @@ from starlette.routing import Route
 
 from .catalog_endpoints import CatalogResource
 from .catalog_models import PRODUCT_INPUT, PRODUCT_TYPES
-from .common import changed_since
+from .common import changed_since, filter_key
 from .endpoint import Context, json_response, route
 from .paging import token_page
 from .problems import ApiProblem
@@ -42,7 +42,10 @@ def product_routes(ctx: Context) -> list[Route]:
 
 
 async def list_products(request: Request, ctx: Context) -> Response:
-    page = token_page(request, ctx.store.all("products", _product_filter(request)))
+    matches = _product_filter(request)
+    code = text_param(request, "code")
+    among = ctx.store.lookup("products", "code", [code]) if code is not None else None
+    page = token_page(request, ctx.store.select("products", matches, key=filter_key(request), among=among))
     return json_response([render_product(ctx.store, doc) for doc in page.items], headers=page.headers())
 
 

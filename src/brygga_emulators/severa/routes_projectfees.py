@@ -16,7 +16,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from .catalog_models import PRODUCT_TYPES
-from .common import changed_since, find_or_404, new_guid, stamp_created
+from .common import changed_since, filter_key, find_or_404, new_guid, stamp_created
 from .endpoint import Context, json_response, read_json, route
 from .fee_models import PROJECT_FEE_INPUT
 from .paging import token_page
@@ -40,7 +40,7 @@ def project_fee_routes(ctx: Context) -> list[Route]:
 
 async def list_project_fees(request: Request, ctx: Context) -> Response:
     recent = changed_since(datetime_param(request, "changedSince"))
-    page = token_page(request, ctx.store.all("projectfees", recent))
+    page = token_page(request, ctx.store.select("projectfees", recent, key=filter_key(request)))
     return json_response([render_project_fee(ctx.store, doc) for doc in page.items], headers=page.headers())
 
 
@@ -60,7 +60,9 @@ async def get_project_fee(request: Request, ctx: Context) -> Response:
 
 async def list_fees_of_project(request: Request, ctx: Context) -> Response:
     project = find_or_404(ctx, "projects", request.path_params["projectGuid"], "Project", "projectGuid")
-    page = token_page(request, ctx.store.all("projectfees", _fee_filter(request, project["guid"])))
+    matches = _fee_filter(request, project["guid"])
+    among = ctx.store.lookup("projectfees", "project", [project["guid"]])
+    page = token_page(request, ctx.store.select("projectfees", matches, key=filter_key(request), among=among))
     return json_response([render_project_fee(ctx.store, doc) for doc in page.items], headers=page.headers())
 
 

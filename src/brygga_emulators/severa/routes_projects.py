@@ -14,7 +14,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from .common import changed_since, find_or_404
+from .common import changed_since, filter_key, find_or_404
 from .endpoint import Context, json_response, route
 from .paging import OFFSET_MAX_ROW_COUNT, token_page
 from .query import bool_param, datetime_param, decimal_param, int_list_param, text_list_param, text_param
@@ -46,7 +46,10 @@ def project_routes(ctx: Context) -> list[Route]:
 async def list_projects(request: Request, ctx: Context) -> Response:
     matches = _project_filter(request, ctx)
     # The spec says "Default 20, maximum 100" on this route, unlike /v1/customers.
-    page = token_page(request, ctx.store.all("projects", matches), OFFSET_MAX_ROW_COUNT)
+    numbers = int_list_param(request, "numbers")
+    among = ctx.store.lookup("projects", "number", numbers) if numbers else None
+    found = ctx.store.select("projects", matches, key=filter_key(request), among=among)
+    page = token_page(request, found, OFFSET_MAX_ROW_COUNT)
     return json_response([render_project(ctx.store, doc) for doc in page.items], headers=page.headers())
 
 
@@ -87,7 +90,7 @@ def _project_filter(request: Request, ctx: Context) -> Callable[[Document], bool
 def _customers_owned_by(ctx: Context, owners: set[str]) -> set[str] | None:
     if not owners:
         return None
-    owned = ctx.store.all("customers", lambda doc: (doc.get("owner") or {}).get("guid") in owners)
+    owned = ctx.store.select("customers", lambda doc: (doc.get("owner") or {}).get("guid") in owners)
     return {doc["guid"] for doc in owned}
 
 

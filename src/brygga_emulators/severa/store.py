@@ -3,22 +3,34 @@
 Each collection is an ordered map guid -> JSON document in the wire shape of its model (writable
 properties, references as ``{"guid": …}``, timestamps as text); :mod:`render` derives the read-only
 parts on the way out. Insertion order is kept (and persisted) because list routes page in that order.
+
+For 100,000 objects a resource, reads that answer a request do not copy or scan the collection: ``peek``
+and ``select`` hand out the stored documents themselves (read only: ``put`` always stores a fresh copy,
+so a stored document never changes in place), the look-ups in :mod:`store_indexes` are kept current on
+every write, and a filtered list is computed once and reused until the next write (a token walk through
+100 pages filters once, not 100 times).
 """
 
 from __future__ import annotations
 
 import copy
+import heapq
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeGuard
 
+from .store_indexes import INDEXES
 from .wire import dumps, loads
 
-__all__ = ["COLLECTIONS", "Document", "SeveraStore"]
+__all__ = ["COLLECTIONS", "Document", "SeveraStore", "StoredDocument"]
 
 Document = dict[str, Any]
+# A stored document handed out without a copy (``peek``, ``select``): read it, never change it. Typed as a
+# dict like every other document so the routes' filters take both; the name is the warning.
+StoredDocument = Document
+_SELECTIONS_KEPT = 32
 
 COLLECTIONS = (
     "customers",
@@ -75,6 +87,13 @@ class SeveraStore:
         self.api_clients = dict(api_clients) if api_clients is not None else None
         self._lock = threading.RLock()
         self._data: dict[str, dict[str, Document]] = {name: {} for name in COLLECTIONS}
+        self._positions: dict[str, dict[str, int]] = {name: {} for name in COLLECTIONS}
+        self._indexes: dict[str, dict[str, dict[Hashable, dict[str, None]]]] = {
+            name: {index: {} for index in INDEXES.get(name, {})} for name in COLLECTIONS
+        }
+        self._version = 0  # moves on every write; a cached selection is good for one version
+        self._selections: dict[tuple[str, Hashable], tuple[int, list[Document]]] = {}
+        self._heaps: dict[tuple[str, str], list[int]] = {}
         self._db: sqlite3.Connection | None = None
         self._batch_depth = 0
         if db is not None:
@@ -120,12 +139,71 @@ class SeveraStore:
             documents = self._data[collection].values()
             return [copy.deepcopy(doc) for doc in documents if where is None or where(doc)]
 
+    def peek(self, collection: str, guid: str) -> StoredDocument | None:
+        """The stored document itself (no copy), for reading only."""
+        with self._lock:
+            return self._data[collection].get(guid)
+
+    def select(
+        self,
+        collection: str,
+        where: Callable[[Document], bool] | None = None,
+        *,
+        key: Hashable = None,
+        among: Iterable[str] | None = None,
+    ) -> list[StoredDocument]:
+        """The stored documents (no copies, read only) in insertion order, optionally filtered.
+
+        ``among`` limits the candidates to these GUIDs (from :meth:`lookup`); ``key``, when given, names
+        the filter so its result is reused until the next write (the key must say everything ``where`` and
+        ``among`` depend on)."""
+        with self._lock:
+            if key is not None:
+                cached = self._selections.get((collection, key))
+                if cached is not None and cached[0] == self._version:
+                    return list(cached[1])
+            documents = self._data[collection]
+            if among is not None:
+                positions = self._positions[collection]
+                candidates = [documents[guid] for guid in sorted(set(among), key=positions.__getitem__)]
+            else:
+                candidates = list(documents.values())
+            found = candidates if where is None else [doc for doc in candidates if where(doc)]
+            if key is not None:
+                if len(self._selections) >= _SELECTIONS_KEPT:
+                    del self._selections[next(iter(self._selections))]
+                self._selections[(collection, key)] = (self._version, found)
+                return list(found)
+            return found
+
+    def lookup(self, collection: str, index: str, values: Iterable[Hashable]) -> list[str]:
+        """The GUIDs whose ``index`` key (see :mod:`store_indexes`) is one of ``values``, in insertion order."""
+        with self._lock:
+            buckets = self._indexes[collection][index]
+            guids = {guid for value in values for guid in buckets.get(value, ())}
+            return sorted(guids, key=self._positions[collection].__getitem__)
+
+    def max_key(self, collection: str, index: str) -> int | None:
+        """The greatest int key of ``index`` (e.g. the highest customer number), or None: O(log N) amortised.
+
+        A max-heap of the keys ever indexed, built on first use; keys no document holds any more are
+        dropped when they reach the top."""
+        with self._lock:
+            heap = self._heaps.get((collection, index))
+            buckets = self._indexes[collection][index]
+            if heap is None:
+                heap = self._heaps[(collection, index)] = [-key for key in buckets if _is_int(key)]
+                heapq.heapify(heap)
+            while heap and -heap[0] not in buckets:
+                heapq.heappop(heap)
+            return -heap[0] if heap else None
+
     def put(self, collection: str, document: Document) -> Document:
         """Insert or replace by ``document["guid"]``; a replaced document keeps its place in the order."""
         guid = document["guid"]
         stored = copy.deepcopy(document)
         with self._lock:
-            self._data[collection][guid] = stored
+            self._keep(collection, guid, stored)
             if self._db is not None:
                 self._db.execute(self._upsert, (collection, guid, dumps(stored).decode("utf-8")))
                 if self._batch_depth == 0:
@@ -147,9 +225,39 @@ class SeveraStore:
                 self._db.close()
                 self._db = None
 
+    def _keep(self, collection: str, guid: str, stored: Document) -> None:
+        """Store ``stored`` (already a private copy) and bring the indexes up to date."""
+        documents = self._data[collection]
+        previous = documents.get(guid)
+        if previous is None:
+            positions = self._positions[collection]
+            positions[guid] = len(positions)
+        for index, key_of in INDEXES.get(collection, {}).items():
+            buckets = self._indexes[collection][index]
+            key = key_of(stored)
+            if previous is not None:
+                old = key_of(previous)
+                if old == key:
+                    continue
+                bucket = buckets.get(old)
+                if bucket is not None:
+                    bucket.pop(guid, None)
+                    if not bucket:
+                        del buckets[old]
+            buckets.setdefault(key, {})[guid] = None
+            heap = self._heaps.get((collection, index))
+            if heap is not None and _is_int(key):
+                heapq.heappush(heap, -key)
+        documents[guid] = stored
+        self._version += 1
+
     def _load(self) -> None:
         assert self._db is not None
         rows = self._db.execute(self._select)
         for collection, guid, body in rows:
             if collection in self._data:
-                self._data[collection][guid] = loads(body)
+                self._keep(collection, guid, loads(body))
+
+
+def _is_int(key: Hashable) -> TypeGuard[int]:
+    return isinstance(key, int) and not isinstance(key, bool)
