@@ -11,9 +11,10 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from _bench_runs import CATEGORIES, SYSTEMS
 from rich.console import Console
 from rich.table import Table
+
+from benchmarks._bench_runs import CATEGORIES, SYSTEMS
 
 __all__ = ["CPU_GOAL_MS", "RSS_GOAL_MB", "figures", "render"]
 

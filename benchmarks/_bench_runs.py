@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from _processes import EmulatorProcess, child_env, emulators, run_child
+from benchmarks._processes import EmulatorProcess, child_env, emulators, run_child
 
 __all__ = ["CATEGORIES", "LIFTED_PER_MINUTE", "Category", "RunOptions", "measure_category"]
 

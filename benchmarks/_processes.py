@@ -24,7 +24,6 @@ __all__ = ["EmulatorProcess", "child_env", "emulators", "run_child"]
 
 BENCH_DIR = Path(__file__).resolve().parent
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
-START_TIMEOUT_SECONDS = 600.0  # a 100,000-object data set is seeded before the port is printed
 
 
 @dataclass
@@ -72,14 +71,17 @@ class EmulatorProcess:
                 self.process.wait()
 
 
-def _start(system: str, data: str, latency_ms: int, rate_limit: int, src: Path | None) -> EmulatorProcess:
+def _spawn(system: str, data: str, latency_ms: int, rate_limit: int, src: Path | None) -> subprocess.Popen[str]:
     command = [sys.executable, str(BENCH_DIR / "_emulator_process.py"), system, "--data", data]
     command += ["--latency-ms", str(latency_ms), "--rate-limit", str(rate_limit)]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=_emulator_env(src))
+    return subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=_emulator_env(src))
+
+
+def _ready(system: str, data: str, process: subprocess.Popen[str]) -> EmulatorProcess:
+    """Waits for the port line, which the emulator prints once it accepts connections (after seeding)."""
     assert process.stdout is not None
-    deadline = time.monotonic() + START_TIMEOUT_SECONDS
     line = process.stdout.readline()  # blocks until the port is printed, or the process ends
-    if not line or time.monotonic() > deadline:
+    if not line:
         process.kill()
         raise RuntimeError(f"the {system} emulator ({data}) did not start (exit code {process.wait()})")
     return EmulatorProcess(system, process, int(json.loads(line)["port"]))
@@ -100,14 +102,19 @@ def emulators(
 ) -> Iterator[dict[str, EmulatorProcess]]:
     """Visma PM with ``pm_data`` and an empty eEkonomi company, each in its own process; Severa unlimited (it
     documents no limit), eEkonomi at ``eek_rate_limit`` per endpoint (0: none). ``src``: the emulators' code."""
+    data = {"severa": pm_data, "eekonomi": "empty"}
+    limits = {"severa": 0, "eekonomi": eek_rate_limit}
+    spawned: dict[str, subprocess.Popen[str]] = {}
     started: dict[str, EmulatorProcess] = {}
     try:
-        started["severa"] = _start("severa", pm_data, latency_ms, 0, src)
-        started["eekonomi"] = _start("eekonomi", "empty", latency_ms, eek_rate_limit, src)
+        for system in ("severa", "eekonomi"):  # both seed at once, each in its own process
+            spawned[system] = _spawn(system, data[system], latency_ms, limits[system], src)
+        for system, process in spawned.items():
+            started[system] = _ready(system, data[system], process)
         yield started
     finally:
-        for emulator in started.values():
-            emulator.stop()
+        for system, process in spawned.items():
+            EmulatorProcess(system, process, 0).stop()
 
 
 def child_env(brygga_src: Path | None, requests_per_minute: float | None) -> dict[str, str]:

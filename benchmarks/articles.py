@@ -1,30 +1,25 @@
-"""Performance figures for the article transfer, against both emulators over real loopback HTTP.
+"""Performance figures for the article transfer: benchmarks/bench.py for this one category.
 
-    .venv/bin/python benchmarks/articles.py [--articles 2000] [--latency-ms 100] [--json]
+    .venv/bin/python benchmarks/articles.py [--articles 2000] [--latency-ms 100] [--brygga-src PATH] [--json]
 
-1. A first run: N PM products (Severa ``bulk:N``, only the ``articles`` category) into an empty eEkonomi
-   company, which has its account codings and units but no articles; no latency.
-2. A rerun right after with nothing changed: it should write nothing.
-3. The first run again on fresh emulators with latency on both, against the rate-limit bound
-   (N POSTs to ``/articles`` at brygga's per-endpoint limit). ``--latency-ms 0`` leaves this run out.
+N PM products (Severa ``bulk:N``) into an empty eEkonomi company with its codings and units; bound: N
+   POSTs to ``/articles``.
+Both emulators run in processes of their own and brygga in a child process, so brygga's CPU and peak RSS are its
+own (see benchmarks/bench.py): a CPU run without rate limits or latency (first run and a rerun), then a bound run
+of the same N with ``--latency-ms`` on both emulators at eEkonomi's documented limit.
 
 It prints figures and never asserts: goals are shown next to them, for a person to judge.
 """
 
 from __future__ import annotations
 
-from _category_bench import Subject, main
+import sys
+from pathlib import Path
 
-ARTICLES = Subject(
-    category="articles",
-    noun="article",
-    plural="articles",
-    source="PM products",
-    target="an empty eEkonomi company",
-    bound_endpoint="POST /articles",
-    default_count=2000,
-    pm_bulk_for=lambda articles: articles,  # bulk:N holds N products and no work or travel expense types
-)
+if __package__ in (None, ""):  # run as a script: make the benchmarks package importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.bench import category_main
 
 if __name__ == "__main__":
-    main(ARTICLES, __doc__)
+    category_main("articles", 2000, __doc__)

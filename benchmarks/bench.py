@@ -34,12 +34,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+if __package__ in (None, ""):  # run as a script: make the benchmarks package importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 import simplejson
-from _bench_report import figures, render
-from _bench_runs import CATEGORIES, RunOptions, measure_category
 from rich.console import Console
 
-__all__ = ["main"]
+from benchmarks._bench_report import figures, render
+from benchmarks._bench_runs import CATEGORIES, RunOptions, measure_category
+
+__all__ = ["category_main", "main"]
 
 DEFAULT_CATEGORIES = "customers,articles,projects,invoices"
 MEMORY_CATEGORIES = ("customers", "articles")
@@ -146,6 +150,22 @@ def main(argv: list[str] | None = None) -> None:
     ]
     # Piped into a file or a report, Rich would fold the tables to 80 columns.
     render(data["categories"], header, Console() if sys.stdout.isatty() else Console(width=220))
+
+
+def category_main(name: str, default_count: int, description: str | None, argv: list[str] | None = None) -> None:
+    """The one-category scripts (customers.py, articles.py, projects.py, invoices.py) with their old options:
+    ``--<category> N`` objects in the CPU run and in the bound run."""
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument(f"--{name}", dest="count", type=int, default=default_count, help=f"default {default_count}")
+    parser.add_argument("--latency-ms", type=int, default=100, help="latency of the bound run; 0 leaves it out")
+    parser.add_argument("--concurrency", type=int, default=8, help="brygga's concurrency setting (default 8)")
+    parser.add_argument("--brygga-src", help="measure the brygga at PATH (a checkout or its src)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    forwarded = ["--categories", name, "--size", str(args.count), "--latency-size", str(args.count)]
+    forwarded += ["--latency-ms", str(args.latency_ms), "--concurrency", str(args.concurrency)]
+    forwarded += ["--brygga-src", args.brygga_src] if args.brygga_src else []
+    main([*forwarded, "--json"] if args.json else forwarded)
 
 
 if __name__ == "__main__":

@@ -1,50 +1,25 @@
-"""Performance figures for the invoice transfer, against both emulators over real loopback HTTP.
+"""Performance figures for the invoice transfer: benchmarks/bench.py for this one category.
 
-    .venv/bin/python benchmarks/invoices.py [--invoices 2000] [--latency-ms 100] [--json]
+    .venv/bin/python benchmarks/invoices.py [--invoices 2000] [--latency-ms 100] [--brygga-src PATH] [--json]
 
-0. Setup, untimed: Severa ``bulk:N`` holds N customers, N products, N//2 projects and N invoices in the status
-   "Skicka till eEkonomi" (5 product rows each at 25 %); customers, articles and projects go to an empty eEkonomi
-   company first, without latency or rate limits, as the invoices need them.
-1. A first run of only the ``invoices`` category: N invoice drafts, each PM invoice then set to "transferred";
-   no latency.
-2. A rerun right after with nothing changed: no invoice is left in the "to transfer" status, so nothing is written.
-3. Setup and first run again on fresh emulators with latency on both, against the rate-limit bound
-   (N POSTs to ``/customerinvoicedrafts`` at brygga's per-endpoint limit). ``--latency-ms 0`` leaves this run out.
+N PM invoices of 5 rows each in "Skicka till eEkonomi" (Severa ``bulk:N``; customers, articles and
+   projects transferred first as untimed setup) as eEkonomi drafts; bound: N POSTs to ``/customerinvoicedrafts``.
+Both emulators run in processes of their own and brygga in a child process, so brygga's CPU and peak RSS are its
+own (see benchmarks/bench.py): a CPU run without rate limits or latency (first run and a rerun), then a bound run
+of the same N with ``--latency-ms`` on both emulators at eEkonomi's documented limit.
 
 It prints figures and never asserts: goals are shown next to them, for a person to judge.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
+import sys
+from pathlib import Path
 
-from _category_bench import Subject, main
+if __package__ in (None, ""):  # run as a script: make the benchmarks package importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-INVOICES = Subject(
-    category="invoices",
-    noun="invoice",
-    plural="invoices",
-    source="PM invoices",
-    target="eEkonomi invoice drafts",
-    bound_endpoint="POST /customerinvoicedrafts",
-    default_count=2000,
-    pm_bulk_for=lambda invoices: invoices,  # bulk:N holds N invoices
-    store_settings=(
-        ("project_cost_center", "Projekt"),
-        # Rule S4: an article for rows without a product; the first bulk product, there once articles ran.
-        ("default_article_number", "B-00001"),
-    ),
-    setup_categories=("customers", "articles", "projects"),
-    # Reading an invoice's rows and setting its status are PM calls per invoice by design: only eEkonomi's
-    # side has a goal, lookups of reference data included.
-    per_object_goal=None,
-    system_goals=(("eekonomi", Decimal("1.1")),),
-    notes=(
-        "Visma PM is called twice per invoice by design: GET /v1/invoices/{guid}/invoicerows while planning "
-        "(Severa's invoice list carries no rows) and PATCH /v1/invoices/{guid} after the draft (the status "
-        '"transferred", rule I1). Each has brygga\'s PM limit per endpoint, which the latency run shows.',
-    ),
-)
+from benchmarks.bench import category_main
 
 if __name__ == "__main__":
-    main(INVOICES, __doc__)
+    category_main("invoices", 2000, __doc__)
