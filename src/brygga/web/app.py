@@ -27,6 +27,7 @@ from brygga.web.health_views import health_router
 from brygga.web.history_views import history_router
 from brygga.web.jobs import TransferJobs
 from brygga.web.oauth_flow import PendingConnections
+from brygga.web.object_views import object_router
 from brygga.web.order_views import order_router
 from brygga.web.orders_api import orders_router
 from brygga.web.overview_views import overview_router
@@ -57,6 +58,7 @@ def create_app(store_factory: StoreFactory, settings: Settings) -> FastAPI:
     app.include_router(auth_router(kit))
     app.include_router(transfer_router(kit, jobs))
     app.include_router(history_router(kit))
+    app.include_router(object_router(kit))
     app.include_router(connection_router(kit, PendingConnections()))
     app.include_router(order_router(kit))
     app.include_router(checklist_router(kit))
