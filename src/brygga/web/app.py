@@ -32,6 +32,7 @@ from brygga.web.order_views import order_router
 from brygga.web.orders_api import orders_router
 from brygga.web.overview_views import overview_router
 from brygga.web.pages import PageKit, Redirect, redirect_response
+from brygga.web.report_views import report_router
 from brygga.web.security_headers import add_security_headers
 from brygga.web.stores import StoreFactory, StoreHolder
 from brygga.web.transfer_views import transfer_router
@@ -66,6 +67,7 @@ def create_app(store_factory: StoreFactory, settings: Settings) -> FastAPI:
     app.include_router(alert_router(kit))
     app.include_router(overview_router(kit))
     app.include_router(audit_router(kit))
+    app.include_router(report_router(kit))
     app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static")
     app.middleware("http")(kit.middleware)
     app.middleware("http")(add_security_headers)
