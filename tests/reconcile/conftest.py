@@ -47,3 +47,26 @@ async def transferred(world: World) -> World:
     report = await world.run(*FULL)
     assert not report.errors(), [o.headline("en") for o in report.errors()]
     return world
+
+
+@pytest.fixture
+async def empty_world(
+    tmp_path,
+    recording_transport_factory: Callable[[httpx.AsyncBaseTransport], httpx.AsyncBaseTransport],
+    database_settings: Settings,
+) -> AsyncIterator[World]:
+    """Both systems empty, a fresh store, nothing set and nothing transferred: a company's first day."""
+    built, servers = await build_world(
+        tmp_path,
+        recording_transport_factory,
+        register_base_url,
+        eek_data="empty",
+        pm_data="empty",
+        settings=database_settings,
+    )
+    try:
+        yield built
+    finally:
+        built.store.db.dispose()
+        for server in servers:
+            server.stop()

@@ -45,7 +45,7 @@ async def test_r8_relink_moves_the_link_to_a_customer_a_person_created_again_wit
         customer = await session.eek.customers.find_by_number("20005")
         assert customer is not None and customer.id
         await session.eek._api.request("DELETE", "/customers/{customerId}", path_params={"customerId": customer.id})
-        again = await session.eek.customers.create(customer.model_copy(update={"id": None, "email": None}))
+        again = await session.eek.customers.create(customer.model_copy(update={"id": None, "email_address": None}))
         return again.id or ""
 
     new_id = await transferred.with_session(delete_and_create_again)

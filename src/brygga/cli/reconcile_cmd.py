@@ -16,7 +16,9 @@ from brygga.reconcile import RECONCILE_CATEGORIES, ReconcileResult, choose_categ
 from brygga.store import Store
 from brygga.store.reconcile import Finding
 
-__all__ = ["reconcile"]
+__all__ = ["EXIT_NOT_CHECKED", "reconcile"]
+
+EXIT_NOT_CHECKED = 2  # no findings, but a category could not be checked (a setting is missing)
 
 CATEGORY_LABELS = {
     "customers": ("Kunder", "Customers"),
@@ -43,11 +45,13 @@ _HELP = t(
     "Avstämning: läser båda systemen i sin helhet och rapporterar per kategori det som inte stämmer: fält som "
     "skiljer sig (och i vilket system de ändrades), objekt som saknas på andra sidan, kopplade objekt som tagits "
     "bort, fakturor vars belopp skiljer sig och leverantörsfakturarader utan projektkostnad. Avbruten körning "
-    "fortsätter där den slutade. Slutkod 0: inga avvikelser, 1: avvikelser.\n\nKategorier: ",
+    "fortsätter där den slutade. Slutkod 0: inga avvikelser, 1: avvikelser, 2: en kategori kunde inte "
+    "kontrolleras (en inställning saknas).\n\nKategorier: ",
     "Reconcile: reads both systems whole and reports per category what does not agree: fields that differ (and in "
     "which system they were changed), objects missing on the other side, linked objects that were deleted, invoices "
     "whose amounts differ and supplier invoice rows without a project cost. An interrupted run continues where it "
-    "stopped. Exit code 0: no findings, 1: findings.\n\nCategories: ",
+    "stopped. Exit code 0: no findings, 1: findings, 2: a category could not be checked (a setting is missing)."
+    "\n\nCategories: ",
 ) + ", ".join(RECONCILE_CATEGORIES)
 
 
@@ -102,6 +106,8 @@ def reconcile(
         _print(result, verbose=verbose)
     if result.open_findings:
         raise typer.Exit(1)
+    if result.not_checked:
+        raise typer.Exit(EXIT_NOT_CHECKED)
 
 
 async def _run(
@@ -139,6 +145,7 @@ def result_json(result: ReconcileResult) -> dict[str, Any]:
             for r in result.repairs
         ],
         "dry_run": result.dry_run,
+        "not_checked": {c: (en_text if en else sv) for c, (sv, en_text) in result.not_checked.items()},
     }
 
 
@@ -184,6 +191,10 @@ def _print(result: ReconcileResult, *, verbose: bool) -> None:
     for category in result.categories:
         found = [f for f in result.findings if f.category == category]
         label = _say(CATEGORY_LABELS[category])
+        if category in result.not_checked:
+            why = _say(result.not_checked[category])
+            console.print(f"[red]✗[/] {escape(label)}: " + t("kontrollerades inte: ", "not checked: ") + escape(why))
+            continue
         if not found:
             console.print(f"[green]✓[/] {escape(label)}: " + t("stämmer", "agrees"))
             continue

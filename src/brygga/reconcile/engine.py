@@ -113,7 +113,13 @@ async def _compare(session: TransferSession, store: Store, chosen: tuple[str, ..
             if category in done:
                 continue
             before = src.reads()
-            check = await CHECKS[category](src)
+            try:
+                check = await CHECKS[category](src)
+            except ConfigError as exc:  # a setting this category needs: said, and the other categories go on
+                said, said_en = _words(exc)
+                runs.category_not_checked(run_id, category, said, said_en, src.reads() - before)
+                status = "failed"
+                continue
             reads = src.reads() - before
             runs.category_done(
                 run_id, category, check.findings, objects_read=check.objects_read, api_reads=reads, pages=reads
@@ -126,6 +132,7 @@ async def _compare(session: TransferSession, store: Store, chosen: tuple[str, ..
             runs.finish(run_id, "interrupted")
         raise
     runs.finish(run_id, status)
+    progress = runs.progress(run_id)
     latest = runs.latest_run()
     assert latest is not None and latest.id == run_id
     return ReconcileResult(
@@ -137,7 +144,15 @@ async def _compare(session: TransferSession, store: Store, chosen: tuple[str, ..
         api_reads=latest.api_reads,
         resumed=resumed,
         skipped_done=tuple(c for c in chosen if c in done),
+        not_checked={c: (w["sv"], w["en"]) for c, w in progress.get("not_checked", {}).items()},
     )
+
+
+def _words(exc: ConfigError) -> tuple[str, str]:
+    sv = f"{exc} {exc.hint}".strip() if exc.hint else str(exc)
+    en_message = exc.message_en or str(exc)
+    en = f"{en_message} {exc.hint_en}".strip() if exc.hint_en else en_message
+    return sv, en
 
 
 def _said(exc: BryggaError) -> str:

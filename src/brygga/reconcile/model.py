@@ -79,6 +79,7 @@ class ReconcileResult:
     skipped_done: tuple[str, ...] = ()  # categories an interrupted run had finished (not read again)
     repairs: list[RepairOutcome] = field(default_factory=list)
     dry_run: bool = True
+    not_checked: dict[str, tuple[str, str]] = field(default_factory=dict)  # category -> (sv, en): why not
 
     @property
     def open_findings(self) -> list[Finding]:

@@ -11,7 +11,7 @@ import dataclasses
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select, update
@@ -22,6 +22,8 @@ from brygga.store.tables_reconcile import ReconcileFindingRow, ReconcileRunRow
 __all__ = ["FINISHED", "Finding", "NewFinding", "ReconcileRun", "ReconcileStore"]
 
 FINISHED = ("ok", "findings", "failed")
+RESUMABLE = ("interrupted", "failed")
+RESUME_WITHIN = timedelta(hours=24)  # an older run's done categories are too old to stand beside new reads
 
 
 @dataclass(frozen=True)
@@ -187,15 +189,24 @@ class ReconcileStore:
             return int(getattr(result, "rowcount", 0) or 0)
 
     def start_or_resume(self, categories: Sequence[str], trigger: str) -> tuple[int, bool]:
-        """The run to work in: the latest run when it was interrupted with the same categories (continued: its
-        done categories are skipped), else a new one. Returns ``(run id, resumed)``."""
+        """The run to work in: the latest run when it was interrupted, or stopped by a system that could not be
+        reached, with the same categories in the last day (continued: its done categories are skipped), else a new
+        one. Returns ``(run id, resumed)``."""
         wanted = ",".join(categories)
         with self.db.transaction() as session:
             row = session.scalar(self._runs().order_by(ReconcileRunRow.id.desc()).limit(1))
-            if row is not None and row.status == "interrupted" and row.categories == wanted:
+            if (
+                row is not None
+                and row.status in RESUMABLE
+                and row.categories == wanted
+                and row.started_at > _now() - RESUME_WITHIN
+            ):
                 row.status = "running"
                 row.finished_at = None
                 row.trigger = trigger
+                progress = json.loads(row.progress or "{}")
+                progress.pop("not_checked", None)  # checked again now
+                row.progress = json.dumps(progress, sort_keys=True)
                 return row.id, True
             row = ReconcileRunRow(
                 tenant_id=self.tenant,
@@ -225,6 +236,17 @@ class ReconcileStore:
             row.objects_read += objects_read
             row.api_reads += api_reads
             session.add_all(self._finding_row(run_id, f) for f in found)
+
+    def category_not_checked(self, run_id: int, category: str, message: str, message_en: str, api_reads: int) -> None:
+        """A category that could not be checked (a setting missing): said in the run; a resume checks it again."""
+        with self.db.transaction() as session:
+            row = session.get(ReconcileRunRow, run_id)
+            if row is None or row.tenant_id != self.tenant:
+                return
+            progress = json.loads(row.progress or "{}")
+            progress.setdefault("not_checked", {})[category] = {"sv": message, "en": message_en}
+            row.progress = json.dumps(progress, sort_keys=True)
+            row.api_reads += api_reads
 
     def count_reads(self, run_id: int, api_reads: int) -> None:
         """Reads made outside a category (the company check)."""
