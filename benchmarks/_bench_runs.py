@@ -33,6 +33,7 @@ class Category:
     setup: tuple[str, ...] = ()  # categories transferred untimed first
     calls_goal: str | None = None  # calls per object, both systems, reads included (issue 16 goal 5)
     bound_goal: str | None = None  # latency run's wall / bound (issue 16 goal 4)
+    orders: bool = False  # N generated orders go into brygga's order inbox during setup
 
 
 INVOICE_SETTINGS = ("project_cost_center=Projekt", "default_article_number=B-00001")
@@ -51,6 +52,8 @@ CATEGORIES = {
             ("customers", "articles", "projects"),
             bound_goal="1.15",
         ),
+        # GKS orders of 5 rows into eEkonomi drafts; Visma PM is not read (its data set is a token one).
+        Category("orders", "order", "POST /customerinvoicedrafts", lambda n: 1, orders=True),
     )
 }
 
@@ -92,10 +95,14 @@ def _measured(
     return figures
 
 
-def _setup(category: Category, options: RunOptions, sides: dict[str, EmulatorProcess], workdir: Path) -> Any:
+def _setup(
+    category: Category, count: int, options: RunOptions, sides: dict[str, EmulatorProcess], workdir: Path
+) -> Any:
     arguments = ["setup", "--workdir", str(workdir), "--concurrency", str(options.concurrency)]
     arguments += ["--eek", sides["eekonomi"].base_url, "--pm", sides["severa"].base_url]
     arguments += ["--categories", ",".join(category.setup)]
+    if category.orders:
+        arguments += ["--orders", str(count)]
     for setting in category.settings:
         arguments += ["--setting", setting]
     return run_child(arguments, child_env(options.brygga_src, LIFTED_PER_MINUTE), workdir)
@@ -110,7 +117,7 @@ def cpu_run(category: Category, count: int, options: RunOptions) -> dict[str, An
     ):
         workdir = Path(tmp)
         result: dict[str, Any] = {"count": count, "severa_data_set": data}
-        result["setup"] = _setup(category, options, sides, workdir)
+        result["setup"] = _setup(category, count, options, sides, workdir)
         result["first"] = _measured(category, options, sides, workdir, lifted=True)
         if options.rerun:
             result["rerun"] = _measured(category, options, sides, workdir, lifted=True)
@@ -127,7 +134,7 @@ def bound_run(category: Category, count: int, options: RunOptions) -> dict[str, 
     ):
         workdir = Path(tmp)
         result: dict[str, Any] = {"count": count, "severa_data_set": data, "latency_ms": options.latency_ms}
-        result["setup"] = _setup(category, options, sides, workdir)
+        result["setup"] = _setup(category, count, options, sides, workdir)
         sides["severa"].configure(options.latency_ms, 0)
         sides["eekonomi"].configure(options.latency_ms, EEK_DOCUMENTED_PER_MINUTE)
         result["eek_emulator_rate_limit_per_minute"] = EEK_DOCUMENTED_PER_MINUTE

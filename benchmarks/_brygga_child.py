@@ -1,16 +1,18 @@
 """brygga's side of the separated benchmark: one process per step, its figures as JSON in the ``--out`` file.
 
     python benchmarks/_brygga_child.py setup --workdir D --eek URL --pm URL [--setting K=V ...]
-        [--categories customers,articles] --out F
+        [--categories customers,articles] [--orders N] --out F
     python benchmarks/_brygga_child.py measure --workdir D --category customers --out F
 
-``setup`` makes the store in D (SQLite, a fresh Fernet key kept in D), connects both emulators, stores the settings
-and transfers the untimed setup categories. ``measure`` runs one transfer category once in a fresh process and
-reports that process's CPU (user + system, getrusage RUSAGE_SELF: around the run and for the whole process, imports
-included), its peak RSS (ru_maxrss, KiB on Linux), the outcomes and brygga's own API call counters by endpoint.
+``setup`` makes the store in D (SQLite, a fresh Fernet key kept in D), connects both emulators, stores the settings,
+puts ``--orders N`` generated orders in the order inbox and transfers the untimed setup categories. ``measure`` runs
+one transfer category once in a fresh process and reports that process's CPU (user + system, getrusage
+RUSAGE_SELF: around the run and for the whole process, imports included), its peak RSS (ru_maxrss, KiB on Linux),
+the outcomes and brygga's own API call counters by endpoint.
 
 Run with ``PYTHONPATH=<a brygga checkout>/src`` to measure that checkout: only APIs that brygga had at commit
-b2534b0 are used here (Settings, open_store, connect_eekonomi/connect_severa, TransferSession, Outcome).
+b2534b0 are used here (Settings, open_store, connect_eekonomi/connect_severa, TransferSession, Outcome,
+orders_import_command).
 """
 
 from __future__ import annotations
@@ -48,6 +50,38 @@ def _settings(workdir: Path, concurrency: int) -> Any:
         key_file.write_text(Fernet.generate_key().decode())
     key = key_file.read_text().strip()
     return Settings(data_dir=workdir, db=str(workdir / DB_NAME), secret_key=key, concurrency=concurrency)
+
+
+def _order_documents(count: int) -> list[dict[str, Any]]:
+    """``count`` released orders of 5 rows (3 at 25 %, 2 at 6 %) for 10 customers unknown to eEkonomi (O2)."""
+    rows = [
+        {"text": f"Vara {n}", "quantity": "2", "unit": "st", "unit_price": "149.50", "vat_rate": 25 if n < 3 else 6}
+        for n in range(5)
+    ]
+    return [
+        {
+            "schema_version": 1,
+            "order_number": f"GKS-{index:06d}",
+            "released": True,
+            "customer": {
+                "number": f"ORD-{index % 10:02d}",
+                "name": f"Orderkund {index % 10:02d} AB",
+                "address": {"line1": "Storgatan 1", "postal_code": "901 10", "city": "Umeå"},
+            },
+            "payment_terms_days": 30,
+            "rows": rows,
+        }
+        for index in range(1, count + 1)
+    ]
+
+
+def _import_orders(store: Any, workdir: Path, count: int) -> dict[str, Any]:
+    from brygga.orders.commands import orders_import_command
+
+    path = workdir / "orders.json"
+    path.write_text(json.dumps(_order_documents(count)))
+    report = orders_import_command(store, path)
+    return {"stored": report.stored, "invalid": report.invalid, "errors": report.errors[:3]}
 
 
 def _outcomes(report: Any) -> dict[str, dict[str, Any]]:
@@ -90,6 +124,7 @@ async def _setup(args: argparse.Namespace) -> dict[str, Any]:
         )
         if args.setting:
             store.settings.set_many(dict(pair.split("=", 1) for pair in args.setting))
+        imported = _import_orders(store, args.workdir, args.orders) if args.orders else None
         categories = [c for c in args.categories.split(",") if c]
         outcomes: dict[str, dict[str, Any]] = {}
         started = time.perf_counter()
@@ -99,7 +134,11 @@ async def _setup(args: argparse.Namespace) -> dict[str, Any]:
                 outcomes = _outcomes(await session.run(categories))
             finally:
                 await session.aclose()
-        return {"outcomes": outcomes, "wall_seconds": round(time.perf_counter() - started, 3)}
+        return {
+            "outcomes": outcomes,
+            "orders_imported": imported,
+            "wall_seconds": round(time.perf_counter() - started, 3),
+        }
     finally:
         store.db.dispose()
 
@@ -147,6 +186,7 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--pm", help="the Visma PM emulator's base URL (setup)")
     parser.add_argument("--setting", action="append", default=[], help="a brygga setting K=V (setup)")
     parser.add_argument("--categories", default="", help="untimed setup categories, comma-separated (setup)")
+    parser.add_argument("--orders", type=int, default=0, help="released orders put in the inbox (setup)")
     parser.add_argument("--category", help="the one category measured (measure)")
     return parser.parse_args(argv)
 

@@ -1,8 +1,9 @@
 """brygga's cost per transferred object, measured apart from the emulators (issue 16, goal 6).
 
-    .venv/bin/python benchmarks/bench.py [--categories customers,articles,projects,invoices] [--size 1000]
+    .venv/bin/python benchmarks/bench.py [--categories customers,articles,projects,invoices,orders] [--size 1000]
         [--latency-size 300] [--latency-ms 100] [--brygga-src PATH] [--emulators-src PATH] [--memory 100000]
-        [--json]
+        [--json] [--save FILE]
+    .venv/bin/python benchmarks/bench.py --compare BEFORE.json AFTER.json
 
 Each emulator runs in a process of its own (benchmarks/_emulator_process.py) and each brygga step in a child
 process (benchmarks/_brygga_child.py), so brygga's CPU (getrusage of the child: around the transfer and for the
@@ -10,7 +11,8 @@ whole process) and peak RSS are its own; the emulators' CPU is read from /proc o
 
 1. CPU run: Visma PM ``bulk:N`` into an empty eEkonomi company, no latency, rate limits lifted in both emulators
    and in brygga's clients (``BRYGGA_*_REQUESTS_PER_MINUTE``); untimed setup first (invoices: customers, articles
-   and projects), then the first run and a rerun with nothing changed, each in a fresh child.
+   and projects; orders: N generated GKS orders of 5 rows in the inbox), then the first run and a rerun with
+   nothing changed, each in a fresh child.
 2. Bound run (``--latency-ms``, 0 leaves it out): ``--latency-size`` objects on fresh emulators with that latency,
    eEkonomi's documented 600 calls a minute per endpoint, brygga's default client limits; wall time against
    N writes to the bounding endpoint at brygga's per-endpoint limit.
@@ -18,8 +20,9 @@ whole process) and peak RSS are its own; the emulators' CPU is read from /proc o
 ``--brygga-src PATH`` runs the children with ``PYTHONPATH=PATH`` (a checkout or its ``src``), the emulators stay
 this checkout's: ``git worktree add /tmp/before <commit>`` then ``--brygga-src /tmp/before`` measures an older
 brygga against the same emulators (``--emulators-src`` pins those too, while the emulators are being changed).
-``--memory N`` runs the memory check instead: N customers and N articles, CPU
-runs only, peak RSS against the goal of 200 MB at 100,000.
+``--memory N`` runs the memory check instead: N customers and N articles, CPU runs only, peak RSS against the goal
+of 200 MB at 100,000. ``--save FILE`` keeps the figures as JSON, and
+``--compare BEFORE.json AFTER.json`` prints two saved runs side by side.
 
 It prints figures and never asserts: issue 16's goals are shown next to them, for a person to judge.
 """
@@ -40,6 +43,7 @@ if __package__ in (None, ""):  # run as a script: make the benchmarks package im
 import simplejson
 from rich.console import Console
 
+from benchmarks._bench_compare import compare, load
 from benchmarks._bench_report import figures, render
 from benchmarks._bench_runs import CATEGORIES, RunOptions, measure_category
 
@@ -95,6 +99,10 @@ def _parse(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--no-rerun", action="store_true", help="leave the rerun with nothing changed out")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
+    parser.add_argument("--save", metavar="FILE", help="also write the figures as JSON to FILE")
+    parser.add_argument(
+        "--compare", nargs=2, metavar=("BEFORE", "AFTER"), help="print two saved runs side by side, measure nothing"
+    )
     args = parser.parse_args(argv)
     unknown = [c for c in args.categories.split(",") if c not in CATEGORIES]
     if unknown:
@@ -137,19 +145,25 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> None:
     args = _parse(sys.argv[1:] if argv is None else argv)
+    # Piped into a file or a report, Rich would fold the tables to 80 columns.
+    console = Console() if sys.stdout.isatty() else Console(width=220)
+    if args.compare:
+        compare(load(args.compare[0]), load(args.compare[1]), console)
+        return
     data = run(args)
+    if args.save:
+        Path(args.save).write_text(simplejson.dumps(data, use_decimal=True, indent=2))
     if args.json:
         print(simplejson.dumps(data, use_decimal=True, indent=2))
         return
     params = data["parameters"]
-    load = ", ".join(f"{x:.2f}" for x in params["load_average_at_end"])
+    load_average = ", ".join(f"{x:.2f}" for x in params["load_average_at_end"])
     header = [
         f"brygga measured: {params['brygga_src']} at {params['brygga_revision']}; emulators: "
         f"{params['emulators_src']} at {params['emulators_revision']}; "
-        f"{params['cpus']} CPUs, load average at the end {load}",
+        f"{params['cpus']} CPUs, load average at the end {load_average}",
     ]
-    # Piped into a file or a report, Rich would fold the tables to 80 columns.
-    render(data["categories"], header, Console() if sys.stdout.isatty() else Console(width=220))
+    render(data["categories"], header, console)
 
 
 def category_main(name: str, default_count: int, description: str | None, argv: list[str] | None = None) -> None:

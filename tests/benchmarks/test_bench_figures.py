@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import simplejson
+from benchmarks._bench_compare import compare, load
 from benchmarks._bench_report import figures, render
 from benchmarks._processes import child_env
 from benchmarks.bench import brygga_src
@@ -129,3 +131,25 @@ def test_bench_child_runs_the_measured_source_with_lifted_limits_and_no_inherite
     bound = child_env(None, None)
     assert bound["PYTHONPATH"].endswith("src")
     assert "BRYGGA_EEK_REQUESTS_PER_MINUTE" not in bound
+
+
+def test_bench_compare_prints_before_and_after_with_their_ratio(tmp_path: Path) -> None:
+    def saved(run_cpu: float, revision: str) -> dict[str, Any]:
+        cpu_run = {
+            "count": 2000,
+            "severa_data_set": "bulk:2000",
+            "setup": {"outcomes": {}},
+            "first": _child(2000, run_cpu, CUSTOMER_CALLS),
+        }
+        params = {"brygga_revision": revision, "brygga_src": "/src", "measured_at": "2026-12-07T05:00:00+00:00"}
+        return {"parameters": params, "categories": {"customers": figures("customers", {"cpu_run": cpu_run})}}
+
+    before, after = tmp_path / "before.json", tmp_path / "after.json"
+    before.write_text(simplejson.dumps(saved(4.0, "b2534b0"), use_decimal=True))
+    after.write_text(simplejson.dumps(saved(1.0, "abc1234"), use_decimal=True))
+    out = io.StringIO()
+    compare(load(str(before)), load(str(after)), Console(file=out, width=200))
+    text = out.getvalue()
+    assert "before: b2534b0" in text
+    cpu_line = next(line for line in text.splitlines() if "brygga CPU ms per object" in line)
+    assert "2.000" in cpu_line and "0.500" in cpu_line and "0.25 ×" in cpu_line
