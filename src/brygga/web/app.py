@@ -32,6 +32,8 @@ from brygga.web.order_views import order_router
 from brygga.web.orders_api import orders_router
 from brygga.web.overview_views import overview_router
 from brygga.web.pages import PageKit, Redirect, redirect_response
+from brygga.web.reconcile_jobs import ReconcileJobs
+from brygga.web.reconcile_views import reconcile_router
 from brygga.web.report_views import report_router
 from brygga.web.security_headers import add_security_headers
 from brygga.web.stores import StoreFactory, StoreHolder
@@ -46,11 +48,13 @@ def create_app(store_factory: StoreFactory, settings: Settings) -> FastAPI:
     watch = CompanyWatch(settings)
     kit = PageKit(stores, settings, watch)
     jobs = TransferJobs(settings)
+    reconciles = ReconcileJobs(settings)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
         await jobs.wait_all()
+        await reconciles.wait_all()
         stores.close()
 
     app = FastAPI(title="brygga", version="1", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
@@ -68,6 +72,7 @@ def create_app(store_factory: StoreFactory, settings: Settings) -> FastAPI:
     app.include_router(overview_router(kit))
     app.include_router(audit_router(kit))
     app.include_router(report_router(kit))
+    app.include_router(reconcile_router(kit, reconciles))
     app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static")
     app.middleware("http")(kit.middleware)
     app.middleware("http")(add_security_headers)
