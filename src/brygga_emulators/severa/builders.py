@@ -84,20 +84,20 @@ def add_customer(store: SeveraStore, spec: CustomerSpec, tick: Ticker) -> None:
     created = tick()
     address_guids = [stable_guid("address", f"{spec.number}:{index}") for index in range(len(spec.addresses))]
     hq = address_guids[spec.headquarter_index] if spec.headquarter_index is not None and address_guids else None
-    store.put("customers", _customer(spec, customer_guid, created, hq))
+    store.adopt("customers", _customer(spec, customer_guid, created, hq))
     for guid, address in zip(address_guids, spec.addresses, strict=True):
-        store.put("addresses", _address(address, guid, customer_guid, tick()))
+        store.adopt("addresses", _address(address, guid, customer_guid, tick()))
     for index, contact in enumerate(spec.contacts):
         contact_guid = stable_guid("contact", f"{spec.number}:{index}")
         address_guid = address_guids[contact.address_index] if contact.address_index is not None else None
-        store.put("contacts", _contact(contact, contact_guid, customer_guid, address_guid, tick()))
+        store.adopt("contacts", _contact(contact, contact_guid, customer_guid, address_guid, tick()))
         for method, value in (
             ("EmailAddress", contact.email),
             ("Phone", contact.phone),
             ("MobilePhone", contact.mobile),
         ):
             if value:
-                store.put("communications", _communication(contact_guid, method, value, tick()))
+                store.adopt("communications", _communication(contact_guid, method, value, tick()))
 
 
 def _stamps(created: str) -> dict[str, Any]:

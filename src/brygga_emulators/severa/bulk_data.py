@@ -5,6 +5,7 @@ project i mod N//2 to that project's customer (with N = 1, customer 20001 and no
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
@@ -71,10 +72,12 @@ def bulk_project(index: int) -> ProjectSpec:
     return ProjectSpec(BULK_FIRST_PROJECT_NUMBER + index, f"Bulkprojekt {index + 1}", BULK_FIRST_NUMBER + index, start)
 
 
-def bulk_invoice(index: int, count: int) -> InvoiceSpec:
+def bulk_invoice(index: int, count: int, products: Sequence[ProductSpec] | None = None) -> InvoiceSpec:
+    """``products``: the ``count`` bulk products, when the caller has them already (seeding 100,000)."""
     projects = count // 2
     customer_index = index % projects if projects else index
-    rows = tuple(_bulk_row(product, quantity) for quantity, product in _bulk_row_products(index, count))
+    row_products = _bulk_row_products(index, count, products)
+    rows = tuple(_bulk_row(product, quantity) for quantity, product in row_products)
     return InvoiceSpec(
         BULK_FIRST_INVOICE_LABEL + index,
         BULK_FIRST_NUMBER + customer_index,
@@ -86,8 +89,9 @@ def bulk_invoice(index: int, count: int) -> InvoiceSpec:
     )
 
 
-def _bulk_row_products(index: int, count: int) -> list[tuple[int, ProductSpec]]:
-    return [(line + 1, bulk_product((index * _ROWS_PER_INVOICE + line) % count)) for line in range(_ROWS_PER_INVOICE)]
+def _bulk_row_products(index: int, count: int, products: Sequence[ProductSpec] | None) -> list[tuple[int, ProductSpec]]:
+    picked = ((index * _ROWS_PER_INVOICE + line) % count for line in range(_ROWS_PER_INVOICE))
+    return [(line + 1, products[at] if products else bulk_product(at)) for line, at in enumerate(picked)]
 
 
 def _bulk_row(product: ProductSpec, quantity: int) -> RowSpec:
@@ -99,9 +103,10 @@ def seed_bulk(store: SeveraStore, count: int) -> None:
     tick = Ticker(datetime(2024, 6, 3, 6, 0, tzinfo=UTC))
     for index in range(count):
         add_customer(store, bulk_customer(index), tick)
-    for index in range(count):
-        add_product(store, bulk_product(index), tick)
+    products = [bulk_product(index) for index in range(count)]
+    for product in products:
+        add_product(store, product, tick)
     for index in range(count // 2):
         add_project(store, bulk_project(index), tick)
     for index in range(count):
-        add_invoice(store, bulk_invoice(index, count), created_at(_BULK_INVOICE_DATE, index))
+        add_invoice(store, bulk_invoice(index, count, products), created_at(_BULK_INVOICE_DATE, index))

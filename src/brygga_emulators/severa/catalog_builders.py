@@ -67,7 +67,7 @@ def _percent(rate: str | None) -> Decimal | None:
 
 
 def add_product(store: SeveraStore, spec: ProductSpec, tick: Ticker) -> Document:
-    return store.put(
+    return store.adopt(
         "products",
         {
             "guid": stable_guid("product", spec.code or spec.name),

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
+from functools import cache
 from itertools import count
 from typing import Any
 
@@ -55,6 +56,7 @@ _STATUS_FLAGS = (
 _STATUSES_CREATED = format_datetime(datetime(2023, 1, 2, 8, 0, tzinfo=UTC))
 
 
+@cache
 def invoice_status_guid(name: str) -> str:
     return stable_guid("invoicestatus", name)
 
@@ -108,13 +110,13 @@ class InvoiceSpec:
 
 
 def add_invoice(store: SeveraStore, spec: InvoiceSpec, created: datetime) -> Document:
-    customer = store.get("customers", stable_guid("customer", spec.customer_number))
+    customer = store.peek("customers", stable_guid("customer", spec.customer_number))
     if customer is None:
         raise ValueError(f"invoice {spec.label} needs customer {spec.customer_number} in the store first")
     guid = invoice_guid(spec.label)
     stamp = format_datetime(created)
     currency = customer.get("currency") or {"guid": currency_guid("SEK")}
-    code = (store.get("currencies", currency["guid"]) or {}).get("code", "SEK")
+    code = (store.peek("currencies", currency["guid"]) or {}).get("code", "SEK")
     term = int(customer.get("paymentTerm") or 30)
     document = {
         "guid": guid,
@@ -142,7 +144,7 @@ def add_invoice(store: SeveraStore, spec: InvoiceSpec, created: datetime) -> Doc
         "createdDateTime": stamp,
         "lastUpdatedDateTime": stamp,
     }
-    return store.put("invoices", document)
+    return store.adopt("invoices", document)
 
 
 def created_at(invoice_date: date, minute: int) -> datetime:
@@ -159,7 +161,7 @@ def _billing_address(store: SeveraStore, customer_number: int) -> dict[str, Any]
     )
     if address is None:
         return None
-    country = store.get("countries", (address.get("country") or {}).get("guid", "")) or {}
+    country = store.peek("countries", (address.get("country") or {}).get("guid", "")) or {}
     return {
         "addressline": address.get("addressline"),
         "postalCode": address.get("postalCode"),
@@ -171,7 +173,7 @@ def _billing_address(store: SeveraStore, customer_number: int) -> dict[str, Any]
 
 def _data_set_addresses(store: SeveraStore, customer_number: int) -> Iterator[Document]:
     for index in count():
-        address = store.get("addresses", stable_guid("address", f"{customer_number}:{index}"))
+        address = store.peek("addresses", stable_guid("address", f"{customer_number}:{index}"))
         if address is None:
             return
         yield address

@@ -30,18 +30,18 @@ class ProjectSpec:
 
 def add_project(store: SeveraStore, spec: ProjectSpec, tick: Ticker) -> Document:
     customer_guid = stable_guid("customer", spec.customer_number)
-    customer = store.get("customers", customer_guid)
+    customer = store.peek("customers", customer_guid)
     if customer is None:
         raise ValueError(f"project {spec.number} needs customer {spec.customer_number} in the store first")
     created = tick()
-    return store.put(
+    return store.adopt(
         "projects",
         {
             "guid": stable_guid("project", spec.number),
             "number": spec.number,
             "name": spec.name,
             "customer": {"guid": customer_guid},
-            "currency": customer.get("currency") or {"guid": currency_guid("SEK")},
+            "currency": dict(customer.get("currency") or {"guid": currency_guid("SEK")}),
             "paymentTerm": customer.get("paymentTerm"),
             "pricelist": {"guid": DEFAULT_PRICELIST_GUID},
             "rootPhase": {"guid": stable_guid("phase", spec.number)},

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from .ids import stable_guid
@@ -50,14 +51,17 @@ COMMUNICATION_TYPES: tuple[tuple[str, str], ...] = (
 )
 
 
+@cache
 def currency_guid(code: str) -> str:
     return stable_guid("currency", code)
 
 
+@cache
 def country_guid(code2: str) -> str:
     return stable_guid("country", code2)
 
 
+@cache
 def communication_type_guid(method: str) -> str:
     return stable_guid("communicationtype", method)
 

@@ -210,6 +210,17 @@ class SeveraStore:
                     self._db.commit()
         return copy.deepcopy(stored)
 
+    def adopt(self, collection: str, document: Document) -> Document:
+        """``put`` without the copies, for seeding: the store keeps ``document`` itself, so the caller must
+        never change it (or anything in it) afterwards. Returns it."""
+        with self._lock:
+            self._keep(collection, document["guid"], document)
+            if self._db is not None:
+                self._db.execute(self._upsert, (collection, document["guid"], dumps(document).decode("utf-8")))
+                if self._batch_depth == 0:
+                    self._db.commit()
+        return document
+
     def stored_organisations(self) -> list[int]:
         """The organisation numbers the database file holds data for ([1] for a memory-only store)."""
         with self._lock:
