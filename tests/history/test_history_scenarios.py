@@ -35,8 +35,11 @@ async def test_history_customer_created_then_renamed_shows_the_update_old_to_new
     found = _histories(world).history("customers", "1001")
     assert found is not None
     assert found.name == "Aurora Konsult & Co AB"
-    assert [(e.item.action, e.item.outcome) for e in found.entries] == [("update", "succeeded"), ("create", "succeeded")]
     update, create = found.entries
+    assert [(e.item.action, e.item.outcome) for e in (update, create)] == [
+        ("update", "succeeded"),
+        ("create", "succeeded"),
+    ]
     assert update.item.changes == (FieldChange("name", "Aurora Konsult AB", "Aurora Konsult & Co AB"),)
     assert entry_text(update, "sv").changes == ("Namn: Aurora Konsult AB → Aurora Konsult & Co AB",)
     assert entry_text(update, "en").changes == ("Name: Aurora Konsult AB → Aurora Konsult & Co AB",)
