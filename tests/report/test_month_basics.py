@@ -19,6 +19,7 @@ from brygga.report.csv_out import to_csv
 from brygga.report.json_out import to_json
 from brygga.store import ItemRecord, Link, Store
 from brygga.store.orders import DraftSummary, OrderStore
+from brygga.store.reconcile import NewFinding, ReconcileStore
 
 pytestmark = pytest.mark.both_databases
 
@@ -93,3 +94,17 @@ def test_csv_is_swedish_excel_with_decimal_comma_and_parses_back_to_the_ore() ->
     assert rows[2][0] == "Summa" and Decimal(rows[2][7].replace(",", ".")) == pm.gross
     english = list(csv.reader(io.StringIO(to_csv(report, "en").decode("utf-8-sig")), delimiter=";"))
     assert english[0][1] == "Number in Visma PM" and english[1][12] == "Paid"
+
+
+def test_open_findings_are_the_latest_reconcile_s_and_none_before_the_first(store: Store) -> None:
+    assert store_facts.open_findings(store) is None
+    reconcile = ReconcileStore(store.db, store.tenant)
+    run_id, _ = reconcile.start_or_resume(["customers"], "cli")
+    found = NewFinding(
+        "customers", "field_differs", "20002", "Åberg AB", "Kunden har ändrats i fel system", "x", "", ""
+    )
+    reconcile.category_done(run_id, "customers", [found], objects_read=6, api_reads=1, pages=1)
+    reconcile.finish(run_id, "findings")
+    assert store_facts.open_findings(store) == 1
+    report = MonthReport("default", "Demo AB", Month(2026, 11), datetime.now(UTC), open_findings=1)
+    assert to_json(report)["open_findings_text"] == "1"

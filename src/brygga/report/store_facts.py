@@ -4,7 +4,6 @@ reconcile findings are open. Read only; every query names the company (row-level
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -15,6 +14,7 @@ from brygga.report.model import CreditSkip, OrderDraft
 from brygga.report.month import Month
 from brygga.store import Store
 from brygga.store.companies import CompanyRegistry
+from brygga.store.reconcile import ReconcileStore
 from brygga.store.tables import LinkRow, OrderHeaderRow, RunItemRow, RunRow
 
 __all__ = ["TransferredInvoice", "company_name", "credit_skips", "open_findings", "orders_drafted", "transferred"]
@@ -95,19 +95,11 @@ def orders_drafted(store: Store, month: Month) -> list[OrderDraft]:
 
 
 def open_findings(store: Store) -> int | None:
-    """Open reconcile findings of the company's latest reconcile; ``None`` while no reconcile has been made.
-
-    The reconcile store is the "Avstämning" engine's (``brygga.store.reconcile``), looked up by name so the report
-    stands on its own in an installation without it.
-    """
-    try:
-        module = importlib.import_module("brygga.store.reconcile")
-    except ImportError:
-        return None
-    reconcile = module.ReconcileStore(store.db, store.tenant)
+    """Open findings of the company's latest reconcile ("Avstämning"); ``None`` while no reconcile has been made."""
+    reconcile = ReconcileStore(store.db, store.tenant)
     if reconcile.latest_run() is None:
         return None
-    return int(reconcile.open_findings_count())
+    return reconcile.open_findings_count()
 
 
 def company_name(store: Store) -> str:

@@ -101,7 +101,12 @@ def _context(store: Store, lang: str) -> dict[str, Any]:
                 {"category": category, "label": category_label(THINGS[category].transfer, lang), "items": views}
             )
     open_count = sum(1 for f in findings if f.state == "open")
+    not_checked = reconcile.progress(latest.id).get("not_checked", {}) if latest else {}
     return {
+        "not_checked": [
+            {"label": category_label(THINGS[c].transfer, lang) if c in THINGS else c, "text": words.get(lang, "")}
+            for c, words in not_checked.items()
+        ],
         "rt": rt,
         "latest": latest,
         "status_text": rt(f"reconcile.state.{latest.status}") if latest else "",

@@ -72,6 +72,7 @@ RECONCILE_TEXTS: dict[str, tuple[str, str]] = {
     "reconcile.todo": ("Gör så här", "What to do"),
     "reconcile.detail": ("Teknisk detalj", "Technical detail"),
     "reconcile.history": ("Objektets historik", "The object's history"),
+    "reconcile.not_checked": ("stämdes inte av.", "was not checked."),
     "reconcile.preview": ("Visa reparation", "Show repair"),
     "reconcile.repair": ("Reparera", "Repair"),
     "reconcile.repaired": ("Reparerad", "Repaired"),
