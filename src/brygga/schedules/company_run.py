@@ -12,14 +12,19 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from brygga.actor import WORKER, acting
 from brygga.config import Settings
 from brygga.errors import BryggaError
+from brygga.schedules.model import RECONCILE
 from brygga.schedules.pause import connection_problem, error_problem, lift_pause_after_manual_run
 from brygga.store import Store
 from brygga.transfer.report import RunReport
 from brygga.transfer.runner import LeaseBusyError
+
+if TYPE_CHECKING:
+    from brygga.session import TransferSession
 
 __all__ = ["CompanyRun", "Notify", "RunJob", "run_company", "session_runner"]
 
@@ -46,12 +51,27 @@ def session_runner(settings: Settings) -> RunJob:
         from brygga.session import TransferSession
 
         session = TransferSession(store, settings.model_copy(update={"tenant": store.tenant}))
+        transfers = [c for c in categories if c != RECONCILE]
         try:
-            return await session.run(categories)
+            report = await session.run(transfers) if transfers else RunReport(run_id=None, dry_run=False)
+            if RECONCILE in categories:  # the weekly reconcile, after the transfers (brygga.reconcile)
+                await _reconcile(session)
+            return report
         finally:
             await session.aclose()
 
     return run
+
+
+async def _reconcile(session: TransferSession) -> None:
+    """The scheduled reconcile: its findings are stored for the report and the page; a failure is logged, never
+    stops the worker (a transfer holding the lease: the next week's slot runs it)."""
+    from brygga.reconcile import run_reconcile
+
+    try:
+        await run_reconcile(session, None, trigger="schedule")
+    except BryggaError:
+        logger.warning("scheduled reconcile of %s did not run", session.store.tenant, exc_info=True)
 
 
 def _quiet(sv: str, en: str) -> None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import time
 from typing import Any, Literal
 
-__all__ = ["ALL_DAYS", "MAX_EVERY_MINUTES", "OFF", "WEEKDAYS", "Kind", "Schedule"]
+__all__ = ["ALL_DAYS", "MAX_EVERY_MINUTES", "OFF", "RECONCILE", "WEEKDAYS", "WEEKLY_RECONCILE", "Kind", "Schedule"]
 
 Kind = Literal["off", "every", "at"]
 ALL_DAYS = frozenset(range(7))
@@ -89,3 +89,8 @@ class Schedule:
 
 
 OFF = Schedule()
+
+# The weekly reconcile ("Avstämning", brygga.reconcile) is scheduled like a category: by default on Sunday night,
+# Swedish time, for every company with both systems connected, until its schedule is changed (off included).
+RECONCILE = "reconcile"
+WEEKLY_RECONCILE = Schedule("at", days=frozenset({6}), times=(time(23, 0),))

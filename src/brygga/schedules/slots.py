@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from brygga.schedules.model import Schedule
+from brygga.schedules.model import RECONCILE, Schedule
 from brygga.schedules.next_run import next_run
 
 __all__ = ["Decision", "decide"]
@@ -35,7 +35,7 @@ def decide(schedules: dict[str, Schedule], counted_from: dict[str, datetime], no
     due: list[str] = []
     first: datetime | None = None
     upcoming: datetime | None = None
-    for category in CATEGORIES:
+    for category in (*CATEGORIES, RECONCILE):  # the reconcile after the transfers it checks
         schedule = schedules.get(category)
         if schedule is None or schedule.is_off:
             continue

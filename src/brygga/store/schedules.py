@@ -12,12 +12,12 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from brygga.errors import StateError
-from brygga.schedules.model import OFF, Schedule
+from brygga.schedules.model import OFF, RECONCILE, WEEKLY_RECONCILE, Schedule
 from brygga.schedules.slots import Decision, decide
 from brygga.store.audit import record
 from brygga.store.database import Database
 from brygga.store.status import touch
-from brygga.store.tables import SchedulePauseRow, ScheduleRow, ScheduleSlotRow
+from brygga.store.tables import ConnectionRow, SchedulePauseRow, ScheduleRow, ScheduleSlotRow
 
 __all__ = ["Enqueue", "Pause", "ScheduleStore"]
 
@@ -57,7 +57,8 @@ class ScheduleStore:
                 )
             )
             row = session.get(ScheduleRow, (self.tenant, category))
-            spec = None if schedule.is_off else json.dumps(schedule.to_json(), sort_keys=True)
+            keep_off = category == RECONCILE  # off is kept: the weekly reconcile is on by default
+            spec = None if schedule.is_off and not keep_off else json.dumps(schedule.to_json(), sort_keys=True)
             record(session, self.tenant, "schedule", category, None if row is None else row.spec, spec)
             touch(session, self.tenant)  # the overview's next run (brygga.store.status)
             if spec is None:
@@ -85,6 +86,8 @@ class ScheduleStore:
                 session.scalars(select(ScheduleRow).where(ScheduleRow.tenant_id == self.tenant).with_for_update())
             )
             schedules = {row.category: _schedule(row) for row in rows}
+            if RECONCILE not in schedules and _connected(session, self.tenant):
+                schedules[RECONCILE] = WEEKLY_RECONCILE
             slots = {
                 row.category: row
                 for row in session.scalars(select(ScheduleSlotRow).where(ScheduleSlotRow.tenant_id == self.tenant))
@@ -141,6 +144,12 @@ def _schedule(row: ScheduleRow) -> Schedule:
         return Schedule.from_json(json.loads(row.spec))
     except (ValueError, TypeError, AttributeError) as exc:
         raise StateError(f"Schemat för {row.category} i lagret går inte att läsa: {exc}") from exc
+
+
+def _connected(session: Session, tenant: str) -> bool:
+    """Both systems connected: the company the weekly reconcile is for."""
+    systems = session.scalars(select(ConnectionRow.system).where(ConnectionRow.tenant_id == tenant))
+    return {"eekonomi", "severa"} <= set(systems)
 
 
 def _now() -> datetime:
