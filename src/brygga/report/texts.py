@@ -78,8 +78,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "diff.none": ("", ""),
     "diff.mark": ("Skillnad mellan Visma PM och Visma eEkonomi", "Difference between Visma PM and Visma eEkonomi"),
     "rounding_note": (
-        "Brutto i eEkonomi visas före öresavrundningen (regel O4), som står i en egen kolumn.",
-        "Gross in eEkonomi is shown before its öre rounding (rule O4), which has a column of its own.",
+        "Brutto i eEkonomi visas före eEkonomis öresavrundning (regel O4); "
+        "CSV-filen har avrundningen i en egen kolumn.",
+        "Gross in eEkonomi is shown before eEkonomi's öre rounding (rule O4); "
+        "the CSV file has the rounding in a column of its own.",
     ),
     "empty": ("Inga fakturor överfördes den här månaden.", "No invoices were transferred this month."),
     "future": (
