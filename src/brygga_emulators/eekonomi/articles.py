@@ -114,8 +114,8 @@ class ArticleBook:
         return doc
 
     def _ensure_number_free(self, number: str, own_id: str | None) -> None:
-        for doc in self._store.articles.all():
-            if doc["Number"] == number and doc["Id"] != own_id:
+        for doc in self._store.articles.find("Number", number):
+            if doc["Id"] != own_id:
                 raise conflict(DUPLICATE_NUMBER_MESSAGE)
 
 

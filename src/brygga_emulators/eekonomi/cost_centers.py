@@ -93,14 +93,15 @@ class CostCenterBook:
 
     def _ensure_unique(self, values: Mapping[str, Any], own_id: str | None) -> None:
         # A clash on either the short name or the name is refused, within one cost center only.
-        for item in self._store.cost_center_items.all():
+        terms = [("ShortName", values["ShortName"]), ("Name", values["Name"])]
+        for item in self._store.cost_center_items.find_any(terms):
             if item["CostCenterId"] != values["CostCenterId"] or item["Id"] == own_id:
                 continue
             if item["ShortName"] == values["ShortName"] or item["Name"] == values["Name"]:
                 raise conflict(DUPLICATE_ITEM_MESSAGE)
 
     def _with_items(self, center: Mapping[str, Any]) -> dict[str, Any]:
-        items = [dict(item) for item in self._store.cost_center_items.all() if item["CostCenterId"] == center["Id"]]
+        items = [dict(item) for item in self._store.cost_center_items.find("CostCenterId", center["Id"])]
         doc = {**center, "Items": items}
         return {name: doc[name] for name in COST_CENTER_FIELD_NAMES}
 

@@ -104,15 +104,14 @@ class CustomerBook:
         return doc
 
     def _ensure_number_free(self, number: str, own_id: str | None) -> None:
-        for doc in self._store.customers.all():
-            if doc["CustomerNumber"] == number and doc["Id"] != own_id:
+        for doc in self._store.customers.find("CustomerNumber", number):
+            if doc["Id"] != own_id:
                 raise conflict(DUPLICATE_NUMBER_MESSAGE)
 
     def _take_next_number(self) -> str:
         company = self._company()
-        taken = {doc["CustomerNumber"] for doc in self._store.customers.all()}
         candidate = int(company["NextCustomerNumber"])
-        while str(candidate) in taken:
+        while self._store.customers.find("CustomerNumber", str(candidate)):
             candidate += 1
         company["NextCustomerNumber"] = candidate + 1
         self._store.settings.put("company", company)

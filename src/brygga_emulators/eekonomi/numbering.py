@@ -24,9 +24,8 @@ _COUNTERS = "numbering"
 def take_invoice_number(store: EekStore) -> int:
     """The next free customer invoice number; ``NextCustomerInvoiceNumber`` moves past it."""
     company = store.settings.get("company") or {}
-    taken = {int(doc["InvoiceNumber"]) for doc in store.customer_invoices.all()}
     number = int(company.get("NextCustomerInvoiceNumber") or 1)
-    while number in taken:
+    while store.customer_invoices.find("InvoiceNumber", number):
         number += 1
     company["NextCustomerInvoiceNumber"] = number + 1
     store.settings.put("company", company)

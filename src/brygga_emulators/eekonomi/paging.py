@@ -1,4 +1,9 @@
-"""List queries: ``$page``/``$pagesize`` paging, ``$filter`` and ``$orderby``, and the ``{Meta, Data}`` page."""
+"""List queries: ``$page``/``$pagesize`` paging, ``$filter`` and ``$orderby``, and the ``{Meta, Data}`` page.
+
+Given a store ``Collection`` (rather than a list of documents), a page costs what it holds, not what the
+collection holds: a ``Field eq 'text'`` filter reads the collection's index (see ``odata_plan``), and the
+filtered, sorted list is kept until the next write, so the pages of one walk filter and sort once.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +14,10 @@ from datetime import datetime
 from typing import Any
 
 from .clock import format_utc
-from .odata import QueryError, parse_filter, parse_orderby, sort_documents
+from .odata import Filter, QueryError, parse_filter, parse_orderby, sort_documents
+from .odata_plan import equality_terms
 from .problems import ApiProblem, query_error
+from .store import Collection as StoreCollection
 
 __all__ = ["DEFAULT_PAGE_SIZE", "MAX_PAGE_SIZE", "FilterOnly", "ListQuery", "list_page"]
 
@@ -57,7 +64,7 @@ def _bounded_int(params: Mapping[str, str], name: str, default: int, low: int, h
 
 
 def list_page(
-    documents: Sequence[Mapping[str, Any]],
+    documents: Sequence[Mapping[str, Any]] | StoreCollection,
     query: ListQuery,
     now: datetime,
     fields: Collection[str],
@@ -65,12 +72,11 @@ def list_page(
     filter_only: FilterOnly | None = None,
 ) -> dict[str, Any]:
     """Filter, sort and cut one page out of ``documents`` (already in creation order)."""
-    views: Sequence[Mapping[str, Any]] = documents
-    if filter_only:
-        views = [_WithFilterOnly(doc, filter_only) for doc in documents]
-        fields = [*fields, *filter_only]
     try:
-        selected = _select(views, query, fields, datetime_fields)
+        if isinstance(documents, StoreCollection):
+            selected = _select_from(documents, query, fields, datetime_fields, filter_only)
+        else:
+            selected = _select_views(documents, query, fields, datetime_fields, filter_only)
     except QueryError as exc:
         raise _as_problem(exc) from exc
     total = len(selected)
@@ -110,15 +116,62 @@ def _unwrapped(doc: Mapping[str, Any]) -> Mapping[str, Any]:
     return doc.document if isinstance(doc, _WithFilterOnly) else doc
 
 
+def _select_from(
+    collection: StoreCollection,
+    query: ListQuery,
+    fields: Collection[str],
+    datetime_fields: Collection[str],
+    filter_only: FilterOnly | None,
+) -> Sequence[Mapping[str, Any]]:
+    if query.filter_text is None and query.orderby_text is None:
+        return collection.all()
+    key = ("list", query.filter_text, query.orderby_text, tuple(fields), tuple(datetime_fields), *(filter_only or ()))
+
+    def compute() -> Sequence[Mapping[str, Any]]:
+        condition = _parsed(query, fields, datetime_fields, filter_only)
+        terms = equality_terms(condition, filter_only or ()) if condition is not None else None
+        if terms is not None and all(collection.holds_only_text(field) for field, _ in terms):
+            documents = collection.find_any(terms)
+        else:
+            documents = collection.all()
+        return _select_views(documents, query, fields, datetime_fields, filter_only, condition)
+
+    return collection.memo(key, compute)
+
+
+def _parsed(
+    query: ListQuery, fields: Collection[str], datetime_fields: Collection[str], filter_only: FilterOnly | None
+) -> Filter | None:
+    if query.filter_text is None:
+        return None
+    return parse_filter(query.filter_text, [*fields, *(filter_only or ())], datetime_fields)
+
+
+def _select_views(
+    documents: Sequence[Mapping[str, Any]],
+    query: ListQuery,
+    fields: Collection[str],
+    datetime_fields: Collection[str],
+    filter_only: FilterOnly | None,
+    condition: Filter | None = None,
+) -> Sequence[Mapping[str, Any]]:
+    views: Sequence[Mapping[str, Any]] = documents
+    if filter_only:
+        views = [_WithFilterOnly(doc, filter_only) for doc in documents]
+        fields = [*fields, *filter_only]
+    return _select(views, query, fields, datetime_fields, condition)
+
+
 def _select(
     documents: Sequence[Mapping[str, Any]],
     query: ListQuery,
     fields: Collection[str],
     datetime_fields: Collection[str],
+    condition: Filter | None = None,
 ) -> Sequence[Mapping[str, Any]]:
     selected: Sequence[Mapping[str, Any]] = documents
     if query.filter_text is not None:
-        condition = parse_filter(query.filter_text, fields, datetime_fields)
+        condition = condition or parse_filter(query.filter_text, fields, datetime_fields)
         selected = [doc for doc in documents if condition.matches(doc)]
     if query.orderby_text is not None:
         keys = parse_orderby(query.orderby_text, fields)

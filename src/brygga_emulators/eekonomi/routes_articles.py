@@ -27,7 +27,7 @@ def article_routes(context: EmulatorContext) -> list[Route]:
 
     async def list_articles(request: Request) -> Response:
         query = ListQuery.from_params(request.query_params)
-        documents = context.store.articles.all()
+        documents = context.store.articles
         page = list_page(
             documents, query, context.clock(), ARTICLE_FIELD_NAMES, ARTICLE_DATETIME_FIELDS, ARTICLE_FILTER_ONLY
         )

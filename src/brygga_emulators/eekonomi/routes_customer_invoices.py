@@ -22,6 +22,7 @@ from .jsonio import DecimalJSONResponse
 from .paging import ListQuery, list_page
 from .pipeline import Operation, api_route
 from .problems import INVALID_INPUT, query_error
+from .store import Collection
 
 __all__ = ["customer_invoice_routes"]
 
@@ -35,7 +36,7 @@ def customer_invoice_routes(context: EmulatorContext) -> list[Route]:
 
     async def list_invoices(request: Request) -> Response:
         query = ListQuery.from_params(request.query_params)
-        documents = _modified_since(context.store.customer_invoices.all(), request.query_params)
+        documents = _modified_since(context.store.customer_invoices, request.query_params)
         page = list_page(documents, query, context.clock(), INVOICE_FIELD_NAMES, INVOICE_DATETIME_FIELDS)
         return DecimalJSONResponse(page)
 
@@ -57,15 +58,20 @@ def customer_invoice_routes(context: EmulatorContext) -> list[Route]:
     ]
 
 
-def _modified_since(documents: Sequence[Mapping[str, Any]], params: Mapping[str, str]) -> Sequence[Mapping[str, Any]]:
+def _modified_since(invoices: Collection, params: Mapping[str, str]) -> Collection | Sequence[Mapping[str, Any]]:
     """Invoices changed at or after ``modifiedSinceUtc``: "at" too, so that a change made in the same
-    instant as the client's cursor (``Meta.ServerTimeUtc``) is never skipped."""
+    instant as the client's cursor (``Meta.ServerTimeUtc``) is never skipped. Kept until the next write,
+    so the pages of one walk compare the dates once."""
     lowered = {key.lower(): value for key, value in params.items()}
     raw = lowered.get("modifiedsinceutc")
     if not raw:
-        return documents
+        return invoices
     try:
         since = parse_utc(raw)
     except ValueError:
         raise query_error(f"The value '{raw}' is not a valid DateTime.", code=INVALID_INPUT) from None
-    return [doc for doc in documents if doc["ModifiedUtc"] and parse_utc(doc["ModifiedUtc"]) >= since]
+
+    def changed() -> list[Mapping[str, Any]]:
+        return [doc for doc in invoices.all() if doc["ModifiedUtc"] and parse_utc(doc["ModifiedUtc"]) >= since]
+
+    return invoices.memo(("modifiedSinceUtc", since), changed)

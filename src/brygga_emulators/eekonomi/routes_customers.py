@@ -24,7 +24,7 @@ def customer_routes(context: EmulatorContext) -> list[Route]:
 
     async def list_customers(request: Request) -> Response:
         query = ListQuery.from_params(request.query_params)
-        documents = context.store.customers.all()
+        documents = context.store.customers
         page = list_page(documents, query, context.clock(), CUSTOMER_FIELD_NAMES, CUSTOMER_DATETIME_FIELDS)
         return DecimalJSONResponse(page)
 

@@ -33,7 +33,7 @@ def invoice_draft_routes(context: EmulatorContext) -> list[Route]:
 
     async def list_drafts(request: Request) -> Response:
         query = ListQuery.from_params(request.query_params)
-        documents = context.store.customer_invoice_drafts.all()
+        documents = context.store.customer_invoice_drafts
         page = list_page(documents, query, context.clock(), DRAFT_FIELD_NAMES, DRAFT_DATETIME_FIELDS)
         return DecimalJSONResponse(page)
 

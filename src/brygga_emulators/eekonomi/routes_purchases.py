@@ -97,7 +97,7 @@ def _supplier_invoice_routes(context: EmulatorContext) -> list[Route]:
 
     async def list_invoices(request: Request) -> Response:
         query = ListQuery.from_params(request.query_params)
-        documents = context.store.supplier_invoices.all()
+        documents = context.store.supplier_invoices
         fields, dates = SUPPLIER_INVOICE_FIELD_NAMES, SUPPLIER_INVOICE_DATETIME_FIELDS
         return DecimalJSONResponse(list_page(documents, query, context.clock(), fields, dates))
 

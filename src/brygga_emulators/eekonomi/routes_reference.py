@@ -155,7 +155,7 @@ def _lister(
 ) -> Handler:
     async def list_documents(request: Request) -> Response:
         query = ListQuery.from_params(request.query_params)
-        return DecimalJSONResponse(list_page(collection.all(), query, context.clock(), fields, datetime_fields))
+        return DecimalJSONResponse(list_page(collection, query, context.clock(), fields, datetime_fields))
 
     return list_documents
 

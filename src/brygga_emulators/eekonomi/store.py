@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
+from .field_index import FieldIndex
 from .jsonio import dumps, loads
 
 __all__ = ["Collection", "Document", "EekStore", "company_table"]
 
 Document = dict[str, Any]
+T = TypeVar("T")
+_MEMOS_KEPT = 32
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS {table} (
@@ -109,13 +112,21 @@ def company_table(company: int) -> str:
 
 
 class Collection:
-    """One resource's documents in creation order. Callers get copies, never the stored dicts."""
+    """One resource's documents in creation order. Callers get copies, never the stored dicts (``all``,
+    ``find`` and ``memo`` hand out the stored documents read only).
+
+    For 100,000 documents: ``find`` answers "which documents have this value in this field" from an index
+    built on first use and kept current by ``put`` and ``delete``, and ``memo`` keeps a computed selection
+    until the next write (``version`` counts the writes)."""
 
     def __init__(self, store: EekStore, name: str) -> None:
         self._store = store
         self.name = name
         self._docs: dict[str, Document] = {}
         self._seqs: dict[str, int] = {}
+        self._indexes: dict[str, FieldIndex] = {}
+        self._memos: dict[Hashable, tuple[int, Any]] = {}
+        self.version = 0
 
     def get(self, doc_id: str) -> Document | None:
         with self._store.lock:
@@ -135,6 +146,51 @@ class Collection:
         with self._store.lock:
             return len(self._docs)
 
+    def find(self, field: str, value: Hashable) -> list[Mapping[str, Any]]:
+        """The stored documents whose ``field`` equals ``value`` (Python ``==``), in creation order."""
+        return self.find_any([(field, value)])
+
+    def find_any(self, terms: Iterable[tuple[str, Hashable]]) -> list[Mapping[str, Any]]:
+        """The stored documents matching any of the (field, value) ``terms``, each once, in creation order."""
+        with self._store.lock:
+            ids = {doc_id for field, value in terms for doc_id in self._index(field).ids(value)}
+            return [self._docs[doc_id] for doc_id in sorted(ids, key=self._seqs.__getitem__)]
+
+    def holds_only_text(self, field: str) -> bool:
+        """True when every document's ``field`` is a string or null (or absent)."""
+        with self._store.lock:
+            return self._index(field).only_text
+
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, kept until the next write to this collection. What it returns is shared: read only."""
+        with self._store.lock:
+            found = self._memos.get(key)
+            if found is not None and found[0] == self.version:
+                result: T = found[1]
+                return result
+            result = compute()
+            if len(self._memos) >= _MEMOS_KEPT:
+                del self._memos[next(iter(self._memos))]
+            self._memos[key] = (self.version, result)
+            return result
+
+    def _index(self, field: str) -> FieldIndex:
+        index = self._indexes.get(field)
+        if index is None:
+            index = self._indexes[field] = FieldIndex(field)
+            for doc_id, doc in self._docs.items():
+                index.add(doc_id, doc)
+        return index
+
+    def _stored(self, doc_id: str, doc: Document) -> None:
+        previous = self._docs.get(doc_id)
+        for index in self._indexes.values():
+            if previous is not None:
+                index.remove(doc_id, previous)
+            index.add(doc_id, doc)
+        self._docs[doc_id] = doc
+        self.version += 1
+
     def put(self, doc_id: str, doc: Document) -> None:
         """Insert or replace; a replaced document keeps its place in the order."""
         with self._store.lock:
@@ -142,19 +198,23 @@ class Collection:
             if seq is None:
                 seq = self._store.next_seq()
                 self._seqs[doc_id] = seq
-            self._docs[doc_id] = _copy(doc)
+            self._stored(doc_id, _copy(doc))
             self._store.mirror_upsert(self.name, doc_id, seq, doc)
 
     def delete(self, doc_id: str) -> bool:
         with self._store.lock:
-            if self._docs.pop(doc_id, None) is None:
+            previous = self._docs.pop(doc_id, None)
+            if previous is None:
                 return False
+            for index in self._indexes.values():
+                index.remove(doc_id, previous)
+            self.version += 1
             self._seqs.pop(doc_id, None)
             self._store.mirror_delete(self.name, doc_id)
             return True
 
     def restore(self, doc_id: str, seq: int, doc: Document) -> None:
-        self._docs[doc_id] = doc
+        self._stored(doc_id, doc)
         self._seqs[doc_id] = seq
 
 

@@ -71,7 +71,7 @@ class SupplierBook:
 
     def with_invoice_facts(self, doc: Mapping[str, Any]) -> dict[str, Any]:
         """The stored supplier with its unpaid amount and last invoice date, in the spec's order."""
-        invoices = [invoice for invoice in self._store.supplier_invoices.all() if invoice["SupplierId"] == doc["Id"]]
+        invoices = self._store.supplier_invoices.find("SupplierId", doc["Id"])
         unpaid = sum((invoice["RemainingAmount"] for invoice in invoices), Decimal(0))
         dates = [invoice["InvoiceDate"] for invoice in invoices if invoice["InvoiceDate"]]
         joined = {**doc, "UnpaidInvoicesAmount": unpaid, "LastInvoiceDate": max(dates) if dates else None}
@@ -113,15 +113,14 @@ class SupplierBook:
         return doc
 
     def _ensure_number_free(self, number: str, own_id: str | None) -> None:
-        for doc in self._store.suppliers.all():
-            if doc["SupplierNumber"] == number and doc["Id"] != own_id:
+        for doc in self._store.suppliers.find("SupplierNumber", number):
+            if doc["Id"] != own_id:
                 raise conflict(DUPLICATE_NUMBER_MESSAGE)
 
     def _take_next_number(self) -> str:
         company = self._store.settings.get("company") or {}
-        taken = {doc["SupplierNumber"] for doc in self._store.suppliers.all()}
         candidate = int(company.get("NextSupplierNumber") or 1)
-        while str(candidate) in taken:
+        while self._store.suppliers.find("SupplierNumber", str(candidate)):
             candidate += 1
         company["NextSupplierNumber"] = candidate + 1
         self._store.settings.put("company", company)
