@@ -18,7 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from brygga.calendar_se import local_time
 from brygga.report.model import InvoiceLine, MonthReport
@@ -129,7 +129,7 @@ _AMOUNT_COLUMNS = {"net": (4, 7), "vat": (5, 8), "gross": (6, 9)}  # PM's and eE
 
 def _invoice_table(report: MonthReport, lang: str) -> Table:
     keys = ["col.pm_number", "col.customer", "col.date", "col.currency", "col.net_pm", "col.vat_pm", "col.gross_pm"]
-    keys += ["col.net_eek", "col.vat_eek", "col.gross_eek", "col.state", "col.eek_number", "col.difference"]
+    keys += ["col.net_eek", "col.vat_eek", "col.gross_eek", "col.state", "col.eek_number_short", "col.difference"]
     data: list[list[object]] = [[Paragraph(escape(text(key, lang)), _style(7, bold=True)) for key in keys]]
     style: list[tuple[Any, ...]] = [
         ("BACKGROUND", (0, 0), (-1, 0), _HEAD),
@@ -149,17 +149,14 @@ def _invoice_table(report: MonthReport, lang: str) -> Table:
         pm, eek = totals.pm, totals.eek
         amounts = [money(value) for value in (pm.net, pm.vat, pm.gross, eek.net, eek.vat, eek.gross)]
         differing = ", ".join(text(f"diff.{name}", lang) for name in pm.differing(eek))
-        data.append(
-            [f"{text('type.total', lang)} ({totals.count})", "", "", totals.currency, *amounts, "", "", differing]
-        )
+        note = Paragraph(escape(differing), _style(7.5, bold=True, color=_DIFFERENCE_TEXT)) if differing else ""
+        data.append([f"{text('type.total', lang)} ({totals.count})", "", "", totals.currency, *amounts, "", "", note])
         row_number = len(data) - 1
         style += [
             ("FONT", (0, row_number), (-1, row_number), _BOLD, 7.5),
             ("LINEABOVE", (0, row_number), (-1, row_number), 0.8, colors.black),
         ]
-        if differing:
-            style.append(("TEXTCOLOR", (12, row_number), (12, row_number), _DIFFERENCE_TEXT))
-    widths = [20, 46, 17, 13, 19, 19, 19, 19, 19, 19, 19, 21, 0]
+    widths = [20, 44, 17, 15, 19, 19, 19, 19, 19, 19, 19, 21, 0]
     widths[-1] = 273 - sum(widths)
     table = Table(data, colWidths=[w * mm for w in widths], repeatRows=1)
     table.setStyle(TableStyle(style))
@@ -201,4 +198,8 @@ def _listing(title: str, head: list[str], rows: list[list[str]], widths: list[fl
     table.setStyle(
         TableStyle([("BACKGROUND", (0, 0), (-1, 0), _HEAD), ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.lightgrey)])
     )
-    return [Spacer(1, 6 * mm), Paragraph(escape(title), _style(12, bold=True)), Spacer(1, 2 * mm), table]
+    # The heading stays with the start of its table: never alone at the foot of a page.
+    return [
+        Spacer(1, 6 * mm),
+        KeepTogether([Paragraph(escape(title), _style(12, bold=True)), Spacer(1, 2 * mm), table]),
+    ]

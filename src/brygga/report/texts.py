@@ -58,6 +58,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "col.rounding": ("Öresavrundning eEkonomi", "Rounding eEkonomi"),
     "col.state": ("Status i Visma eEkonomi", "Status in Visma eEkonomi"),
     "col.eek_number": ("Fakturanummer eEkonomi", "Invoice number eEkonomi"),
+    "col.eek_number_short": ("Fakturanr eEkonomi", "Invoice no. eEkonomi"),
     "col.difference": ("Skillnad", "Difference"),
     "col.note": ("Anmärkning", "Note"),
     "col.order": ("Ordernummer", "Order number"),
