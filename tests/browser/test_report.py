@@ -14,6 +14,7 @@ from brygga.report import Month
 from tests.browser.conftest import once
 from tests.browser.flows import run_category, screenshot
 from tests.browser.servers import RunningBrygga
+from tests.browser.test_accessibility import assert_no_violations
 
 RECONCILE_TIMEOUT_MS = 60_000
 
@@ -37,6 +38,7 @@ def test_month_report_and_reconcile_pages(transferred_page: Page, brygga: Runnin
     first = invoices.first
     expect(first.locator("td[data-pm='gross']")).to_have_text(re.compile(r"^\d[\d\u00a0]*,\d\d$"))
     expect(first.locator("td[data-eek='gross']")).to_have_text(re.compile(r"^\d[\d\u00a0]*,\d\d$"))
+    assert_no_violations(page)  # WCAG A and AA (axe-core), as the other main screens
     screenshot(page, "13-manadsrapport")
 
     with page.expect_download() as download:
@@ -56,6 +58,7 @@ def test_month_report_and_reconcile_pages(transferred_page: Page, brygga: Runnin
             "href", re.compile(r"^/object/[\w-]+/.+")
         )
         expect(findings.first.locator("p.hint")).to_contain_text("Gör så här:")
+    assert_no_violations(page)
     screenshot(page, "14-avstamning")
 
     page.get_by_role("link", name="Månadsrapport", exact=True).click()
