@@ -13,7 +13,7 @@ from tests.scenarios.harness import World, build_world
 from tests.support.contract_plugin import register_base_url
 
 FULL = ("customers", "articles", "projects", "invoices", "supplier-invoices")
-PM_DATA = "bulk:6"  # 6 customers, 6 products, 3 projects, 6 invoices of 5 rows
+PM_DATA = "bulk:4"  # 4 customers, 4 products, 2 projects, 4 invoices of 5 rows (customers 20003, 20004 bill none)
 
 
 @pytest.fixture

@@ -74,13 +74,13 @@ async def test_r3_a_draft_deleted_in_eekonomi_is_one_invoice_missing_in_eekonomi
 
 async def test_r4_a_linked_customer_deleted_in_eekonomi_is_remote_deleted(transferred: World) -> None:
     async def delete(session: TransferSession) -> None:
-        customer = await session.eek.customers.find_by_number("20005")  # bills no invoice
+        customer = await session.eek.customers.find_by_number("20004")  # bills no invoice
         assert customer is not None
         await session.eek._api.request("DELETE", "/customers/{customerId}", path_params={"customerId": customer.id})
 
     await transferred.with_session(delete)
     result = await reconcile(transferred, "customers")
-    assert said(result) == [("customers", "remote_deleted", "20005")]
+    assert said(result) == [("customers", "remote_deleted", "20004")]
     assert result.findings[0].changed_in == "eekonomi" and result.findings[0].repair is None
     explained(result)
 

@@ -42,7 +42,7 @@ async def test_r8_relink_moves_the_link_to_a_customer_a_person_created_again_wit
     transferred: World,
 ) -> None:
     async def delete_and_create_again(session: TransferSession) -> str:
-        customer = await session.eek.customers.find_by_number("20005")
+        customer = await session.eek.customers.find_by_number("20004")
         assert customer is not None and customer.id
         await session.eek._api.request("DELETE", "/customers/{customerId}", path_params={"customerId": customer.id})
         again = await session.eek.customers.create(customer.model_copy(update={"id": None, "email_address": None}))
@@ -50,7 +50,7 @@ async def test_r8_relink_moves_the_link_to_a_customer_a_person_created_again_wit
 
     new_id = await transferred.with_session(delete_and_create_again)
     found = await reconcile(transferred, "customers")
-    assert said(found) == [("customers", "remote_deleted", "20005")]  # the new one is not reported as well
+    assert said(found) == [("customers", "remote_deleted", "20004")]  # the new one is not reported as well
     assert found.findings[0].repair == "relink" and new_id in (found.findings[0].detail or "")
 
     planned = await reconcile(transferred, "customers", repair=True, dry_run=True)
@@ -60,7 +60,7 @@ async def test_r8_relink_moves_the_link_to_a_customer_a_person_created_again_wit
     applied = await reconcile(transferred, "customers", repair=True, dry_run=False)
     assert [(r.repair, r.applied) for r in applied.repairs] == [("relink", True)]
     assert [link for link in transferred.store.protocol.links("customers") if link.eek_id == new_id]
-    [recreated] = [c for c in eek_customers(transferred) if c.get("CustomerNumber") == "20005"]
+    [recreated] = [c for c in eek_customers(transferred) if c.get("CustomerNumber") == "20004"]
     assert recreated.get("EmailAddress")  # the master's e-mail written to the new object
 
     again = await reconcile(transferred)

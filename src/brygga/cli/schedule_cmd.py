@@ -13,7 +13,7 @@ from brygga.calendar_se import STOCKHOLM
 from brygga.cli.common import LANG, JsonOpt, _typer, app, console, open_cli_store, print_json, t
 from brygga.errors import ConfigError
 from brygga.report_text import category_label
-from brygga.schedules.model import OFF
+from brygga.schedules.model import OFF, RECONCILE
 from brygga.schedules.next_run import next_run
 from brygga.schedules.syntax import FORMAT_EN, FORMAT_SV, parse_schedule
 from brygga.schedules.words import describe
@@ -92,13 +92,14 @@ def schedule_set(
     ] = False,
 ) -> None:
     names = list(CATEGORIES) if category.strip() == "all" else [c.strip() for c in category.split(",") if c.strip()]
-    unknown = [name for name in names if name not in CATEGORIES] or ([] if names else [category])
+    known = [*CATEGORIES, RECONCILE]  # reconcile: the weekly "Avstämning" (brygga reconcile), on by default
+    unknown = [name for name in names if name not in known] or ([] if names else [category])
     if unknown:
         raise ConfigError(
             f"Okänd kategori: {', '.join(unknown)}",
-            hint=f"Välj bland: {', '.join(CATEGORIES)} (eller all).",
+            hint=f"Välj bland: {', '.join(known)} (eller all).",
             message_en=f"Unknown category: {', '.join(unknown)}",
-            hint_en=f"Choose from: {', '.join(CATEGORIES)} (or all).",
+            hint_en=f"Choose from: {', '.join(known)} (or all).",
         )
     schedule = parse_schedule(spec, start=start, end=end, days=days, skip_holidays=skip_holidays, skip_eves=skip_eves)
     _, store = open_cli_store()
