@@ -255,7 +255,10 @@ def _bound_cell(bound: dict[str, Any]) -> str:
 
 
 def _busiest_cell(bound: dict[str, Any], system: str) -> str:
+    """Only an endpoint called for most objects can bound the run; a few list reads cannot."""
     busiest = bound["busiest_endpoint"][system]
+    if busiest["calls"] * 2 < bound["count"]:
+        return f"– (at most {busiest['calls']} calls on one endpoint)"
     per_minute = bound["client_requests_per_minute"][system]
     ratio = bound["wall_over_busiest_bound"][system]
     return f"{busiest['endpoint']} {busiest['calls']} at {per_minute:g}/min: {ratio}"

@@ -49,7 +49,7 @@ from benchmarks._bench_runs import CATEGORIES, RunOptions, measure_category
 
 __all__ = ["category_main", "main"]
 
-DEFAULT_CATEGORIES = "customers,articles,projects,invoices"
+DEFAULT_CATEGORIES = "customers,articles,projects,invoices,orders"
 MEMORY_CATEGORIES = ("customers", "articles")
 
 
