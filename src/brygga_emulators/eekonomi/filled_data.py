@@ -19,7 +19,7 @@ from .customers import CustomerBook
 from .ids import stable_id
 from .store import EekStore
 
-__all__ = ["FILLED_FIRST_CUSTOMER_NUMBER", "seed_filled"]
+__all__ = ["FILLED_FIRST_CUSTOMER_NUMBER", "filled_article_body", "filled_customer_body", "seed_filled"]
 
 FILLED_FIRST_CUSTOMER_NUMBER = 20001
 _CITIES = (("Stockholm", "111 20"), ("Göteborg", "411 01"), ("Malmö", "211 20"), ("Uppsala", "753 10"))
@@ -29,20 +29,20 @@ _SERVICES_25 = "Tjänster 25% moms"
 def seed_filled(store: EekStore, count: int, clock: Clock, terms_id: str) -> None:
     if count < 1:
         return
-    customer = CustomerBook(store, clock).create(_customer_body(0, terms_id))
+    customer = CustomerBook(store, clock).create(filled_customer_body(0, terms_id))
     store.customers.delete(customer["Id"])
     for index in range(count):
         store.customers.put(*_customer(customer, index))
     coding = next(doc for doc in store.article_codings.all() if doc["Name"] == _SERVICES_25)
     unit = next(doc for doc in store.units.all() if doc["Code"] == "st")
-    article = ArticleBook(store, clock).create(_article_body(0, coding["Id"], unit["Id"]))
+    article = ArticleBook(store, clock).create(filled_article_body(0, coding["Id"], unit["Id"]))
     store.articles.delete(article["Id"])
     vat_rate = Decimal(coding["VatRatePercent"])
     for index in range(count):
         store.articles.put(*_article(article, index, vat_rate))
 
 
-def _customer_body(index: int, terms_id: str) -> dict[str, Any]:
+def filled_customer_body(index: int, terms_id: str) -> dict[str, Any]:
     number = FILLED_FIRST_CUSTOMER_NUMBER + index
     city, postal = _CITIES[index % len(_CITIES)]
     return {
@@ -60,13 +60,13 @@ def _customer_body(index: int, terms_id: str) -> dict[str, Any]:
 
 
 def _customer(template: dict[str, Any], index: int) -> tuple[str, dict[str, Any]]:
-    body = _customer_body(index, template["TermsOfPaymentId"])
+    body = filled_customer_body(index, template["TermsOfPaymentId"])
     body.pop("TermsOfPaymentId")
     doc = {**template, **body, "Id": stable_id("customer", body["CustomerNumber"])}
     return doc["Id"], doc
 
 
-def _article_body(index: int, coding_id: str, unit_id: str) -> dict[str, Any]:
+def filled_article_body(index: int, coding_id: str, unit_id: str) -> dict[str, Any]:
     return {
         "Number": f"B-{index + 1:05d}",
         "Name": f"Bulkprodukt {index + 1}",
