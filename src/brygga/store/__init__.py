@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from brygga.config import Settings
 from brygga.store.database import Database, open_database
 from brygga.store.lease import FencedDatabase, LeaseLostError, LeaseStore
-from brygga.store.protocol import Intent, Link, ProtocolStore
+from brygga.store.protocol import Intent, Link, LinkClash, ProtocolStore
 from brygga.store.runs import ItemRecord, RunStore
 from brygga.store.schedules import Pause, ScheduleStore
 from brygga.store.settings import ConnectionInfo, ConnectionStore, DbTokenStore, SettingsStore
@@ -23,6 +23,7 @@ __all__ = [
     "LeaseLostError",
     "LeaseStore",
     "Link",
+    "LinkClash",
     "Pause",
     "ProtocolStore",
     "RunStore",

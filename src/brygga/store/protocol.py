@@ -3,21 +3,32 @@
 - ``open_intent`` is committed before a create is sent;
 - ``link_and_close`` writes the link and closes the intent in ONE transaction;
 - a cursor moves only through ``set_cursor``, which the transfer calls last.
+
+Group commit (issue 16): while a category executes (``start_batch`` .. ``flush``), links and the closing of their
+intents are collected and committed together, a few hundred or a second's worth at a time, still each link with
+its intent in the same commit. A process killed before such a commit leaves those intents pending, exactly like
+one killed between a POST and its commit: the next run reconciles them (looks before sending). Pending intents are
+read once per category while batching; the run holding the company's lease is the only writer of them.
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Select, delete, func, select, update
+from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session
 
 from brygga.errors import StateError
 from brygga.store.database import Database
+from brygga.store.protocol_sql import close_creates, linked_elsewhere, upsert_intent, upsert_links
 from brygga.store.tables import CursorRow, IntentRow, LinkRow, RetryRow
 
-__all__ = ["Intent", "Link", "ProtocolStore"]
+__all__ = ["Intent", "Link", "LinkClash", "ProtocolStore"]
+
+LINKS_PER_COMMIT = 200
+LINK_COMMIT_SECONDS = 1.0  # a killed run leaves at most about this much of its links to be reconciled
 
 
 @dataclass(frozen=True)
@@ -40,6 +51,20 @@ class Intent:
     payload_hash: str
     state: str
     attempts: int
+
+
+@dataclass(frozen=True)
+class LinkClash:
+    """A link not written: its eEkonomi object is linked to another PM object already."""
+
+    link: Link
+    error: StateError
+
+
+def _clash_error(link: Link, other_pm_id: str) -> StateError:
+    return StateError(
+        f"{link.category}: eEkonomi-objektet {link.eek_id} är redan kopplat till {other_pm_id} i Visma PM"
+    )
 
 
 def _now() -> datetime:
@@ -68,17 +93,93 @@ class ProtocolStore:
     def __init__(self, db: Database, tenant: str) -> None:
         self.db = db
         self.tenant = tenant
+        self._batching = False
+        self._due: list[tuple[int | None, Link]] = []
+        self._due_since = 0.0
+        self._pending: dict[str, dict[tuple[str, str, str], Intent]] = {}  # category -> (target, source, op)
+        self._clashes: list[LinkClash] = []
+
+    # group commit --------------------------------------------------------------------------------
+    def start_batch(self) -> None:
+        """From now until :meth:`flush`, links are committed in groups and pending intents read once."""
+        self._batching = True
+
+    def flush(self) -> list[LinkClash]:
+        """Commit the collected links (each with its intent) and end the batch; the links refused because their
+        eEkonomi object is linked to another PM object are returned, their intents left pending."""
+        self._commit_due()
+        self._batching = False
+        self._pending.clear()
+        clashes, self._clashes = self._clashes, []
+        return clashes
+
+    def discard_batch(self) -> None:
+        """Drop what was collected without writing it: the run stopped (a lost lease may not write). Its intents
+        stay pending and the next run reconciles them."""
+        self._due.clear()
+        self._batching = False
+        self._pending.clear()
+        self._clashes.clear()
+
+    def _commit_due(self) -> None:
+        if not self._due:
+            return
+        due, self._due = self._due, []
+        now = _now()
+        with self.db.transaction() as session:
+            by_category: dict[str, list[tuple[int | None, Link]]] = {}
+            for intent_id, link in due:
+                by_category.setdefault(link.category, []).append((intent_id, link))
+            for category, entries in by_category.items():
+                written = self._without_clashes(session, category, entries)
+                upsert_links(
+                    session,
+                    self.tenant,
+                    [(k.category, k.pm_id, k.eek_id, k.pm_hash, k.eek_hash) for _, k in written],
+                    now,
+                )
+                close_creates(
+                    session,
+                    self.tenant,
+                    category,
+                    [i for i, _ in written if i is not None],
+                    [(k.pm_id, k.eek_id) for _, k in written],
+                    now,
+                )
+
+    def _without_clashes(
+        self, session: Session, category: str, entries: list[tuple[int | None, Link]]
+    ) -> list[tuple[int | None, Link]]:
+        """The entries that may be written: a link whose eEkonomi object another PM object holds (in the store or
+        earlier in the same group) is set aside as a clash."""
+        stored = linked_elsewhere(session, self.tenant, category, [(k.pm_id, k.eek_id) for _, k in entries])
+        holder: dict[str, str] = {}
+        written = []
+        for intent_id, link in entries:
+            other = holder.get(link.eek_id) or stored.get(link.eek_id)
+            if other is not None and other != link.pm_id:
+                self._clashes.append(LinkClash(link, _clash_error(link, other)))
+                continue
+            holder[link.eek_id] = link.pm_id
+            written.append((intent_id, link))
+        # A later entry repointing the same PM object wins, as it did when each link was its own commit.
+        last = {link.pm_id: index for index, (_, link) in enumerate(written)}
+        return [entry for index, entry in enumerate(written) if last[entry[1].pm_id] == index]
 
     # links ---------------------------------------------------------------------------------------
     def links(self, category: str) -> list[Link]:
+        self._commit_due()
         with self.db.read() as session:
-            rows = session.scalars(
-                select(LinkRow).where(LinkRow.tenant_id == self.tenant, LinkRow.category == category)
+            rows = session.execute(
+                select(LinkRow.pm_id, LinkRow.eek_id, LinkRow.pm_hash, LinkRow.eek_hash).where(
+                    LinkRow.tenant_id == self.tenant, LinkRow.category == category
+                )
             )
-            return [_link(row) for row in rows]
+            return [Link(category, pm_id, eek_id, pm_hash, eek_hash) for pm_id, eek_id, pm_hash, eek_hash in rows]
 
     def link_count(self, category: str) -> int:
         """How many objects of a category are linked: the dry run's "already linked" figure."""
+        self._commit_due()
         with self.db.read() as session:
             count = session.scalar(
                 select(func.count())
@@ -88,37 +189,14 @@ class ProtocolStore:
             return int(count or 0)
 
     def save_link(self, link: Link) -> None:
+        self._commit_due()
         with self.db.transaction() as session:
-            self._upsert_link(session, link)
-
-    def _upsert_link(self, session: Session, link: Link) -> None:
-        clash = session.scalar(
-            select(LinkRow).where(
-                LinkRow.tenant_id == self.tenant,
-                LinkRow.category == link.category,
-                LinkRow.eek_id == link.eek_id,
-                LinkRow.pm_id != link.pm_id,
+            other = linked_elsewhere(session, self.tenant, link.category, [(link.pm_id, link.eek_id)])
+            if link.eek_id in other:
+                raise _clash_error(link, other[link.eek_id])
+            upsert_links(
+                session, self.tenant, [(link.category, link.pm_id, link.eek_id, link.pm_hash, link.eek_hash)], _now()
             )
-        )
-        if clash is not None:
-            raise StateError(
-                f"{link.category}: eEkonomi-objektet {link.eek_id} är redan kopplat till {clash.pm_id} i Visma PM"
-            )
-        row = session.get(LinkRow, (self.tenant, link.category, link.pm_id))
-        now = _now()
-        if row is None:
-            row = LinkRow(
-                tenant_id=self.tenant,
-                category=link.category,
-                pm_id=link.pm_id,
-                created_at=now,
-                eek_id=link.eek_id,
-            )
-            session.add(row)
-        row.eek_id = link.eek_id
-        row.pm_hash = link.pm_hash
-        row.eek_hash = link.eek_hash
-        row.updated_at = now
 
     # intents -------------------------------------------------------------------------------------
     def open_intent(
@@ -126,38 +204,31 @@ class ProtocolStore:
     ) -> Intent:
         """Record (and commit) that a create is about to be sent; reopening counts the attempt."""
         with self.db.transaction() as session:
-            row = session.scalar(self._intent_query(category, target, source_id, op))
-            now = _now()
-            if row is None:
-                row = IntentRow(
-                    tenant_id=self.tenant,
-                    category=category,
-                    target=target,
-                    source_id=source_id,
-                    op=op,
-                    natural_key=natural_key,
-                    payload_hash=payload_hash,
-                    state="pending",
-                    attempts=1,
-                    created_at=now,
-                    updated_at=now,
-                )
-                session.add(row)
-            else:
-                row.attempts += 1
-                row.state = "pending"
-                row.natural_key = natural_key
-                row.payload_hash = payload_hash
-                row.updated_at = now
-            session.flush()
-            return _intent(row)
+            intent_id, attempts = upsert_intent(
+                session, self.tenant, (category, target, source_id, op), natural_key, payload_hash, _now()
+            )
+        intent = Intent(intent_id, category, target, source_id, op, natural_key, payload_hash, "pending", attempts)
+        if self._batching and category in self._pending:
+            self._pending[category][(target, source_id, op)] = intent
+        return intent
 
     def pending_intent(self, category: str, target: str, source_id: str, op: str) -> Intent | None:
+        if self._batching:
+            known = self._pending.get(category)
+            if known is None:
+                known = self._pending[category] = {
+                    (i.target, i.source_id, i.op): i for i in self._read_pending(category)
+                }
+            return known.get((target, source_id, op))
         with self.db.read() as session:
             row = session.scalar(self._intent_query(category, target, source_id, op))
             return _intent(row) if row is not None and row.state == "pending" else None
 
     def pending_intents(self, category: str) -> list[Intent]:
+        self._commit_due()
+        return self._read_pending(category)
+
+    def _read_pending(self, category: str) -> list[Intent]:
         with self.db.read() as session:
             rows = session.scalars(
                 select(IntentRow).where(
@@ -173,28 +244,23 @@ class ProtocolStore:
 
         Any other create still pending for either side of the pair is closed in the same commit: once the two
         objects are linked, nothing about creating them is uncertain any more, however the link was found (a
-        planner match by number as well as a reconciled create)."""
-        with self.db.transaction() as session:
-            self._upsert_link(session, link)
-            now = _now()
-            if intent_id is not None:
-                row = session.get(IntentRow, intent_id)
-                if row is None or row.tenant_id != self.tenant:
-                    raise StateError(f"intent {intent_id} saknas i databasen")
-                row.state = "done"
-                row.updated_at = now
-            session.execute(
-                update(IntentRow)
-                .where(
-                    IntentRow.tenant_id == self.tenant,
-                    IntentRow.category == link.category,
-                    IntentRow.op == "create",
-                    IntentRow.state == "pending",
-                    ((IntentRow.target == "eekonomi") & (IntentRow.source_id == link.pm_id))
-                    | ((IntentRow.target == "pm") & (IntentRow.source_id == link.eek_id)),
-                )
-                .values(state="done", updated_at=now)
-            )
+        planner match by number as well as a reconciled create). While batching, the commit is a group one."""
+        if not self._batching:
+            self._due.append((intent_id, link))
+            self._commit_due()
+            clashes, self._clashes = self._clashes, []
+            if clashes:
+                raise clashes[0].error
+            return
+        if not self._due:
+            self._due_since = time.monotonic()
+        self._due.append((intent_id, link))
+        known = self._pending.get(link.category)
+        if known is not None:
+            for key in [key for key, i in known.items() if i.id == intent_id or _closed_by(key, link)]:
+                del known[key]
+        if len(self._due) >= LINKS_PER_COMMIT or time.monotonic() - self._due_since >= LINK_COMMIT_SECONDS:
+            self._commit_due()
 
     def close_intent(self, intent_id: int, state: str) -> None:
         with self.db.transaction() as session:
@@ -202,6 +268,9 @@ class ProtocolStore:
             if row is not None and row.tenant_id == self.tenant:
                 row.state = state
                 row.updated_at = _now()
+                known = self._pending.get(row.category)
+                if known is not None and state != "pending":
+                    known.pop((row.target, row.source_id, row.op), None)
 
     def _intent_query(self, category: str, target: str, source_id: str, op: str) -> Select[IntentRow]:
         return select(IntentRow).where(
@@ -225,6 +294,7 @@ class ProtocolStore:
             return set(rows)
 
     def set_retry(self, category: str, system: str, source_id: str, failed: bool) -> None:
+        self._commit_due()
         with self.db.transaction() as session:
             key = (self.tenant, category, system, source_id)
             row = session.get(RetryRow, key)
@@ -245,6 +315,7 @@ class ProtocolStore:
             return {(row.category, row.system): row.updated_at for row in rows}
 
     def set_cursor(self, category: str, system: str, value: datetime) -> None:
+        self._commit_due()  # the cursor moves last: after every link of the run is committed
         with self.db.transaction() as session:
             row = session.get(CursorRow, (self.tenant, category, system))
             if row is None:
@@ -265,3 +336,10 @@ class ProtocolStore:
         """Forget cursors of a category so the next run reads everything again (links stay)."""
         with self.db.transaction() as session:
             session.execute(delete(CursorRow).where(CursorRow.tenant_id == self.tenant, CursorRow.category == category))
+
+
+def _closed_by(key: tuple[str, str, str], link: Link) -> bool:
+    target, source_id, op = key
+    return op == "create" and (
+        (target == "eekonomi" and source_id == link.pm_id) or (target == "pm" and source_id == link.eek_id)
+    )

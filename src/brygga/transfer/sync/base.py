@@ -15,7 +15,7 @@ from typing import Generic, TypeVar
 
 from brygga.errors import BryggaError
 from brygga.field_changes import FieldChange
-from brygga.store import LeaseLostError, Link
+from brygga.store import LeaseLostError, Link, LinkClash
 from brygga.titles import title_for
 from brygga.transfer.context import TransferContext
 from brygga.transfer.outcome import Action, ObjectOutcome, Outcome, failure_from_error
@@ -78,10 +78,33 @@ class PairTransfer(ABC, Generic[ItemT]):
                 finally:
                     self.ctx.progress.advance()
 
-        report.outcomes.extend(await asyncio.gather(*(run(change) for change in work)))
+        self.protocol.start_batch()  # links are committed in groups while the plan runs (brygga.store.protocol)
+        try:
+            outcomes = await asyncio.gather(*(run(change) for change in work))
+            clashes = self.protocol.flush()
+        except BaseException:
+            self.protocol.discard_batch()  # their intents stay pending: the next run reconciles them
+            raise
+        report.outcomes.extend(self._with_clashes(work, outcomes, clashes))
         report.notices.extend(plan.notices)
         self._record_retries(work, report.outcomes)
         self._advance_cursors(report.outcomes)
+
+    def _with_clashes(
+        self, work: list[Change[ItemT]], outcomes: list[ObjectOutcome], clashes: Sequence[LinkClash]
+    ) -> list[ObjectOutcome]:
+        """An object whose link the group commit refused (its eEkonomi object is linked to another PM object)
+        failed after all, with the message a single commit gave."""
+        if not clashes:
+            return outcomes
+        refused = {(c.link.pm_id, c.link.eek_id): c.error for c in clashes}
+        result = []
+        for change, outcome in zip(work, outcomes, strict=True):
+            pm_id, eek_id = self._ids(change)
+            error = refused.get((pm_id, eek_id))
+            succeeded = outcome.outcome is Outcome.SUCCEEDED
+            result.append(self._failure(change, error) if error is not None and succeeded else outcome)
+        return result
 
     def outcomes_for_plan(self, plan: Plan[ItemT]) -> list[ObjectOutcome]:
         """The dry run's report: what each change would do, and the rejections it would meet."""
