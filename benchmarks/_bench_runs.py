@@ -8,7 +8,9 @@ bounding endpoint at brygga's own per-endpoint limit.
 
 from __future__ import annotations
 
+import sys
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,6 +69,11 @@ class RunOptions:
     emulators_src: Path | None = None  # None: this checkout's emulators
 
 
+def _step(category: Category, what: str) -> None:
+    """A progress line on stderr: a 100,000-object run takes many minutes."""
+    print(f"bench: {time.strftime('%H:%M:%S')} {category.name}: {what}", file=sys.stderr, flush=True)
+
+
 def _counter_delta(after: dict[str, Any], before: dict[str, Any]) -> dict[str, dict[str, int]]:
     def delta(key: str) -> dict[str, int]:
         old = before.get(key, {})
@@ -79,6 +86,7 @@ def _measured(
     category: Category, options: RunOptions, sides: dict[str, EmulatorProcess], workdir: Path, lifted: bool
 ) -> dict[str, Any]:
     """One measured child, with what each emulator spent (CPU, requests, statuses) while it ran."""
+    _step(category, "measured run" + ("" if lifted else f", {options.latency_ms} ms latency, at the limits"))
     cpu_before = {name: side.cpu_seconds() for name, side in sides.items()}
     counters_before = {name: side.counters() for name, side in sides.items()}
     env = child_env(options.brygga_src, LIFTED_PER_MINUTE if lifted else None)
@@ -98,6 +106,7 @@ def _measured(
 def _setup(
     category: Category, count: int, options: RunOptions, sides: dict[str, EmulatorProcess], workdir: Path
 ) -> Any:
+    _step(category, f"setup ({count:,}, untimed)")
     arguments = ["setup", "--workdir", str(workdir), "--concurrency", str(options.concurrency)]
     arguments += ["--eek", sides["eekonomi"].base_url, "--pm", sides["severa"].base_url]
     arguments += ["--categories", ",".join(category.setup)]

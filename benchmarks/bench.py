@@ -122,7 +122,6 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     options = RunOptions(src, args.concurrency, latency_ms, not args.no_rerun, emulators_src)
     results = {}
     for name in names:
-        print(f"bench: {name} ({size:,}) …", file=sys.stderr, flush=True)
         results[name] = figures(name, measure_category(CATEGORIES[name], size, args.latency_size, options))
     return {
         "parameters": {
