@@ -92,7 +92,7 @@ async def run_reconcile(
     finally:
         heartbeat.cancel()
         store.lease.release(holder, token)
-    if repair and result.status in ("findings",):
+    if repair and any(f.repair and f.state == "open" for f in result.findings):
         from brygga.reconcile.repair import repair_findings
 
         result.repairs = await repair_findings(session, result, dry_run=dry_run)
