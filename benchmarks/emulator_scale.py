@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/emulator_scale.py [--size 100000] [--lookups 1000] [--posts 1000]
         [--only severa|eekonomi] [--phase-limit SECONDS] [--json]
 
-Starts ``python -m brygga emulator severa --data bulk:N`` (N customers with an address, a contact and three
+Starts ``python -m brygga emulator severa --data bulk:N --port 0`` (N customers with an address, a contact and three
 communications each, N products, N//2 projects, N invoices) and ``python -m brygga emulator eekonomi --data
 filled:N`` (N customers, N articles), both with the rate limit lifted and no latency, on free loopback ports.
 Then, per emulator and resource: every page (1,000 a page where the route allows it, else its maximum), look-ups
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
+import re
 import subprocess
 import sys
 import time
@@ -86,31 +86,28 @@ def _peak_rss_mb(pid: int) -> float:
     return 0.0
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 class Emulator:
     """One emulator process from ``brygga emulator …``, and an authenticated client to it."""
 
     def __init__(self, system: str, data: str) -> None:
         self.system = system
-        self.port = _free_port()
-        command = [sys.executable, "-m", "brygga", "emulator", system, "--data", data, "--port", str(self.port)]
+        command = [sys.executable, "-u", "-m", "brygga", "emulator", system, "--data", data, "--port", "0"]
         command += ["--rate-limit", "0", "--latency-ms", "0"]
         self.started = time.perf_counter()
-        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        self.client = httpx.Client(base_url=f"http://127.0.0.1:{self.port}", timeout=600)
+        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.client = httpx.Client(timeout=600)
         self.headers: dict[str, str] = {}
 
     def wait_ready(self) -> float:
+        """Read the address the emulator prints (``--port 0`` picks a free port), then wait for its first answer."""
+        assert self.process.stdout is not None
+        line = self.process.stdout.readline()
+        found = re.search(r"http://([\d.]+:\d+)", line)
+        if found is None:
+            error = self.process.stderr.read() if self.process.stderr else ""
+            raise RuntimeError(f"{self.system} emulator did not start: {line}{error[-2000:]}")
+        self.client.base_url = httpx.URL(f"http://{found.group(1)}")
         while True:
-            if self.process.poll() is not None:
-                error = self.process.stderr.read().decode() if self.process.stderr else ""
-                raise RuntimeError(f"{self.system} emulator exited: {error[-2000:]}")
             try:
                 self.authenticate()
                 return time.perf_counter() - self.started

@@ -9,7 +9,7 @@ from typing import Any
 
 import uvicorn
 
-__all__ = ["EmulatorServer", "serve_forever"]
+__all__ = ["EmulatorServer", "listening_socket", "serve_forever"]
 
 
 class EmulatorServer:
@@ -64,6 +64,20 @@ class EmulatorServer:
         self.stop()
 
 
-def serve_forever(app: Any, host: str, port: int) -> None:
-    """Foreground server for ``brygga emulator …``; stops on Ctrl-C."""
-    uvicorn.run(app, host=host, port=port, log_level="info", access_log=False, lifespan="off")
+def listening_socket(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host``:``port`` (0: a free port, read back with ``getsockname``), for ``serve_forever``."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    sock.bind((host, port))
+    return sock
+
+
+def serve_forever(app: Any, host: str, port: int, sock: socket.socket | None = None) -> None:
+    """Foreground server for ``brygga emulator …``; stops on Ctrl-C. With ``sock`` (from ``listening_socket``)
+    it serves on that socket, so a caller that asked for port 0 can print the port before serving."""
+    if sock is None:
+        uvicorn.run(app, host=host, port=port, log_level="info", access_log=False, lifespan="off")
+        return
+    config = uvicorn.Config(app, log_level="info", access_log=False, lifespan="off")
+    uvicorn.Server(config).run(sockets=[sock])

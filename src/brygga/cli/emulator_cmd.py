@@ -32,7 +32,12 @@ EmuCompanies = Annotated[
     int,
     typer.Option(help=t("Antal företag, vart och ett med egna data", "Number of companies, each with its own data")),
 ]
-EmuPort = Annotated[int, typer.Option(help=t("Port att lyssna på", "Port to listen on"))]
+EmuPort = Annotated[
+    int,
+    typer.Option(
+        help=t("Port att lyssna på (0: en ledig port, som skrivs ut)", "Port to listen on (0: a free one, printed)")
+    ),
+]
 
 
 @emulator_app.command(
@@ -53,15 +58,22 @@ def emulator_eekonomi(
     db: EmuDb = None,
     latency_ms: EmuLatency = 0,
     rate_limit: Annotated[
-        int, typer.Option(help=t("Anrop per minut och endpoint (eEkonomi: 600)", "Calls a minute per endpoint"))
+        int,
+        typer.Option(
+            help=t(
+                "Anrop per minut och endpoint (eEkonomi: 600, 0 = ingen gräns)",
+                "Calls a minute per endpoint (0 = no limit)",
+            )
+        ),
     ] = 600,
     fail_rate: EmuFailRate = 0.0,
     companies: EmuCompanies = 1,
 ) -> None:
     from brygga_emulators import eekonomi
 
-    label = t("Visma eEkonomi-emulator", "Visma eEkonomi emulator") + (
-        f": API http://{host}:{port}/v2, OAuth http://{host}:{port}/connect"
+    label = (
+        t("Visma eEkonomi-emulator", "Visma eEkonomi emulator")
+        + ": API http://{address}/v2, OAuth http://{address}/connect"
     )
     _serve_emulator(eekonomi.build_emulator, label, host, port, data, db, latency_ms, rate_limit, fail_rate, companies)
 
@@ -91,7 +103,7 @@ def emulator_severa(
 ) -> None:
     from brygga_emulators import severa
 
-    label = t("Visma PM-emulator", "Visma PM emulator") + f": http://{host}:{port}/v1"
+    label = t("Visma PM-emulator", "Visma PM emulator") + ": http://{address}/v1"
     _serve_emulator(severa.build_emulator, label, host, port, data, db, latency_ms, rate_limit, fail_rate, companies)
 
 
@@ -108,7 +120,7 @@ def _serve_emulator(
     companies: int,
 ) -> None:
     from brygga_emulators.faults import FaultConfig
-    from brygga_emulators.server import serve_forever
+    from brygga_emulators.server import listening_socket, serve_forever
 
     if companies < 1:
         raise ConfigError(
@@ -127,9 +139,19 @@ def _serve_emulator(
             message_en=f"Unknown data set: {data}",
             hint_en="Choose demo, empty or bulk:N (eEkonomi also filled:N)",
         ) from exc
-    console.print(label)
+    try:
+        sock = listening_socket(host, port)
+    except OSError as exc:
+        raise ConfigError(
+            f"Kan inte lyssna på {host}:{port}: {exc.strerror}",
+            hint="Välj en annan port med --port (0 väljer en ledig)",
+            message_en=f"Cannot listen on {host}:{port}: {exc.strerror}",
+            hint_en="Choose another port with --port (0 picks a free one)",
+        ) from exc
+    # One line, never wrapped: a program that started the emulator with --port 0 reads its address here.
+    console.print(label.format(address=f"{host}:{sock.getsockname()[1]}"), soft_wrap=True)
     if companies > 1:
         console.print(
             t(f"{companies} företag, vart och ett med egna data", f"{companies} companies, each with its own data")
         )
-    serve_forever(emulator.app, host, port)
+    serve_forever(emulator.app, host, port, sock)
