@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
 
+import httpx
 import pytest
 from pypdf import PdfReader
 
@@ -22,7 +24,8 @@ from brygga.session import TransferSession
 from brygga.store import Link
 from brygga.store.orders import OrderStore
 from brygga_emulators.severa.render_invoices import render_invoice
-from tests.scenarios.harness import World
+from tests.scenarios.harness import World, build_world
+from tests.support.contract_plugin import register_base_url
 
 pytestmark = pytest.mark.scenario
 
@@ -111,3 +114,32 @@ async def test_month_with_nothing_transferred_reads_no_api_and_says_so(world: Wo
     assert rows == []  # the header line only
     text = pdf_text(to_pdf(report))
     assert "Inga fakturor överfördes den här månaden." in text and f"juni {last_year.year}" in text
+
+
+async def test_pm_invoices_not_changed_this_month_are_read_alone_when_few_and_with_the_list_when_many(
+    tmp_path,
+    recording_transport_factory: Callable[[httpx.AsyncBaseTransport], httpx.AsyncBaseTransport],
+) -> None:
+    """A PM that ignores ``changedSince`` (or invoices changed before the month): 3 are read one by one, 12 with
+    one more read of the whole list, never 12 reads."""
+    world, servers = await build_world(
+        tmp_path, recording_transport_factory, register_base_url, eek_data="empty", pm_data="bulk:12"
+    )
+    try:
+        guids = sorted(doc["guid"] for doc in world.pm.store.all("invoices"))
+        month = Month.of(datetime.now(UTC).date())
+        for guid in guids[:3]:
+            world.store.protocol.save_link(Link("invoices", guid, f"draft-{guid}", None, None))
+        few = await month_report(world, month)
+        assert few.api_reads.get("GET /v1/invoices/{guid} [severa]") == 3
+        for guid in guids[3:]:
+            world.store.protocol.save_link(Link("invoices", guid, f"draft-{guid}", None, None))
+        many = await month_report(world, month)
+        assert "GET /v1/invoices/{guid} [severa]" not in many.api_reads
+        assert many.api_reads["GET /v1/invoices [severa]"] == 2  # changed since the month began, then all
+        assert len(many.invoices) == 12 and all(line.pm is not None for line in many.invoices)
+        assert all(line.differences == ("eek",) for line in many.invoices)  # no drafts in this eEkonomi
+    finally:
+        world.store.db.dispose()
+        for server in servers:
+            server.stop()

@@ -2,7 +2,8 @@
 read for their totals, paged (1,000 a page) and filtered to the month where the APIs allow:
 
 - Visma PM: ``/v1/invoices?changedSince=<month start>`` (a transfer sets the invoice's status, so every invoice
-  transferred in the month or later changed at or after its start); an invoice not among them is read alone;
+  transferred in the month or later changed at or after its start); up to 10 not among them (a PM that ignores
+  the filter, or deleted) are read one by one, more with the whole list (again 1,000 a page);
 - Visma eEkonomi: every draft (drafts have no modified time and live only until booked) and the booked invoices
   modified since the month's start (``modifiedSinceUtc``: a draft is booked after it was transferred).
 
@@ -36,6 +37,7 @@ from brygga.store import Store
 __all__ = ["build_month_report", "require_connections"]
 
 _ZERO = Decimal("0.00")
+_SINGLE_READS = 10  # PM invoices read one by one at most; more are read with the whole list
 
 
 def require_connections(store: Store) -> None:
@@ -99,16 +101,22 @@ async def _lines(
     pm_invoices = {
         invoice.guid: invoice async for invoice in pm.invoices.iter(changed_since=month.start) if invoice.guid in wanted
     }
-    for pm_id in sorted(wanted - set(pm_invoices)):  # changed before the month began: cannot be, but read it alone
-        found = await _pm_invoice(pm, pm_id)
-        if found is not None:
-            pm_invoices[pm_id] = found
+    missing = wanted - set(pm_invoices)  # not changed since the month began: a PM that ignores changedSince, or gone
+    if len(missing) > _SINGLE_READS:  # many: the whole list, paged, costs less than one read each
+        async for invoice in pm.invoices.iter():
+            if invoice.guid in missing:
+                pm_invoices[invoice.guid] = invoice
+    else:
+        for pm_id in sorted(missing):
+            found = await _pm_invoice(pm, pm_id)
+            if found is not None:
+                pm_invoices[pm_id] = found
     drafts = {draft.id: draft async for draft in eek.invoice_drafts.iter() if draft.id}
     booked: dict[str, CustomerInvoice] = {}
-    async for invoice in eek.customer_invoices.iter(modified_since=month.start):
-        for key in (invoice.created_from_draft_id, invoice.contract_number):
+    async for document in eek.customer_invoices.iter(modified_since=month.start):
+        for key in (document.created_from_draft_id, document.contract_number):
             if key:
-                booked[key] = invoice
+                booked[key] = document
     return [
         _line(item, pm_invoices.get(item.pm_id), drafts.get(item.draft_id), _booked_for(item, booked))
         for item in transferred
