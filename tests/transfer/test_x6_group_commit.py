@@ -5,10 +5,13 @@ commit fails that object only."""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from brygga.errors import StateError
 from brygga.store import Link, ProtocolStore, Store
+from brygga.transfer.write_protocol import create_once
 
 pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (tests/postgres/plugin.py)
 
@@ -85,3 +88,38 @@ def test_x6_link_outside_a_batch_is_committed_at_once_and_a_clash_raises(store: 
     assert [link.pm_id for link in _other_view(store).links(CATEGORY)] == ["pm-a"]
     with pytest.raises(StateError, match="redan kopplat"):
         store.protocol.link_and_close(None, Link(CATEGORY, "pm-b", "eek-1", "p", "e"))
+
+
+async def test_x6_grouped_intents_are_committed_before_any_send(store: Store) -> None:
+    """Creates running side by side open their intents in one commit, and each POST goes out only after it."""
+    protocol = store.protocol
+    protocol.start_batch()
+    seen_at_send: dict[str, bool] = {}
+
+    async def one(n: int) -> None:
+        source = f"pm-{n}"
+
+        async def send() -> str:
+            committed = _other_view(store).pending_intents(CATEGORY)
+            seen_at_send[source] = source in {i.source_id for i in committed}
+            return f"eek-{n}"
+
+        async def lookup() -> str | None:
+            raise AssertionError("nothing was pending before: no lookup")
+
+        await create_once(
+            protocol,
+            category=CATEGORY,
+            target="eekonomi",
+            source_id=source,
+            natural_key=source,
+            payload_hash="hash",
+            lookup=lookup,
+            send=send,
+            link_for=lambda remote: Link(CATEGORY, source, remote, "p", "e"),
+        )
+
+    await asyncio.gather(*(one(n) for n in range(6)))
+    assert protocol.flush() == []
+    assert seen_at_send == {f"pm-{n}": True for n in range(6)}
+    assert len(_other_view(store).links(CATEGORY)) == 6

@@ -13,58 +13,26 @@ read once per category while batching; the run holding the company's lease is th
 
 from __future__ import annotations
 
+import asyncio
 import time
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session
 
-from brygga.errors import StateError
 from brygga.store.database import Database
 from brygga.store.protocol_sql import close_creates, linked_elsewhere, upsert_intent, upsert_links
+from brygga.store.protocol_types import Intent, Link, LinkClash, OpenRequest, clash_error, closed_by
 from brygga.store.tables import CursorRow, IntentRow, LinkRow, RetryRow
 
 __all__ = ["Intent", "Link", "LinkClash", "ProtocolStore"]
 
 LINKS_PER_COMMIT = 200
 LINK_COMMIT_SECONDS = 1.0  # a killed run leaves at most about this much of its links to be reconciled
-
-
-@dataclass(frozen=True)
-class Link:
-    category: str
-    pm_id: str
-    eek_id: str
-    pm_hash: str | None
-    eek_hash: str | None
-
-
-@dataclass(frozen=True)
-class Intent:
-    id: int
-    category: str
-    target: str
-    source_id: str
-    op: str
-    natural_key: str
-    payload_hash: str
-    state: str
-    attempts: int
-
-
-@dataclass(frozen=True)
-class LinkClash:
-    """A link not written: its eEkonomi object is linked to another PM object already."""
-
-    link: Link
-    error: StateError
-
-
-def _clash_error(link: Link, other_pm_id: str) -> StateError:
-    return StateError(
-        f"{link.category}: eEkonomi-objektet {link.eek_id} är redan kopplat till {other_pm_id} i Visma PM"
-    )
+# Intents asked for within this window (the creates running side by side) are opened in one commit, which is still
+# made before any of their POSTs is sent.
+INTENT_WINDOW_SECONDS = 0.003
+INTENTS_PER_COMMIT = 32
 
 
 def _now() -> datetime:
@@ -98,6 +66,8 @@ class ProtocolStore:
         self._due_since = 0.0
         self._pending: dict[str, dict[tuple[str, str, str], Intent]] = {}  # category -> (target, source, op)
         self._clashes: list[LinkClash] = []
+        self._to_open: list[OpenRequest] = []
+        self._open_timer: asyncio.TimerHandle | None = None
 
     # group commit --------------------------------------------------------------------------------
     def start_batch(self) -> None:
@@ -116,6 +86,12 @@ class ProtocolStore:
     def discard_batch(self) -> None:
         """Drop what was collected without writing it: the run stopped (a lost lease may not write). Its intents
         stay pending and the next run reconciles them."""
+        if self._open_timer is not None:
+            self._open_timer.cancel()
+            self._open_timer = None
+        for *_, future in self._to_open:
+            future.cancel()
+        self._to_open.clear()
         self._due.clear()
         self._batching = False
         self._pending.clear()
@@ -158,7 +134,7 @@ class ProtocolStore:
         for intent_id, link in entries:
             other = holder.get(link.eek_id) or stored.get(link.eek_id)
             if other is not None and other != link.pm_id:
-                self._clashes.append(LinkClash(link, _clash_error(link, other)))
+                self._clashes.append(LinkClash(link, clash_error(link, other)))
                 continue
             holder[link.eek_id] = link.pm_id
             written.append((intent_id, link))
@@ -193,7 +169,7 @@ class ProtocolStore:
         with self.db.transaction() as session:
             other = linked_elsewhere(session, self.tenant, link.category, [(link.pm_id, link.eek_id)])
             if link.eek_id in other:
-                raise _clash_error(link, other[link.eek_id])
+                raise clash_error(link, other[link.eek_id])
             upsert_links(
                 session, self.tenant, [(link.category, link.pm_id, link.eek_id, link.pm_hash, link.eek_hash)], _now()
             )
@@ -211,6 +187,49 @@ class ProtocolStore:
         if self._batching and category in self._pending:
             self._pending[category][(target, source_id, op)] = intent
         return intent
+
+    async def open_intent_grouped(
+        self, category: str, target: str, source_id: str, op: str, natural_key: str, payload_hash: str
+    ) -> Intent:
+        """:meth:`open_intent`, committed together with the other creates asking within a few milliseconds while
+        batching; it returns only once the intent is committed, so the POST still follows its intent."""
+        if not self._batching:
+            return self.open_intent(category, target, source_id, op, natural_key, payload_hash)
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[Intent] = loop.create_future()
+        self._to_open.append(((category, target, source_id, op), natural_key, payload_hash, future))
+        if len(self._to_open) >= INTENTS_PER_COMMIT:
+            self._open_asked()
+        elif self._open_timer is None:
+            self._open_timer = loop.call_later(INTENT_WINDOW_SECONDS, self._open_asked)
+        return await future
+
+    def _open_asked(self) -> None:
+        if self._open_timer is not None:
+            self._open_timer.cancel()
+            self._open_timer = None
+        asked, self._to_open = self._to_open, []
+        opened: list[tuple[OpenRequest, Intent]] = []
+        try:
+            now = _now()
+            with self.db.transaction() as session:
+                for request in asked:
+                    key, natural_key, payload_hash, _ = request
+                    intent_id, attempts = upsert_intent(session, self.tenant, key, natural_key, payload_hash, now)
+                    opened.append((request, Intent(intent_id, *key, natural_key, payload_hash, "pending", attempts)))
+        except BaseException as exc:  # every create that asked hears why, and none of them is sent
+            for *_, future in asked:
+                if not future.done():
+                    future.set_exception(exc)
+            if not isinstance(exc, Exception):
+                raise
+            return
+        for (key, _, _, future), intent in opened:
+            known = self._pending.get(key[0])
+            if known is not None:
+                known[key[1:]] = intent
+            if not future.done():
+                future.set_result(intent)
 
     def pending_intent(self, category: str, target: str, source_id: str, op: str) -> Intent | None:
         if self._batching:
@@ -257,7 +276,7 @@ class ProtocolStore:
         self._due.append((intent_id, link))
         known = self._pending.get(link.category)
         if known is not None:
-            for key in [key for key, i in known.items() if i.id == intent_id or _closed_by(key, link)]:
+            for key in [key for key, i in known.items() if i.id == intent_id or closed_by(key, link)]:
                 del known[key]
         if len(self._due) >= LINKS_PER_COMMIT or time.monotonic() - self._due_since >= LINK_COMMIT_SECONDS:
             self._commit_due()
@@ -336,10 +355,3 @@ class ProtocolStore:
         """Forget cursors of a category so the next run reads everything again (links stay)."""
         with self.db.transaction() as session:
             session.execute(delete(CursorRow).where(CursorRow.tenant_id == self.tenant, CursorRow.category == category))
-
-
-def _closed_by(key: tuple[str, str, str], link: Link) -> bool:
-    target, source_id, op = key
-    return op == "create" and (
-        (target == "eekonomi" and source_id == link.pm_id) or (target == "pm" and source_id == link.eek_id)
-    )

@@ -44,7 +44,7 @@ async def create_once(
         if found is not None:
             store.link_and_close(pending.id, link_for(found))
             return CreateResult(found, created=False)
-    intent = store.open_intent(category, target, source_id, "create", natural_key, payload_hash)
+    intent = await store.open_intent_grouped(category, target, source_id, "create", natural_key, payload_hash)
     try:
         remote = await send()
     except ApiError as exc:
