@@ -3,6 +3,7 @@ public APIs), found exactly once, with its explanation and what to do."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -68,6 +69,7 @@ async def test_r3_a_draft_deleted_in_eekonomi_is_one_invoice_missing_in_eekonomi
     result = await reconcile(transferred, "invoices")
     assert [(c, k) for c, k, _ in said(result)] == [("invoices", "missing_in_eekonomi")]
     assert marker in (result.findings[0].detail or "")
+    assert re.fullmatch(r"2000\d/3000\d", result.findings[0].object_key)  # customer/project, as the history
     assert "finns inte i Visma eEkonomi" in result.findings[0].title
     explained(result)
 

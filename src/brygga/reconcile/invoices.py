@@ -78,7 +78,13 @@ def _is_credit(wire: SeveraInvoice) -> bool:
 
 
 def _key(wire: SeveraInvoice) -> str:
-    return str(wire.number) if wire.number is not None else wire.guid or ""
+    """The invoice as a person (and the object history) knows it: PM's number once it has one, else customer
+    number/project number, as ``brygga.domain.Invoice.number``."""
+    if wire.number is not None:
+        return str(wire.number)
+    customer = wire.customer.number if wire.customer and wire.customer.number is not None else "?"
+    project = wire.projects[0] if wire.projects else None
+    return f"{customer}/{project.number if project and project.number is not None else '-'}"
 
 
 def _name(wire: SeveraInvoice) -> str:
