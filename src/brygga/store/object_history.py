@@ -82,8 +82,11 @@ class ObjectHistoryStore:
         if not key:
             return []
         with self.db.read() as session:
-            exact = or_(RunItemRow.object_key == key, RunItemRow.pm_id == key, RunItemRow.eek_id == key)
-            found = self._matches(session, exact, category)
+            # One query per column, so that each uses its own index (SQLite scans the company's rows for an OR).
+            found = _merged(
+                self._matches(session, column == key, category)
+                for column in (RunItemRow.object_key, RunItemRow.pm_id, RunItemRow.eek_id)
+            )
             if not found:
                 pattern = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
                 found = self._matches(session, RunItemRow.object_name.ilike(pattern, escape="\\"), category)
@@ -114,14 +117,15 @@ class ObjectHistoryStore:
         with self.db.read() as session:
             first = self._rows(session, family, RunItemRow.object_key == key)
             if not first:  # a PM or eEkonomi id typed instead of the number
-                first = self._rows(session, family, or_(RunItemRow.pm_id == key, RunItemRow.eek_id == key))
+                first = self._rows(session, family, RunItemRow.pm_id == key)
+                first += self._rows(session, family, RunItemRow.eek_id == key)
             if not first:
                 return None
             ids = _ids(row for row, _, _ in first)
             rows = {row.id: (row, started, status) for row, started, status in first}
-            if ids:
-                followed = or_(RunItemRow.pm_id.in_(ids), RunItemRow.eek_id.in_(ids))
-                rows.update({row.id: (row, s, st) for row, s, st in self._rows(session, family, followed)})
+            if ids:  # one query per column: each uses its index
+                for column in (RunItemRow.pm_id, RunItemRow.eek_id):
+                    rows.update({row.id: (row, s, st) for row, s, st in self._rows(session, family, column.in_(ids))})
             links = self._links(session, family, ids)
         ordered = sorted(rows.values(), key=lambda entry: entry[0].id, reverse=True)[:MAX_ENTRIES]
         own = [row for row, _, _ in ordered if row.category == category] or [row for row, _, _ in ordered]
@@ -175,6 +179,16 @@ class ObjectHistoryStore:
             .order_by(LinkRow.category, LinkRow.created_at)
         )
         return tuple(LinkView(r.category, r.pm_id, r.eek_id, r.created_at, r.updated_at) for r in rows)
+
+
+def _merged(groups: Iterable[list[ObjectMatch]]) -> list[ObjectMatch]:
+    """The matches of several queries, each object once, newest first."""
+    by_object: dict[tuple[str, str], ObjectMatch] = {}
+    for match in (m for group in groups for m in group):
+        known = by_object.get((match.category, match.object_key))
+        if known is None or match.last_at > known.last_at:
+            by_object[(match.category, match.object_key)] = match
+    return sorted(by_object.values(), key=lambda m: m.last_at, reverse=True)[:MAX_MATCHES]
 
 
 def _ids(rows: Iterable[RunItemRow]) -> list[str]:
