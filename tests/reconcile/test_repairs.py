@@ -17,6 +17,7 @@ def eek_name(world: World, number: str) -> str:
     return str(customer["Name"])
 
 
+@pytest.mark.both_databases  # the compare, its store and the repair under row-level security too
 async def test_r7_repush_writes_the_masters_value_back_after_a_dry_run_that_writes_nothing(transferred: World) -> None:
     pm_name = eek_name(transferred, "20002")
     await transferred.with_session(lambda s: rename_in_eekonomi(s, "20002", "Omdöpt i eEkonomi AB"))
