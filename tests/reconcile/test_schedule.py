@@ -3,6 +3,7 @@ schedule is changed, and run by the worker's engine path after the transfers."""
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, time
 
 import pytest
@@ -52,3 +53,18 @@ async def test_r13_the_worker_path_runs_the_reconcile_after_the_transfers(empty_
     assert result.report is not None and list(result.report.categories) == ["customers"]
     latest = reconcile_store(empty_world.store).latest_run()
     assert latest is not None and (latest.trigger, latest.status) == ("schedule", "ok")
+
+
+def test_r13_schedule_show_lists_the_weekly_reconcile_of_a_connected_company(
+    empty_world: World, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from brygga.cli.schedule_cmd import schedule_show
+
+    settings = empty_world.settings
+    monkeypatch.setenv("BRYGGA_DB", str(settings.db))
+    monkeypatch.setenv("BRYGGA_SECRET_KEY", settings.secret_key.get_secret_value() if settings.secret_key else "")
+    monkeypatch.setenv("BRYGGA_DATA_DIR", str(settings.data_dir))
+    schedule_show(as_json=True)
+    shown = {row["category"]: row for row in json.loads(capsys.readouterr().out)["categories"]}
+    assert shown[RECONCILE]["schedule"] == WEEKLY_RECONCILE.to_json() and shown[RECONCILE]["next_run"]
+    assert shown["customers"]["schedule"] == OFF.to_json()

@@ -13,7 +13,7 @@ from brygga.calendar_se import STOCKHOLM
 from brygga.cli.common import LANG, JsonOpt, _typer, app, console, open_cli_store, print_json, t
 from brygga.errors import ConfigError
 from brygga.report_text import category_label
-from brygga.schedules.model import OFF, RECONCILE
+from brygga.schedules.model import OFF, RECONCILE, WEEKLY_RECONCILE
 from brygga.schedules.next_run import next_run
 from brygga.schedules.syntax import FORMAT_EN, FORMAT_SV, parse_schedule
 from brygga.schedules.words import describe
@@ -42,8 +42,10 @@ def schedule_show(as_json: JsonOpt = False) -> None:
     pause = store.schedules.paused()
     rows: list[dict[str, object]] = []
     shown: list[tuple[str, str, str]] = []
-    for category in CATEGORIES:
-        schedule = schedules.get(category, OFF)
+    connected = all(store.connections.get(system) is not None for system in ("eekonomi", "severa"))
+    weekly = WEEKLY_RECONCILE if connected else OFF  # the weekly reconcile's default (brygga reconcile)
+    for category in (*CATEGORIES, RECONCILE):
+        schedule = schedules.get(category, weekly if category == RECONCILE else OFF)
         words, due = describe(schedule, LANG), _local(next_run(schedule, now))
         rows.append({"category": category, "schedule": schedule.to_json(), "words": words, "next_run": due or None})
         shown.append((category, words, due))
@@ -58,7 +60,8 @@ def schedule_show(as_json: JsonOpt = False) -> None:
     table.add_column(t("Schema", "Schedule"))
     table.add_column(t("Nästa körning", "Next run"), no_wrap=True)
     for category, words, due in shown:
-        table.add_row(f"{category_label(category, LANG)} ({category})", escape(words), due or "-")
+        label = t("Avstämning", "Reconcile") if category == RECONCILE else category_label(category, LANG)
+        table.add_row(f"{label} ({category})", escape(words), due or "-")
     console.print(table)
     if pause is not None:
         reason = pause.reason_en if LANG == "en" else pause.reason
