@@ -71,7 +71,10 @@ async def test_object_search_finds_the_number_in_every_category_and_links_each_m
     store.runs.finish(run, "ok", "")
     page = (await admin.get("/object?key=1001")).text
     assert 'href="/object/customers/1001"' in page and 'href="/object/articles/1001"' in page
-    assert "Only" not in page
+    elsewhere = await admin.get("/object/projects/1001")  # e.g. a link with the wrong category
+    assert elsewhere.status_code == 404
+    assert "Inget objekt med nummer 1001 bland projekt har överförts." in _text(elsewhere.text)
+    assert 'href="/object/customers/1001"' in elsewhere.text and 'href="/object/articles/1001"' in elsewhere.text
 
 
 async def test_error_list_and_run_list_link_to_the_object_page(admin: httpx.AsyncClient, store: Store) -> None:

@@ -121,7 +121,13 @@ def _not_found(key: str, category: str | None, lang: str) -> dict[str, str]:
 
 
 def _search_context(store: Store, lang: str, key: str, category: str | None) -> dict[str, Any]:
-    context: dict[str, Any] = {"ot": _texts(lang), "mode": "search", "search_key": key, "categories": CATEGORY_LABELS}
+    context: dict[str, Any] = {
+        "ot": _texts(lang),
+        "mode": "search",
+        "search_key": key,
+        "search_category": category,
+        "categories": CATEGORY_LABELS,
+    }
     if not key:
         return context
     matches = ObjectHistoryStore(store.db, store.tenant).find(key, category)
@@ -142,11 +148,17 @@ def _search_context(store: Store, lang: str, key: str, category: str | None) -> 
 
 
 def _history_context(store: Store, lang: str, category: str, key: str) -> dict[str, Any]:
-    context: dict[str, Any] = {"ot": _texts(lang), "mode": "history", "search_key": key, "categories": CATEGORY_LABELS}
+    context: dict[str, Any] = {
+        "ot": _texts(lang),
+        "mode": "history",
+        "search_key": key,
+        "search_category": category,
+        "categories": CATEGORY_LABELS,
+    }
     found = ObjectHistoryStore(store.db, store.tenant).history(category, key) if category in CATEGORY_LABELS else None
-    if found is None:
-        context["not_found"] = _not_found(key, category if category in CATEGORY_LABELS else None, lang)
-        return context
+    if found is None:  # said, and the same number in other categories (or names holding it) listed under it
+        known = category if category in CATEGORY_LABELS else None
+        return {**_search_context(store, lang, key, None), "not_found": _not_found(key, known, lang)}
     context["object"] = {
         "category": category_word(found.category, lang),
         "key": found.object_key,
