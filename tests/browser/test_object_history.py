@@ -21,6 +21,7 @@ def test_object_history_reached_from_the_error_list_and_the_run_list(transferred
     expect(failed).to_contain_text("kopplades inte")
     expect(failed).to_contain_text("Gör så här:")
     expect(page.locator("#no-links")).to_have_text("Inte kopplat i något system ännu.")
+    screenshot(page, "18-objekthistorik-fel")
 
     page.get_by_role("navigation").get_by_role("link", name="Körningshistorik").click()
     page.get_by_label("Objekthistorik: nummer eller namn").fill("1001")
@@ -32,4 +33,4 @@ def test_object_history_reached_from_the_error_list_and_the_run_list(transferred
     expect(links).to_have_count(1)
     expect(links.locator("td").nth(1)).to_have_text(re.compile(r"^[0-9a-f-]{36}$"))
     expect(links.locator("td").nth(2)).to_have_text(re.compile(r"^[0-9a-f-]{36}$"))
-    screenshot(page, "18-objekthistorik")
+    screenshot(page, "18-objekthistorik-skapad")
