@@ -6,66 +6,64 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import UTC, datetime
 
 import httpx
 from pypdf import PdfReader
 
 from brygga.config import Settings
-from brygga.demo import book_and_pay
 from brygga.report import Month
 from brygga.session import TransferSession
-from brygga.store import Store
+from brygga.store import Link, Store
 from tests.web.conftest import Emulators, connect_both
 
 
-async def _transfer_and_book(store: Store, settings: Settings) -> None:
-    store.settings.set_many({"project_cost_center": "Projekt", "default_article_number": "DIV"})
+async def _link_pm_invoices(store: Store, settings: Settings, count: int) -> list[str]:
+    """Links as a transfer leaves them, to PM invoices that have no draft in eEkonomi (a person deleted them)."""
     session = TransferSession(store, settings)
     try:
-        await session.run(["articles", "projects", "invoices"])
-        await book_and_pay(session, book=2, pay=1)
+        guids = sorted([invoice.guid async for invoice in session.pm.invoices.iter() if invoice.guid])[:count]
     finally:
         await session.aclose()
+    for guid in guids:
+        store.protocol.save_link(Link("invoices", guid, f"deleted-draft-{guid}", None, None))
+    return guids
 
 
-async def test_report_page_shows_the_month_side_by_side_with_csv_and_pdf_to_download(
+async def test_report_page_shows_the_month_side_by_side_marks_what_is_missing_and_offers_csv_and_pdf(
     admin: httpx.AsyncClient, store: Store, settings: Settings, emulators: Emulators
 ) -> None:
     await connect_both(admin, emulators)
-    await _transfer_and_book(store, settings)
+    guids = await _link_pm_invoices(store, settings, 3)
     month = Month.of(datetime.now(UTC).date())
 
     page = await admin.get(f"/report?month={month}")
     assert page.status_code == 200
     html = page.text
-    transferred = len(store.protocol.links("invoices"))
-    assert transferred >= 2
-    assert html.count('<tr data-invoice="') == transferred
-    assert (
-        f'<tr data-fact="transferred"><th scope="row">Fakturor överförda till Visma eEkonomi</th><td>{transferred}</td>'
-        in html
-    )
-    assert '<tr data-fact="booked"><th scope="row">varav bokförda i Visma eEkonomi</th><td>2</td>' in html
-    assert '<tr data-fact="paid"><th scope="row">varav betalda</th><td>1</td>' in html
-    assert "ingen avstämning gjord ännu" in html and 'id="report-agrees"' in html
+    assert html.count('<tr data-invoice="') == 3 and html.count('class="differs"') == 4  # 3 rows + the summary
+    row = re.search(rf'<tr data-invoice="{guids[0]}".*?</tr>', html, re.S).group(0)  # type: ignore[union-attr]
+    assert re.search(r'data-pm="gross">\d[\d\u00a0]*,\d\d<', row) and 'data-eek="gross"></td>' in row
+    assert "<strong>saknas i Visma eEkonomi</strong>" in row and 'data-state="missing">Saknas' in row
+    assert '<tr data-fact="transferred"><th scope="row">Fakturor överförda till Visma eEkonomi</th><td>3</td>' in html
+    assert '<tr data-fact="booked"><th scope="row">varav bokförda i Visma eEkonomi</th><td>0</td>' in html
+    assert "ingen avstämning gjord ännu" in html and 'id="report-differences"' in html
     assert f'href="/report.csv?month={month}"' in html and f'href="/report.pdf?month={month}"' in html
     assert 'aria-current="page">Månadsrapport</a>' in html
 
     download = await admin.get(f"/report.csv?month={month}")
-    assert download.headers["content-type"].startswith("text/csv")
+    assert download.headers["content-type"].startswith("text/csv") and download.content.startswith(b"\xef\xbb\xbf")
     assert f"manadsrapport-{store.tenant}-{month}.csv" in download.headers["content-disposition"]
     rows = list(csv.DictReader(io.StringIO(download.content.decode("utf-8-sig")), delimiter=";"))
-    assert sum(1 for row in rows if row["Typ"] == "Faktura") == transferred
-    assert download.content.startswith(b"\xef\xbb\xbf")
+    assert [row["Anmärkning"] for row in rows if row["Typ"] == "Faktura"] == guids
 
     pdf = await admin.get(f"/report.pdf?month={month}")
     assert pdf.headers["content-type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
     text = " ".join(PdfReader(io.BytesIO(pdf.content)).pages[0].extract_text().split())
-    assert "Månadsrapport" in text and "Fakturor överförda till Visma eEkonomi" in text
+    assert "Månadsrapport" in text and "saknas i Visma eEkonomi" in text
 
     english = (await admin.get(f"/report?month={month}&lang=en")).text
-    assert "Month-end report" in english and "Invoices transferred to Visma eEkonomi" in english
+    assert "Month-end report" in english and "missing in Visma eEkonomi" in english
 
 
 async def test_report_without_connections_names_what_to_connect(admin: httpx.AsyncClient) -> None:

@@ -17,7 +17,6 @@ from brygga.cli.common import LANG, JsonOpt, _typer, app, console, open_cli_stor
 from brygga.report import Month, MonthReport, build_month_report
 from brygga.report.csv_out import to_csv
 from brygga.report.json_out import to_json
-from brygga.report.pdf_out import to_pdf
 from brygga.report.texts import differences_text, findings_text, money, month_title, state_text, text
 
 __all__ = ["month"]
@@ -69,6 +68,8 @@ def month(month: MonthOpt = None, csv: CsvOpt = None, pdf: PdfOpt = None, as_jso
         csv.write_bytes(to_csv(report, LANG))
         written.append(csv)
     if pdf is not None:
+        from brygga.report.pdf_out import to_pdf  # reportlab: imported only when a PDF is asked for (CLI start-up)
+
         pdf.write_bytes(to_pdf(report, LANG))
         written.append(pdf)
     if as_json:

@@ -10,7 +10,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
-from brygga.errors import ConfigError
+from brygga.errors import BryggaError, ConfigError
 from brygga.report import Month, MonthReport, build_month_report
 from brygga.report.csv_out import to_csv
 from brygga.report.pdf_out import to_pdf
@@ -38,7 +38,7 @@ def report_router(kit: PageKit) -> APIRouter:
         if not bad:
             try:
                 context["report"] = await build(request, month)
-            except ConfigError as exc:  # not connected: said in words, with where to connect
+            except BryggaError as exc:  # not connected, not reachable: said in words with what to do, no traceback
                 context["problem"] = _problem(exc, lang)
         if context["report"] is not None:
             context.update(_view(context["report"], lang))
@@ -58,7 +58,7 @@ def report_router(kit: PageKit) -> APIRouter:
             return RedirectResponse(f"/report?month={request.query_params.get('month', '')}", status_code=303)
         try:
             report = await build(request, month)
-        except ConfigError:  # the page says why, in words
+        except BryggaError:  # the page says why, in words
             return RedirectResponse(f"/report?month={month}", status_code=303)
         lang = lang_of(request)
         body, media = (
@@ -86,12 +86,11 @@ def _month(request: Request) -> tuple[Month, bool]:
         return Month.previous(datetime.now(UTC)), True
 
 
-def _problem(exc: ConfigError, lang: str) -> dict[str, str]:
+def _problem(exc: BryggaError, lang: str) -> dict[str, str]:
     english = lang == "en"
-    return {
-        "message": (exc.message_en if english and exc.message_en else exc.message),
-        "hint": (exc.hint_en if english and exc.hint_en else exc.hint),
-    }
+    message = (getattr(exc, "message_en", "") if english else "") or getattr(exc, "message", "") or str(exc)
+    hint = (getattr(exc, "hint_en", "") if english else "") or getattr(exc, "hint", "") or ""
+    return {"message": str(message), "hint": str(hint)}
 
 
 def _view(report: MonthReport, lang: str) -> dict[str, Any]:
