@@ -16,8 +16,9 @@ import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, bindparam, select
 from sqlalchemy.orm import Session
 
 from brygga.errors import ConfigError
@@ -137,7 +138,13 @@ class FencedDatabase(Database):
             yield session
 
 
+_LEASES = cast(Table, LeaseRow.__table__)
+# Built once: every write transaction of a run checks the token, and building the statement each time cost more
+# than running it.
+_TOKEN_FOR_UPDATE = select(_LEASES.c.token).where(_LEASES.c.tenant_id == bindparam("tenant")).with_for_update()
+
+
 def _check_token(session: Session, tenant: str, token: int) -> None:
-    current = session.scalar(select(LeaseRow.token).where(LeaseRow.tenant_id == tenant).with_for_update())
+    current = session.connection().execute(_TOKEN_FOR_UPDATE, {"tenant": tenant}).scalar()
     if current != token:
         raise LeaseLostError(tenant)

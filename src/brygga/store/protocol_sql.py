@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -113,30 +113,22 @@ def close_creates(
             )
 
 
-def upsert_intent(
-    session: Session,
-    tenant: str,
-    key: tuple[str, str, str, str],
-    natural_key: str,
-    payload_hash: str,
-    now: datetime,
-) -> tuple[int, int]:
-    """Open the create (category, target, source_id, op), or reopen it counting the attempt: (id, attempts)."""
-    category, target, source_id, op = key
-    inserting = _insert(session, _INTENTS).values(
-        tenant_id=tenant,
-        category=category,
-        target=target,
-        source_id=source_id,
-        op=op,
-        natural_key=natural_key,
-        payload_hash=payload_hash,
+def _intent_upsert(dialect: str) -> Any:
+    """Built once per dialect: building the statement anew cost more than running it (issue 16's profile)."""
+    inserting = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(_INTENTS).values(
+        tenant_id=bindparam("tenant_id"),
+        category=bindparam("category"),
+        target=bindparam("target"),
+        source_id=bindparam("source_id"),
+        op=bindparam("op"),
+        natural_key=bindparam("natural_key"),
+        payload_hash=bindparam("payload_hash"),
         state="pending",
         attempts=1,
-        created_at=now,
-        updated_at=now,
+        created_at=bindparam("now", type_=_INTENTS.c.created_at.type),
+        updated_at=bindparam("now", type_=_INTENTS.c.updated_at.type),
     )
-    statement = inserting.on_conflict_do_update(
+    return inserting.on_conflict_do_update(
         index_elements=[
             _INTENTS.c.tenant_id,
             _INTENTS.c.category,
@@ -147,10 +139,39 @@ def upsert_intent(
         set_={
             "attempts": _INTENTS.c.attempts + 1,
             "state": "pending",
-            "natural_key": natural_key,
-            "payload_hash": payload_hash,
-            "updated_at": now,
+            "natural_key": inserting.excluded.natural_key,
+            "payload_hash": inserting.excluded.payload_hash,
+            "updated_at": inserting.excluded.updated_at,
         },
     ).returning(_INTENTS.c.id, _INTENTS.c.attempts)
-    row = session.execute(statement).one()
+
+
+_INTENT_UPSERTS = {name: _intent_upsert(name) for name in ("postgresql", "sqlite")}
+
+
+def upsert_intent(
+    session: Session,
+    tenant: str,
+    key: tuple[str, str, str, str],
+    natural_key: str,
+    payload_hash: str,
+    now: datetime,
+) -> tuple[int, int]:
+    """Open the create (category, target, source_id, op), or reopen it counting the attempt: (id, attempts)."""
+    category, target, source_id, op = key
+    connection = session.connection()
+    statement = _INTENT_UPSERTS["postgresql" if connection.dialect.name == "postgresql" else "sqlite"]
+    row = connection.execute(
+        statement,
+        {
+            "tenant_id": tenant,
+            "category": category,
+            "target": target,
+            "source_id": source_id,
+            "op": op,
+            "natural_key": natural_key,
+            "payload_hash": payload_hash,
+            "now": now,
+        },
+    ).one()
     return int(row[0]), int(row[1])
