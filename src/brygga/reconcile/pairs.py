@@ -8,7 +8,7 @@ it ("ändrad i fel system" when that is not the master, S1/S2).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
 
@@ -47,8 +47,13 @@ class PairSpec(Generic[T]):
 
 
 def compare_pairs(
-    spec: PairSpec[T], pm: Mapping[str, T], eek: Mapping[str, T], links: Sequence[Link]
+    spec: PairSpec[T],
+    pm: Mapping[str, T],
+    eek: Mapping[str, T],
+    links: Sequence[Link],
+    failing: Collection[str] = (),
 ) -> list[NewFinding]:
+    """``failing``: ids (either side) the transfer failed on and tries again (its retry list), said as such."""
     thing = words.THINGS[spec.category]
     linked_pm = {link.pm_id for link in links}
     linked_eek = {link.eek_id for link in links}
@@ -68,11 +73,11 @@ def compare_pairs(
     for number, pm_id in sorted(free_pm.items()):
         item = pm[pm_id]
         if spec.must_exist_in_eek(item) and number not in eek_numbers:
-            found.append(_missing(spec, thing, item, "eekonomi", f"PM-id {pm_id}"))
+            found.append(_missing(spec, thing, item, "eekonomi", f"PM-id {pm_id}", pm_id in failing))
     for number, eek_id in sorted(free_eek.items()):
         item = eek[eek_id]
         if spec.must_exist_in_pm(item) and number not in pm_numbers:
-            found.append(_missing(spec, thing, item, "pm", f"eEkonomi-id {eek_id}"))
+            found.append(_missing(spec, thing, item, "pm", f"eEkonomi-id {eek_id}", eek_id in failing))
     return found
 
 
@@ -157,8 +162,8 @@ def _ref(pm_id: str, eek_id: str, p: T, e: T, master: str) -> dict[str, str]:
     return {"pm_id": pm_id, "eek_id": eek_id, "master": master, "pm_fp": p.fingerprint(), "eek_fp": e.fingerprint()}
 
 
-def _missing(spec: PairSpec[T], thing: words.Thing, item: T, missing_in: str, ids: str) -> NewFinding:
-    said = words.missing(thing, missing_in)
+def _missing(spec: PairSpec[T], thing: words.Thing, item: T, missing_in: str, ids: str, failing: bool) -> NewFinding:
+    said = words.missing(thing, missing_in, failing=failing)
     return NewFinding(
         category=spec.category,
         kind=f"missing_in_{missing_in}",
@@ -168,5 +173,6 @@ def _missing(spec: PairSpec[T], thing: words.Thing, item: T, missing_in: str, id
         title_en=said.title_en,
         hint=said.hint,
         hint_en=said.hint_en,
-        detail=f"{spec.rule}: {ids}, aktiv, ingen koppling och inget objekt med samma nummer på andra sidan",
+        detail=f"{spec.rule}: {ids}, aktiv, ingen koppling och inget objekt med samma nummer på andra sidan"
+        + ("; överföringen misslyckades med den och försöker igen (brygga errors)" if failing else ""),
     )

@@ -34,6 +34,11 @@ def _text(value: object) -> str | None:
     return text or None
 
 
+def _failing(src: Sources, category: str) -> set[str]:
+    """The objects the transfer failed on (both directions): it tries them again on every run."""
+    return src.store.protocol.retries(category, "pm") | src.store.protocol.retries(category, "eekonomi")
+
+
 def customer_fields(c: Customer) -> Mapping[str, str | None]:
     address = c.address
     contact = c.contact
@@ -87,7 +92,7 @@ async def check_customers(src: Sources) -> CategoryCheck:
         must_exist_in_eek=lambda c: c.is_active,  # C1: active customers
         must_exist_in_pm=lambda c: c.is_active,
     )
-    check.findings = compare_pairs(spec, pm, eek, src.store.protocol.links("customers"))
+    check.findings = compare_pairs(spec, pm, eek, src.store.protocol.links("customers"), _failing(src, "customers"))
     return check
 
 
@@ -109,7 +114,7 @@ async def check_articles(src: Sources) -> CategoryCheck:
         must_exist_in_eek=lambda a: a.is_active,
         must_exist_in_pm=lambda a: a.is_active,
     )
-    check.findings = compare_pairs(spec, pm, eek, src.store.protocol.links("articles"))
+    check.findings = compare_pairs(spec, pm, eek, src.store.protocol.links("articles"), _failing(src, "articles"))
     return check
 
 
@@ -152,5 +157,5 @@ async def check_projects(src: Sources) -> CategoryCheck:
         must_exist_in_eek=lambda p: True,  # P1: every project, open or closed
         must_exist_in_pm=lambda p: False,  # an item made by hand in eEkonomi needs no project
     )
-    check.findings = compare_pairs(spec, pm, eek, src.store.protocol.links("projects"))
+    check.findings = compare_pairs(spec, pm, eek, src.store.protocol.links("projects"), _failing(src, "projects"))
     return check

@@ -100,11 +100,20 @@ def field_differs(thing: Thing, field: str, changed_in: str | None, master: str)
     )
 
 
-def missing(thing: Thing, missing_in: str, why_sv: str = "", why_en: str = "") -> Words:
+def missing(thing: Thing, missing_in: str, *, failing: bool = False) -> Words:
     there = "eekonomi" if missing_in == "pm" else "pm"
+    if failing:
+        return Words(
+            f"{thing.sv.capitalize()} finns i {SYSTEM[there]} men saknas i {SYSTEM[missing_in]}: överföringen "
+            "misslyckas med den",
+            f"{thing.en.capitalize()} is in {SYSTEM[there]} but missing in {SYSTEM[missing_in]}: the transfer fails "
+            "on it",
+            "Rätta felet som brygga errors (sidan Felmeddelanden) visar för den; nästa överföring försöker igen.",
+            "Fix the error brygga errors (the Errors page) shows for it; the next transfer tries again.",
+        )
     return Words(
-        f"{thing.sv.capitalize()} finns i {SYSTEM[there]} men saknas i {SYSTEM[missing_in]}{why_sv}",
-        f"{thing.en.capitalize()} is in {SYSTEM[there]} but missing in {SYSTEM[missing_in]}{why_en}",
+        f"{thing.sv.capitalize()} finns i {SYSTEM[there]} men saknas i {SYSTEM[missing_in]}",
+        f"{thing.en.capitalize()} is in {SYSTEM[there]} but missing in {SYSTEM[missing_in]}",
         f"Kör överföringen (brygga transfer {thing.transfer}); står {thing.sv} sedan i felloggen, rätta det som "
         "står där.",
         f"Run the transfer (brygga transfer {thing.transfer}); if {thing.en} then shows in the error log, fix what "
