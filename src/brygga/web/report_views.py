@@ -13,7 +13,6 @@ from fastapi.responses import RedirectResponse, Response
 from brygga.errors import BryggaError, ConfigError
 from brygga.report import Month, MonthReport, build_month_report
 from brygga.report.csv_out import to_csv
-from brygga.report.pdf_out import to_pdf
 from brygga.report.texts import differences_text, findings_text, money, month_title, state_text
 from brygga.web.pages import PageKit, lang_of
 from brygga.web.texts_report import report_translator
@@ -61,6 +60,8 @@ def report_router(kit: PageKit) -> APIRouter:
         except BryggaError:  # the page says why, in words
             return RedirectResponse(f"/report?month={month}", status_code=303)
         lang = lang_of(request)
+        from brygga.report.pdf_out import to_pdf  # reportlab: loaded on the first PDF, not with the app
+
         body, media = (
             (to_csv(report, lang), "text/csv; charset=utf-8")
             if kind == "csv"
