@@ -143,3 +143,16 @@ async def test_r6_a_supplier_invoice_row_on_a_linked_project_item_without_a_proj
     assert [(c, k) for c, k, _ in said(result)] == [("supplier_costs", "item_without_cost")]
     assert result.findings[0].eek_value == "4000.00"
     explained(result)
+
+
+async def test_r15_a_draft_copied_in_eekonomi_is_one_duplicate(transferred: World) -> None:
+    async def copy_one(session: TransferSession) -> None:
+        drafts = [d async for d in session.eek.invoice_drafts.iter() if (d.contract_number or "").startswith("PM ")]
+        full = await session.eek.invoice_drafts.get(drafts[0].id or "")
+        await session.eek.invoice_drafts.create(full.model_copy(update={"id": None}))
+
+    await transferred.with_session(copy_one)
+    result = await reconcile(transferred, "invoices")
+    assert [(c, k) for c, k, _ in said(result)] == [("invoices", "duplicate_in_eekonomi")]
+    assert result.findings[0].title == "Fakturan finns 2 gånger i Visma eEkonomi"
+    explained(result)

@@ -109,11 +109,16 @@ async def check_invoices(src: Sources) -> CategoryCheck:
     booked: list[CustomerInvoice] = [b async for b in src.eek.customer_invoices.iter()]
     check.objects_read = len(wires) + len(drafts) + len(booked)
     by_marker: dict[str, Document] = {}
+    copies: dict[str, list[Document]] = {}
+    booked_drafts = {b.created_from_draft_id for b in booked if b.created_from_draft_id}
     documents: list[Document] = [*drafts, *booked]
     for document in documents:  # a booked invoice wins over a draft with the same marker
         marker = document.contract_number
         if marker and marker.startswith(MARKER):
-            by_marker[marker[len(MARKER) :].strip()] = document
+            guid = marker[len(MARKER) :].strip()
+            by_marker[guid] = document
+            if document.id not in booked_drafts:  # a draft and the invoice booked from it are one
+                copies.setdefault(guid, []).append(document)
     by_draft_id: dict[str, Document] = {d.id: d for d in drafts if d.id}
     by_draft_id.update({b.created_from_draft_id: b for b in booked if b.created_from_draft_id})
     for guid, wire in marked.items():
@@ -125,6 +130,9 @@ async def check_invoices(src: Sources) -> CategoryCheck:
         differing = _differing(pm_totals, eek_totals)
         if differing:
             check.findings.append(_totals(wire, doc, pm_totals, eek_totals, differing))
+    for guid, found in sorted(copies.items()):
+        if len(found) > 1:
+            check.findings.append(_duplicate(guid, marked.get(guid), found))
     for guid in sorted(set(by_marker) - set(marked)):
         check.findings.append(await _orphan(src, guid, by_marker[guid]))
     return check
@@ -164,6 +172,23 @@ def _totals(wire: SeveraInvoice, doc: Document, pm: Totals, eek: Totals, differi
         hint=said.hint,
         hint_en=said.hint_en,
         detail=f"I6: PM-faktura {wire.guid}, eEkonomi {where} {doc.id}",
+    )
+
+
+def _duplicate(guid: str, wire: SeveraInvoice | None, found: list[Document]) -> NewFinding:
+    said = words.duplicate_in_eekonomi(len(found))
+    ids = ", ".join(f"{'faktura' if isinstance(d, CustomerInvoice) else 'utkast'} {d.id}" for d in found)
+    return NewFinding(
+        category="invoices",
+        kind="duplicate_in_eekonomi",
+        object_key=_key(wire) if wire is not None else guid,
+        object_name=_name(wire) if wire is not None else (found[0].customer_name or ""),
+        title=said.title,
+        title_en=said.title_en,
+        hint=said.hint,
+        hint_en=said.hint_en,
+        detail=f"I8: märkningen {MARKER}{guid} finns på {ids}",
+        changed_in="eekonomi",
     )
 
 

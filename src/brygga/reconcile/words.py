@@ -181,6 +181,17 @@ def draft_without_invoice(gone: bool) -> Words:
     )
 
 
+def duplicate_in_eekonomi(count: int) -> Words:
+    return Words(
+        f"Fakturan finns {count} gånger i Visma eEkonomi",
+        f"The invoice is in Visma eEkonomi {count} times",
+        "brygga gör aldrig två utkast av en faktura (I8), så kopian är gjord i Visma eEkonomi: ta bort utkasten "
+        "som är för mycket (en bokförd dubblett krediteras).",
+        "brygga never makes two drafts of one invoice (I8), so the copy was made in Visma eEkonomi: delete the "
+        "extra drafts (credit a booked duplicate).",
+    )
+
+
 def cost_without_item() -> Words:
     return Words(
         "Projektkostnaden saknar sin leverantörsfakturarad i Visma eEkonomi",

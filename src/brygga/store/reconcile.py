@@ -44,7 +44,7 @@ class Finding:
     run_id: int
     category: str  # "customers", "articles", "projects", "invoices", "supplier_costs"
     kind: str  # "field_differs", "missing_in_eekonomi", "missing_in_pm", "remote_deleted", "totals_differ",
-    # "cost_without_item", "item_without_cost"
+    # "cost_without_item", "item_without_cost", "duplicate_in_eekonomi"
     object_key: str  # the number a person knows: customer number, article number, invoice number
     object_name: str
     field: str | None
