@@ -110,6 +110,7 @@ async def test_reconcile_page_runs_shows_a_wrong_system_change_and_repairs_it_af
     assert '<dd data-value="eekonomi">Omdöpt i eEkonomi AB</dd>' in article
     assert "ändrad i fel system" in article and "Gör så här:" in article
     assert 'href="/object/customers/20002"' in article and "Teknisk detalj" in article
+    assert (await admin.get("/object/customers/20002")).status_code == 200  # the history page knows the object
     assert "20002" in article and "Traceback" not in page
     finding_id = re.search(r'id="finding-(\d+)"', article).group(1)  # type: ignore[union-attr]
 
