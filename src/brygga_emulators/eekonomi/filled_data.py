@@ -12,6 +12,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from brygga_emulators.gc_pause import collector_paused
+
 from .article_prices import settle_prices
 from .articles import ArticleBook
 from .clock import Clock
@@ -29,17 +31,22 @@ _SERVICES_25 = "Tjänster 25% moms"
 def seed_filled(store: EekStore, count: int, clock: Clock, terms_id: str) -> None:
     if count < 1:
         return
+    with collector_paused():
+        _seed(store, count, clock, terms_id)
+
+
+def _seed(store: EekStore, count: int, clock: Clock, terms_id: str) -> None:
     customer = CustomerBook(store, clock).create(filled_customer_body(0, terms_id))
     store.customers.delete(customer["Id"])
     for index in range(count):
-        store.customers.put(*_customer(customer, index))
+        store.customers.adopt(*_customer(customer, index))
     coding = next(doc for doc in store.article_codings.all() if doc["Name"] == _SERVICES_25)
     unit = next(doc for doc in store.units.all() if doc["Code"] == "st")
     article = ArticleBook(store, clock).create(filled_article_body(0, coding["Id"], unit["Id"]))
     store.articles.delete(article["Id"])
     vat_rate = Decimal(coding["VatRatePercent"])
     for index in range(count):
-        store.articles.put(*_article(article, index, vat_rate))
+        store.articles.adopt(*_article(article, index, vat_rate))
 
 
 def filled_customer_body(index: int, terms_id: str) -> dict[str, Any]:

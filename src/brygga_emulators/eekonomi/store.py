@@ -201,6 +201,16 @@ class Collection:
             self._stored(doc_id, _copy(doc))
             self._store.mirror_upsert(self.name, doc_id, seq, doc)
 
+    def adopt(self, doc_id: str, doc: Document) -> None:
+        """``put`` without the copy, for seeding: the store keeps ``doc`` itself (objects inside it may be shared
+        with other stored documents, which are never changed in place either), so the caller must not change it."""
+        with self._store.lock:
+            seq = self._seqs.get(doc_id)
+            if seq is None:
+                seq = self._seqs[doc_id] = self._store.next_seq()
+            self._stored(doc_id, doc)
+            self._store.mirror_upsert(self.name, doc_id, seq, doc)
+
     def delete(self, doc_id: str) -> bool:
         with self._store.lock:
             previous = self._docs.pop(doc_id, None)

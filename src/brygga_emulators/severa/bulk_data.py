@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
+from brygga_emulators.gc_pause import collector_paused
+
 from .builders import AddressSpec, ContactSpec, CustomerSpec, Ticker, add_customer, org_number
 from .catalog_builders import ProductSpec, add_product
 from .invoice_builders import TO_TRANSFER, InvoiceSpec, RowSpec, add_invoice, created_at
@@ -100,6 +102,11 @@ def _bulk_row(product: ProductSpec, quantity: int) -> RowSpec:
 
 
 def seed_bulk(store: SeveraStore, count: int) -> None:
+    with collector_paused():
+        _seed_bulk(store, count)
+
+
+def _seed_bulk(store: SeveraStore, count: int) -> None:
     tick = Ticker(datetime(2024, 6, 3, 6, 0, tzinfo=UTC))
     for index in range(count):
         add_customer(store, bulk_customer(index), tick)

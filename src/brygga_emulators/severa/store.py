@@ -14,14 +14,13 @@ every write, and a filtered list is computed once and reused until the next writ
 from __future__ import annotations
 
 import copy
-import heapq
 import sqlite3
 import threading
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any, TypeGuard
+from typing import Any
 
-from .store_indexes import INDEXES
+from .store_indexes import INDEXES, KeyIndex
 from .wire import dumps, loads
 
 __all__ = ["COLLECTIONS", "Document", "SeveraStore", "StoredDocument"]
@@ -88,12 +87,11 @@ class SeveraStore:
         self._lock = threading.RLock()
         self._data: dict[str, dict[str, Document]] = {name: {} for name in COLLECTIONS}
         self._positions: dict[str, dict[str, int]] = {name: {} for name in COLLECTIONS}
-        self._indexes: dict[str, dict[str, dict[Hashable, dict[str, None]]]] = {
-            name: {index: {} for index in INDEXES.get(name, {})} for name in COLLECTIONS
+        self._indexes: dict[str, dict[str, KeyIndex]] = {
+            name: {index: KeyIndex(key_of) for index, key_of in INDEXES.get(name, {}).items()} for name in COLLECTIONS
         }
         self._version = 0  # moves on every write; a cached selection is good for one version
         self._selections: dict[tuple[str, Hashable], tuple[int, list[Document]]] = {}
-        self._heaps: dict[tuple[str, str], list[int]] = {}
         self._db: sqlite3.Connection | None = None
         self._batch_depth = 0
         if db is not None:
@@ -179,24 +177,13 @@ class SeveraStore:
     def lookup(self, collection: str, index: str, values: Iterable[Hashable]) -> list[str]:
         """The GUIDs whose ``index`` key (see :mod:`store_indexes`) is one of ``values``, in insertion order."""
         with self._lock:
-            buckets = self._indexes[collection][index]
-            guids = {guid for value in values for guid in buckets.get(value, ())}
+            guids = self._indexes[collection][index].guids(values)
             return sorted(guids, key=self._positions[collection].__getitem__)
 
     def max_key(self, collection: str, index: str) -> int | None:
-        """The greatest int key of ``index`` (e.g. the highest customer number), or None: O(log N) amortised.
-
-        A max-heap of the keys ever indexed, built on first use; keys no document holds any more are
-        dropped when they reach the top."""
+        """The greatest int key of ``index`` (e.g. the highest customer number), or None: O(log N) amortised."""
         with self._lock:
-            heap = self._heaps.get((collection, index))
-            buckets = self._indexes[collection][index]
-            if heap is None:
-                heap = self._heaps[(collection, index)] = [-key for key in buckets if _is_int(key)]
-                heapq.heapify(heap)
-            while heap and -heap[0] not in buckets:
-                heapq.heappop(heap)
-            return -heap[0] if heap else None
+            return self._indexes[collection][index].max_int()
 
     def put(self, collection: str, document: Document) -> Document:
         """Insert or replace by ``document["guid"]``; a replaced document keeps its place in the order."""
@@ -243,22 +230,8 @@ class SeveraStore:
         if previous is None:
             positions = self._positions[collection]
             positions[guid] = len(positions)
-        for index, key_of in INDEXES.get(collection, {}).items():
-            buckets = self._indexes[collection][index]
-            key = key_of(stored)
-            if previous is not None:
-                old = key_of(previous)
-                if old == key:
-                    continue
-                bucket = buckets.get(old)
-                if bucket is not None:
-                    bucket.pop(guid, None)
-                    if not bucket:
-                        del buckets[old]
-            buckets.setdefault(key, {})[guid] = None
-            heap = self._heaps.get((collection, index))
-            if heap is not None and _is_int(key):
-                heapq.heappush(heap, -key)
+        for index in self._indexes[collection].values():
+            index.update(guid, previous, stored)
         documents[guid] = stored
         self._version += 1
 
@@ -268,7 +241,3 @@ class SeveraStore:
         for collection, guid, body in rows:
             if collection in self._data:
                 self._keep(collection, guid, loads(body))
-
-
-def _is_int(key: Hashable) -> TypeGuard[int]:
-    return isinstance(key, int) and not isinstance(key, bool)

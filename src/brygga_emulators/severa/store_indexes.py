@@ -8,10 +8,11 @@ key ``None``. Keys are what the routes compare: customer numbers as stored, name
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
-from typing import Any
+import heapq
+from collections.abc import Callable, Hashable, Iterable
+from typing import Any, TypeGuard
 
-__all__ = ["INDEXES", "KeyFunction", "catalog_code_key", "lowered_name"]
+__all__ = ["INDEXES", "KeyFunction", "KeyIndex", "catalog_code_key", "lowered_name"]
 
 KeyFunction = Callable[[dict[str, Any]], Hashable]
 
@@ -40,6 +41,47 @@ def lowered_name(document: dict[str, Any]) -> Hashable:
 def catalog_code_key(document: dict[str, Any]) -> Hashable:
     """What ``ensure_unique_code`` compares: the code stripped and lower-cased ("" when there is none)."""
     return str(document.get("code") or "").strip().lower()
+
+
+class KeyIndex:
+    """key -> GUIDs (each key's GUIDs in the order they got it) for one key function over one collection."""
+
+    def __init__(self, key_of: KeyFunction) -> None:
+        self.key_of = key_of
+        self._buckets: dict[Hashable, dict[str, None]] = {}
+        self._heap: list[int] | None = None  # negated int keys, for max_int; built on first use
+
+    def update(self, guid: str, previous: dict[str, Any] | None, stored: dict[str, Any]) -> None:
+        key = self.key_of(stored)
+        if previous is not None:
+            old = self.key_of(previous)
+            if old == key:
+                return
+            bucket = self._buckets.get(old)
+            if bucket is not None:
+                bucket.pop(guid, None)
+                if not bucket:
+                    del self._buckets[old]
+        self._buckets.setdefault(key, {})[guid] = None
+        if self._heap is not None and _is_int(key):
+            heapq.heappush(self._heap, -key)
+
+    def guids(self, keys: Iterable[Hashable]) -> set[str]:
+        return {guid for key in keys for guid in self._buckets.get(key, ())}
+
+    def max_int(self) -> int | None:
+        """The greatest int key any document holds: O(log N) amortised (a heap whose keys no document holds
+        any more are dropped when they reach the top)."""
+        if self._heap is None:
+            self._heap = [-key for key in self._buckets if _is_int(key)]
+            heapq.heapify(self._heap)
+        while self._heap and -self._heap[0] not in self._buckets:
+            heapq.heappop(self._heap)
+        return -self._heap[0] if self._heap else None
+
+
+def _is_int(key: Hashable) -> TypeGuard[int]:
+    return isinstance(key, int) and not isinstance(key, bool)
 
 
 INDEXES: dict[str, dict[str, KeyFunction]] = {
