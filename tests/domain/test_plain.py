@@ -35,3 +35,13 @@ def test_c8_customer_fingerprint_json_is_what_asdict_gave(
 def test_plain_keeps_nested_rows_decimals_and_dates() -> None:
     value = {"rows": ({"amount": Decimal("1.50")}, [date(2026, 12, 7)])}
     assert json.dumps(plain(value), default=str) == json.dumps(value, default=str)
+
+
+def test_c8_fingerprint_is_computed_once_and_not_part_of_the_customer() -> None:
+    customer = Customer(number="1", name="Kund AB")
+    first = customer.fingerprint()
+    assert customer.fingerprint() == first
+    twin = Customer(number="1", name="Kund AB")
+    assert twin == customer and repr(twin) == repr(customer)  # the memo is no field
+    assert json.dumps(plain(customer)) == json.dumps(plain(twin))
+    assert Customer(number="1", name="Kund AC").fingerprint() != first

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from brygga.domain.plain import plain
+from brygga.domain.plain import memo, plain
 
 __all__ = ["Article", "ArticleKind"]
 
@@ -46,5 +46,8 @@ class Article:
         return f"{self.number} {self.name}".strip() if self.number else self.name
 
     def fingerprint(self) -> str:
+        return memo(self, self._fingerprint)
+
+    def _fingerprint(self) -> str:
         blob = json.dumps(plain(self), sort_keys=True, ensure_ascii=False, default=str)
         return hashlib.sha256(blob.encode()).hexdigest()

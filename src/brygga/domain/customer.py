@@ -11,7 +11,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from brygga.domain.plain import plain
+from brygga.domain.plain import memo, plain
 
 __all__ = ["NO_FIRST_NAME", "Address", "Contact", "Customer"]
 
@@ -71,6 +71,9 @@ class Customer:
         return f"{self.number} {self.name}".strip() if self.number else self.name
 
     def fingerprint(self) -> str:
+        return memo(self, self._fingerprint)
+
+    def _fingerprint(self) -> str:
         data = plain(self)
         if self.contact is not None:
             # Compare the contact by the name both sides can hold, not by how PM splits it.

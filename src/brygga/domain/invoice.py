@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 from brygga.domain.customer import Address
-from brygga.domain.plain import plain
+from brygga.domain.plain import memo, plain
 
 __all__ = ["Invoice", "InvoiceRow", "SupplierCost"]
 
@@ -73,6 +73,9 @@ class Invoice:
 
     def fingerprint(self) -> str:
         """What the draft was made from: the PM invoice's content, without its status or number."""
+        return memo(self, self._fingerprint)
+
+    def _fingerprint(self) -> str:
         data = plain(self)
         for volatile in ("status_guid", "invoice_number"):
             data.pop(volatile)

@@ -8,10 +8,24 @@ fingerprint, is unchanged (tests/domain/test_plain.py).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import fields, is_dataclass
 from typing import Any
 
-__all__ = ["plain"]
+__all__ = ["memo", "plain"]
+
+_MEMO = "_brygga_fingerprint"
+
+
+def memo(obj: object, compute: Callable[[], str]) -> str:
+    """``compute()`` once per (frozen, never changed) object: a run asks a customer's fingerprint several times
+    (planning, the intent, the link). Kept in the instance's ``__dict__``, outside the dataclass fields, so it
+    is neither compared, shown nor fingerprinted."""
+    cached = obj.__dict__.get(_MEMO)
+    if cached is None:
+        cached = compute()
+        object.__setattr__(obj, _MEMO, cached)
+    return str(cached)
 
 
 def plain(value: Any) -> Any:

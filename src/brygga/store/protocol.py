@@ -20,8 +20,9 @@ from datetime import UTC, datetime
 from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session
 
+from brygga.errors import StateError
 from brygga.store.database import Database
-from brygga.store.protocol_sql import close_creates, linked_elsewhere, upsert_intent, upsert_links
+from brygga.store.protocol_sql import close_creates, linked_elsewhere, own_intents, upsert_intent, upsert_links
 from brygga.store.protocol_types import Intent, Link, LinkClash, OpenRequest, clash_error, closed_by
 from brygga.store.tables import CursorRow, IntentRow, LinkRow, RetryRow
 
@@ -129,9 +130,13 @@ class ProtocolStore:
         """The entries that may be written: a link whose eEkonomi object another PM object holds (in the store or
         earlier in the same group) is set aside as a clash."""
         stored = linked_elsewhere(session, self.tenant, category, [(k.pm_id, k.eek_id) for _, k in entries])
+        owned = own_intents(session, self.tenant, [i for i, _ in entries if i is not None])
         holder: dict[str, str] = {}
         written = []
         for intent_id, link in entries:
+            if intent_id is not None and intent_id not in owned:
+                self._clashes.append(LinkClash(link, StateError(f"intent {intent_id} saknas i databasen")))
+                continue
             other = holder.get(link.eek_id) or stored.get(link.eek_id)
             if other is not None and other != link.pm_id:
                 self._clashes.append(LinkClash(link, clash_error(link, other)))

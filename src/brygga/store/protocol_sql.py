@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from brygga.store.tables import IntentRow, LinkRow
 
-__all__ = ["close_creates", "linked_elsewhere", "upsert_intent", "upsert_links"]
+__all__ = ["close_creates", "linked_elsewhere", "own_intents", "upsert_intent", "upsert_links"]
 
 _LINKS = cast(Table, LinkRow.__table__)
 _INTENTS = cast(Table, IntentRow.__table__)
@@ -76,6 +76,15 @@ def linked_elsewhere(session: Session, tenant: str, category: str, pairs: Sequen
             )
         )
         found.update({eek_id: pm_id for eek_id, pm_id in rows if pm_id != wanted[eek_id]})
+    return found
+
+
+def own_intents(session: Session, tenant: str, intent_ids: Sequence[int]) -> set[int]:
+    """Which of these intent ids are this company's (an id of another company's intent is refused, never closed)."""
+    found: set[int] = set()
+    for chunk in _chunks(sorted(set(intent_ids))):
+        rows = session.execute(select(_INTENTS.c.id).where(_INTENTS.c.tenant_id == tenant, _INTENTS.c.id.in_(chunk)))
+        found.update(int(row[0]) for row in rows)
     return found
 
 
