@@ -175,9 +175,13 @@ class ApiTransport:
         body: bytes | None,
         waited: datetime | None,
     ) -> httpx.Response:
+        if method not in RETRY_SAFE_METHODS:
+            # A write is sent once, never retried blindly: no retry policy to build for it (one per call was
+            # measurable in a transfer's CPU).
+            return await self._send_once(method, template, path, query, body, waited)
         retrying = AsyncRetrying(
             sleep=self._sleep,
-            stop=stop_after_attempt(self._max_attempts if method in RETRY_SAFE_METHODS else 1),
+            stop=stop_after_attempt(self._max_attempts),
             wait=self._backoff_wait,
             retry=retry_if_exception(_is_retriable),
             reraise=True,
