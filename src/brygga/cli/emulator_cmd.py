@@ -144,10 +144,12 @@ def _serve_emulator(
         sock = listening_socket(host, port)
     except OSError as exc:
         raise ConfigError(
-            f"Kan inte lyssna på {host}:{port}: {exc.strerror}",
-            hint="Välj en annan port med --port (0 väljer en ledig)",
-            message_en=f"Cannot listen on {host}:{port}: {exc.strerror}",
-            hint_en="Choose another port with --port (0 picks a free one)",
+            f"Kan inte lyssna på {host}:{port}",
+            hint="Porten används redan eller adressen finns inte här: välj en annan med --port, eller --port 0 "
+            "för en ledig",
+            message_en=f"Cannot listen on {host}:{port}",
+            hint_en="The port is in use or the address is not this machine's: choose another with --port, or "
+            "--port 0 for a free one",
         ) from exc
     # One line, never wrapped: a program that started the emulator with --port 0 reads its address here.
     console.print(label.format(address=f"{host}:{sock.getsockname()[1]}"), soft_wrap=True)
