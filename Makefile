@@ -42,7 +42,8 @@ test: lint typecheck browser
 		&& set -a && . test-artifacts/postgres.env && set +a && $(BIN)/pytest -q -p no:cacheprovider -n $(TEST_WORKERS) --dist loadfile'
 
 # brygga's CPU per object, peak RSS, calls per object and time against the rate-limit bound, measured apart from
-# the emulators (benchmarks/bench.py; about 10 minutes on 2 cores). BENCH_MEMORY=100000 runs the memory check
+# the emulators (benchmarks/bench.py: 1,000 objects per category, 300 in the 100 ms bound runs; 6.6 min on 2 shared
+# cores, 13 min with b2534b0's slower brygga at load 8). BENCH_MEMORY=100000 runs the memory check
 # instead (100,000 customers and 100,000 articles); BENCH_ARGS passes more options (--brygga-src PATH, --json).
 BENCH_MEMORY ?=
 BENCH_ARGS ?=

@@ -16,12 +16,13 @@ __all__ = ["compare", "load"]
 
 Figure = Callable[[dict[str, Any]], Any]
 
+# The goal column: a fixed text, or the key of a goal only some categories have (in their "goals").
 FIGURES: list[tuple[str, str, Figure]] = [
     ("objects ok", "", lambda c: c["first_run"]["succeeded"]),
     ("brygga CPU ms per object, the run", "≤ 1.0", lambda c: c["first_run"]["brygga_cpu_ms_per_object"]),
     ("  whole child process", "", lambda c: c["first_run"]["brygga_process_cpu_ms_per_object"]),
     ("brygga peak RSS MB", "≤ 200 at 100,000", lambda c: c["first_run"]["brygga_peak_rss_mb"]),
-    ("API calls per object", "customers ≤ 1.02", lambda c: c["first_run"]["api_calls_per_object"]["total"]),
+    ("API calls per object", "api_calls_per_object_total", lambda c: c["first_run"]["api_calls_per_object"]["total"]),
     ("  eEkonomi", "", lambda c: c["first_run"]["api_calls_per_object"]["eekonomi"]),
     ("  Visma PM", "", lambda c: c["first_run"]["api_calls_per_object"]["severa"]),
     ("emulator CPU s eEkonomi", "", lambda c: c["first_run"]["emulator_cpu_seconds"]["eekonomi"]),
@@ -29,12 +30,19 @@ FIGURES: list[tuple[str, str, Figure]] = [
     ("wall s, no limits", "", lambda c: c["first_run"]["wall_seconds"]),
     ("rerun write calls", "0", lambda c: c["rerun"]["write_calls"]),
     ("bound run wall s", "", lambda c: c["bound_run"]["wall_seconds"]),
-    ("bound run wall / bound", "invoices ≤ 1.15", lambda c: c["bound_run"]["wall_over_bound"]),
+    ("bound run wall / bound", "wall_over_bound", lambda c: c["bound_run"]["wall_over_bound"]),
 ]
 
 
 def load(path: str) -> dict[str, Any]:
     return dict(simplejson.loads(Path(path).read_text(), use_decimal=True))
+
+
+def _goal(goal: str, category: dict[str, Any]) -> str:
+    if goal in category.get("goals", {}):
+        value = category["goals"][goal]
+        return f"≤ {value}" if value is not None else ""
+    return goal
 
 
 def _value(figure: Figure, category: dict[str, Any]) -> Any:
@@ -77,7 +85,7 @@ def compare(before: dict[str, Any], after: dict[str, Any], console: Console) -> 
                 str(was if was is not None else "–"),
                 str(now if now is not None else "–"),
                 _change(was, now),
-                goal,
+                _goal(goal, new),
             )
             label = ""
         table.add_section()
