@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from brygga.domain import Address, Contact, Customer
@@ -13,6 +13,10 @@ from brygga.severa import models as sev
 __all__ = [
     "PmCustomerRecord",
     "PmReference",
+    "address_of",
+    "contact_of",
+    "customer_head",
+    "first_communications",
     "from_severa_customer",
     "pick_address",
     "pick_contact",
@@ -101,30 +105,45 @@ def pick_contact(record: PmCustomerRecord) -> sev.ContactPerson | None:
 
 
 def _communication(record: PmCustomerRecord, contact_guid: str, kind: str) -> str | None:
-    for item in record.communications.get(contact_guid, ()):
-        if item.communicationType.type == kind and item.value.strip():
-            return item.value.strip()
-    return None
+    return first_communications(record.communications.get(contact_guid, ())).get(kind)
+
+
+def first_communications(items: Iterable[sev.ContactCommunication]) -> dict[str, str]:
+    """Per communication type, the first non-empty value in the order PM lists them."""
+    found: dict[str, str] = {}
+    for item in items:
+        kind, value = item.communicationType.type, item.value.strip()
+        if kind and value and kind not in found:
+            found[kind] = value
+    return found
+
+
+def contact_of(first_name: str, last_name: str, communications: Mapping[str, str]) -> Contact:
+    """The canonical contact of a PM contact person and its first value per communication type."""
+    return Contact(
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        email=communications.get(EMAIL),
+        phone=communications.get(PHONE),
+        mobile=communications.get(MOBILE),
+    )
 
 
 def _contact(record: PmCustomerRecord) -> Contact | None:
     person = pick_contact(record)
     if person is None:
         return None
-    guid = person.guid or ""
-    return Contact(
-        first_name=person.firstName.strip(),
-        last_name=person.lastName.strip(),
-        email=_communication(record, guid, EMAIL),
-        phone=_communication(record, guid, PHONE),
-        mobile=_communication(record, guid, MOBILE),
+    return contact_of(
+        person.firstName, person.lastName, first_communications(record.communications.get(person.guid or "", ()))
     )
 
 
 def _address(record: PmCustomerRecord, ref: PmReference) -> Address | None:
     chosen = pick_address(record)
-    if chosen is None:
-        return None
+    return address_of(chosen, ref) if chosen is not None else None
+
+
+def address_of(chosen: sev.Address, ref: PmReference) -> Address:
     return Address(
         line1=_clean(chosen.addressline),
         postal_code=_clean(chosen.postalCode),
@@ -135,7 +154,11 @@ def _address(record: PmCustomerRecord, ref: PmReference) -> Address | None:
 
 
 def from_severa_customer(record: PmCustomerRecord, ref: PmReference) -> Customer:
-    customer = record.customer
+    return replace(customer_head(record.customer, ref), address=_address(record, ref), contact=_contact(record))
+
+
+def customer_head(customer: sev.Customer, ref: PmReference) -> Customer:
+    """The canonical customer without its address and contact, which PM keeps in other resources."""
     currency = customer.currency.code if customer.currency and customer.currency.code else ref.organisation_currency
     return Customer(
         number=str(customer.number) if customer.number is not None else None,
@@ -148,8 +171,6 @@ def from_severa_customer(record: PmCustomerRecord, ref: PmReference) -> Customer
         notes=_clean(customer.notes),
         payment_days=customer.paymentTerm,
         currency_code=currency,
-        address=_address(record, ref),
-        contact=_contact(record),
     )
 
 

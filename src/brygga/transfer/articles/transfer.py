@@ -25,7 +25,7 @@ from brygga.transfer.context import TransferContext
 from brygga.transfer.outcome import Action
 from brygga.transfer.sync.base import PairTransfer
 from brygga.transfer.sync.eek_reads import read_changed
-from brygga.transfer.sync.planner import SYSTEM_LABEL, Change, Direction, Plan, PlanRules, Side, plan_pairs
+from brygga.transfer.sync.planner import SYSTEM_LABEL, Change, Direction, Named, Plan, PlanRules, Side, plan_pairs
 from brygga.transfer.write_protocol import create_once
 
 __all__ = ["ArticlesTransfer", "article_clash", "article_plan_rules"]
@@ -34,7 +34,7 @@ CATEGORY = "articles"
 PM_CURSOR_OVERLAP = timedelta(minutes=2)
 
 
-def article_clash(direction: Direction, article: Article, other: Article) -> RuleViolation:
+def article_clash(direction: Direction, article: Article, other: Named) -> RuleViolation:
     """Rule A2: linked by code and name; a code match with another name is reported, never duplicated."""
     other_system = SYSTEM_LABEL[direction.target]
     hint = hint_for("A2", other=other_system, other_name=other.name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 
 from brygga.eekonomi import EEkonomiClient
@@ -34,6 +35,14 @@ class EekCustomerSide:
 
     async def all_by_number(self) -> dict[str, eek.Customer]:
         return {c.customer_number: c async for c in self.client.customers.iter() if c.customer_number}
+
+    async def by_numbers(self, numbers: Collection[str]) -> dict[str, eek.Customer]:
+        """The customers with these numbers, from one walk through the whole list (pages dropped as read)."""
+        return {
+            c.customer_number: c
+            async for c in self.client.customers.iter()
+            if c.customer_number and c.customer_number in numbers
+        }
 
     async def find_by_number(self, number: str) -> eek.Customer | None:
         return await self.client.customers.find_by_number(number)

@@ -8,7 +8,7 @@ from brygga.domain import Customer
 from brygga.errors import RuleViolation
 from brygga.hints import hint_for
 from brygga.store import Link
-from brygga.transfer.sync.planner import SYSTEM_LABEL, Change, Direction, Plan, PlanRules, Side, plan_pairs
+from brygga.transfer.sync.planner import SYSTEM_LABEL, Change, Direction, Named, Plan, PlanRules, Side, plan_pairs
 
 __all__ = ["Change", "Check", "Direction", "Plan", "Side", "customer_clash", "plan_customers"]
 
@@ -36,7 +36,7 @@ def plan_customers(
     return plan_pairs(pm, eek, links, rules)
 
 
-def customer_clash(direction: Direction, customer: Customer, other: Customer) -> RuleViolation:
+def customer_clash(direction: Direction, customer: Customer, other: Named) -> RuleViolation:
     """Rule C2: a number match with another name is reported, never linked, never duplicated."""
     other_system = SYSTEM_LABEL[direction.target]
     hint = hint_for("C2", number=customer.number, other=other_system, other_name=other.name)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -17,6 +18,8 @@ from brygga.domain import Customer
 from brygga.mapping.severa_customers import (
     PmCustomerRecord,
     PmReference,
+    customer_head,
+    from_severa_customer,
     pick_address,
     pick_contact,
     pm_number,
@@ -27,12 +30,21 @@ from brygga.mapping.severa_customers import (
 )
 from brygga.severa import models as sev
 from brygga.severa.client import SeveraClient
+from brygga.transfer.customers.pm_bulk import CustomerParts, canonical_customers
 
-__all__ = ["PmCustomerSide"]
+__all__ = ["PmCustomerSide", "PmRead"]
 
 BULK_THRESHOLD = 20  # above this many changed customers, one paged read per resource beats per-customer reads
 T = TypeVar("T")
 ModelT = TypeVar("ModelT", bound=sev.SeveraModel)
+
+
+@dataclass(frozen=True)
+class PmRead:
+    """The customers read from PM: canonical by guid, and the wire records of those read one by one (few)."""
+
+    canon: dict[str, Customer]
+    records: dict[str, PmCustomerRecord]
 
 
 async def _collect(items: AsyncIterator[T]) -> list[T]:
@@ -54,9 +66,63 @@ class PmCustomerSide:
         return self._reference
 
     # reading -----------------------------------------------------------------------------------
+    async def read_changed(self, since: datetime | None, extra_guids: Iterable[str] = ()) -> PmRead:
+        """Customers changed since ``since`` (all when None), including those whose address, contact or
+        contact details changed, plus ``extra_guids`` (earlier failures to try again).
+
+        Few are read per customer and keep their wire records (for writing back); many are read in one paged
+        list per resource and keep only their canonical customers (pm_bulk)."""
+        heads: dict[str, sev.Customer] = {}  # the first customers' wire models, for the per-customer reads
+        parts = CustomerParts({})
+        async for customer in self.client.customers.iter(changed_since=since):
+            if customer.guid:
+                self._add_head(parts, heads, customer, await self.reference())
+        if since is not None:
+            touched = await self._touched(since) | set(extra_guids)
+            for guid in touched - parts.heads.keys():
+                self._add_head(parts, heads, await self.client.customers.get(guid), await self.reference())
+        if since is None or len(parts.heads) > BULK_THRESHOLD:
+            return await self._bulk(parts)
+        records = {guid: await self.record(customer) for guid, customer in heads.items()}
+        if not records:
+            return PmRead({}, {})
+        ref = await self.reference()
+        return PmRead({g: from_severa_customer(r, ref) for g, r in records.items()}, records)
+
+    @staticmethod
+    def _add_head(
+        parts: CustomerParts, heads: dict[str, sev.Customer], customer: sev.Customer, ref: PmReference
+    ) -> None:
+        guid = customer.guid or ""
+        parts.heads[guid] = customer_head(customer, ref)
+        office = customer.headquarterAddress
+        if office is not None and office.guid:
+            parts.head_office[guid] = office.guid
+        if len(heads) <= BULK_THRESHOLD:
+            heads[guid] = customer
+
+    async def _touched(self, since: datetime) -> set[str]:
+        """Customers whose address, contact or contact details changed since ``since``."""
+        touched: set[str] = set()
+        contacts: dict[str, str] = {}  # contact guid -> customer guid
+        async for address in self.client.addresses.iter(changed_since=since):
+            if address.customer and address.customer.guid:
+                touched.add(address.customer.guid)
+        async for contact in self.client.contact_persons.iter(changed_since=since):
+            touched.add(contact.customer.guid)
+            if contact.guid:
+                contacts[contact.guid] = contact.customer.guid
+        async for comm in self.client.contact_communications.iter(changed_since=since):
+            guid = comm.contact.guid
+            if guid not in contacts:
+                contacts[guid] = (await self.client.contact_persons.get(guid)).customer.guid
+            touched.add(contacts[guid])
+        return touched
+
     async def changed(self, since: datetime | None, extra_guids: Iterable[str] = ()) -> list[PmCustomerRecord]:
         """Customers changed since ``since`` (all when None), including those whose address, contact or
-        contact details changed, plus ``extra_guids`` (earlier failures to try again)."""
+        contact details changed, plus ``extra_guids`` (earlier failures to try again), with every wire model
+        (the reconcile report counts them); the transfer reads with :meth:`read_changed`."""
         customers = {c.guid: c for c in await _collect(self.client.customers.iter(changed_since=since)) if c.guid}
         if since is None:
             return await self._bulk_records(list(customers.values()))
@@ -87,6 +153,18 @@ class PmCustomerSide:
         contacts = await self.client.contact_persons.for_customer(guid)
         comms = {c.guid or "": await self.client.contact_communications.for_contact(c.guid or "") for c in contacts}
         return PmCustomerRecord(customer, addresses, contacts, comms)
+
+    async def _bulk(self, parts: CustomerParts) -> PmRead:
+        if not parts.heads:
+            return PmRead({}, {})
+        canon = await canonical_customers(
+            parts,
+            await self.reference(),
+            self.client.addresses.iter(),
+            self.client.contact_persons.iter(),
+            self.client.contact_communications.iter(),
+        )
+        return PmRead(canon, {})
 
     async def _bulk_records(self, customers: list[sev.Customer]) -> list[PmCustomerRecord]:
         if not customers:

@@ -22,10 +22,12 @@ from brygga.mapping.eekonomi_customers import (
 from brygga.mapping.severa_customers import PmCustomerRecord, PmReference, from_severa_customer
 from brygga.transfer.context import TransferContext
 from brygga.transfer.customers.eek_side import EekCustomerSide
-from brygga.transfer.customers.planner import Change, Plan, Side, plan_customers
+from brygga.transfer.customers.planner import Change, Plan, plan_customers
 from brygga.transfer.customers.pm_side import PmCustomerSide
 from brygga.transfer.outcome import Action
 from brygga.transfer.sync.base import PairTransfer
+from brygga.transfer.sync.compact import LinkView, SideView, read_changed_pages
+from brygga.transfer.sync.planner import Named
 from brygga.transfer.write_protocol import create_once
 
 __all__ = ["CustomersTransfer"]
@@ -55,62 +57,72 @@ class CustomersTransfer(PairTransfer[Customer]):
         eek_since = self.protocol.cursor(CATEGORY, "eekonomi")
         retries = self.load_retries()
         pm_read_from = pm_since - PM_CURSOR_OVERLAP if pm_since else None
-        records = await self.pm.changed(pm_read_from, retries["pm"])
-        eek_changed, server_time = await self.eek.changed(eek_since)
-        for eek_id in retries["eekonomi"] - {c.id for c in eek_changed if c.id}:
-            eek_changed.append(await self.eek.get(eek_id))
-        self.pm_records = {r.guid: r for r in records}
-        self.eek_customers = {c.id: c for c in eek_changed if c.id}
-        self.cursors.pm, self.cursors.eek = started, server_time
-        if not records and not eek_changed:
+        read = await self.pm.read_changed(pm_read_from, retries["pm"])
+        self.pm_records = read.records
+        links = LinkView(self.protocol.links(CATEGORY))
+        pm_view: SideView[Customer] = SideView(links.by_pm, lambda link: link.pm_hash)
+        for guid in list(read.canon):
+            pm_view.add(guid, read.canon.pop(guid))  # each canonical customer is either kept or left quiet
+        eek_view: SideView[Customer] = SideView(links.by_eek, lambda link: link.eek_hash)
+        pages = read_changed_pages(self.ctx.eek.customers, eek_since)
+        async for wire in pages:
+            await self._add_eek(eek_view, pm_view, wire)
+        for eek_id in retries["eekonomi"] - eek_view.read:
+            await self._add_eek(eek_view, pm_view, await self.eek.get(eek_id))
+        self.cursors.pm, self.cursors.eek = started, pages.server_time
+        if not pm_view.read and not eek_view.read:
             return Plan()
         self._pm_ref, self._eek_ref = await self.pm.reference(), await self.eek.reference()
-        pm_canon = {r.guid: from_severa_customer(r, self._pm_ref) for r in records}
-        eek_canon = {i: from_eekonomi_customer(c, self._eek_ref) for i, c in self.eek_customers.items()}
-        links = self.protocol.links(CATEGORY)
-        linked_pm, linked_eek = {k.pm_id for k in links}, {k.eek_id for k in links}
-        eek_index = await self._eek_index(
-            [c for g, c in pm_canon.items() if g not in linked_pm], eek_canon, full=eek_since is None
-        )
-        pm_index = await self._pm_index([c for i, c in eek_canon.items() if i not in linked_eek], pm_canon)
+        unlinked_pm = [c for g, c in pm_view.changed.items() if g not in links.by_pm]
+        unlinked_eek = [c for i, c in eek_view.changed.items() if i not in links.by_eek]
+        eek_view.keep_numbers({c.number for c in unlinked_pm if c.number})
+        pm_view.keep_numbers({c.number for c in unlinked_eek if c.number})
+        await self._eek_index(unlinked_pm, eek_view.by_number, full=eek_since is None)
+        await self._pm_index(unlinked_eek, pm_view.by_number)
         # A PM customer an interrupted eEk -> PM create left behind is finished by the eEk pass, which knows
         # the whole customer (address, contact); the PM pass must not adopt it half-made.
         half_made = {i.natural_key for i in self.protocol.pending_intents(CATEGORY) if i.target == "pm"}
-        pm_changed = {g: c for g, c in pm_canon.items() if g in linked_pm or c.number not in half_made}
+        pm_view.only(lambda guid, c: guid in links.by_pm or c.number not in half_made)
         return plan_customers(
-            Side(pm_changed, pm_index),
-            Side(eek_canon, eek_index),
-            links,
+            pm_view.side(),
+            eek_view.side(),
+            links.links,
             self.ctx.options.master_customers,
             self._check_for_eek,
             self._check_for_pm,
         )
 
-    async def _eek_index(
-        self, unlinked: list[Customer], known: dict[str, Customer], *, full: bool
-    ) -> dict[str, tuple[str, Customer]]:
+    async def _add_eek(self, view: SideView[Customer], pm_view: SideView[Customer], wire: eek.Customer) -> None:
+        """One eEkonomi customer read: planned or quiet; its wire model is kept only when a PM -> eEk change may
+        write over it (it is unlinked, or its PM customer changed), as the base of that write."""
+        if not wire.id:
+            return
+        if self._eek_ref is None:
+            self._eek_ref = await self.eek.reference()
+        view.add(wire.id, from_eekonomi_customer(wire, self._eek_ref))
+        link = view.links.get(wire.id)
+        if link is None or link.pm_id in pm_view.changed:
+            self.eek_customers[wire.id] = wire
+
+    async def _eek_index(self, unlinked: list[Customer], index: dict[str, tuple[str, Named]], *, full: bool) -> None:
         assert self._eek_ref is not None
-        index = {c.number: (i, c) for i, c in known.items() if c.number}
-        missing = [c.number for c in unlinked if c.number and c.number not in index]
+        missing = list(dict.fromkeys(c.number for c in unlinked if c.number and c.number not in index))
         if full or not missing:
-            return index
+            return
         if len(missing) > LOOKUP_ALL_ABOVE:
-            found = await self.eek.all_by_number()
+            found = await self.eek.by_numbers(set(missing))
         else:
             found = {n: c for n in missing if (c := await self.eek.find_by_number(n)) is not None}
         for number, wire in found.items():
             if wire.id:
                 self.eek_customers.setdefault(wire.id, wire)
                 index.setdefault(number, (wire.id, from_eekonomi_customer(wire, self._eek_ref)))
-        return index
 
-    async def _pm_index(self, unlinked: list[Customer], known: dict[str, Customer]) -> dict[str, tuple[str, Customer]]:
-        index = {c.number: (g, c) for g, c in known.items() if c.number}
+    async def _pm_index(self, unlinked: list[Customer], index: dict[str, tuple[str, Named]]) -> None:
         missing = [c.number for c in unlinked if c.number and c.number not in index]
         for number, wire in (await self.pm.by_numbers(missing)).items():
             if wire.guid:
                 index[number] = (wire.guid, Customer(number=number, name=wire.name))
-        return index
 
     def _check_for_eek(self, customer: Customer, op: str) -> RuleViolation | None:
         assert self._eek_ref is not None and self._pm_ref is not None

@@ -18,7 +18,18 @@ from brygga.hints import Hint
 from brygga.store import Link
 from brygga.transfer.outcome import Action
 
-__all__ = ["SYSTEM_LABEL", "Change", "Direction", "Plan", "PlanRules", "Side", "Syncable", "plan_pairs"]
+__all__ = [
+    "SYSTEM_LABEL",
+    "Change",
+    "Direction",
+    "Known",
+    "Named",
+    "Plan",
+    "PlanRules",
+    "Side",
+    "Syncable",
+    "plan_pairs",
+]
 
 SYSTEM_LABEL = {"pm": "Visma PM", "eekonomi": "Visma eEkonomi"}
 
@@ -44,6 +55,20 @@ class Syncable(Protocol):
 ItemT = TypeVar("ItemT", bound=Syncable)
 
 
+class Named(Protocol):
+    """What a by-number index needs of the object it points to: its name, for the C2/A2 comparison."""
+
+    @property
+    def name(self) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """An index entry for an object that is not being planned (linked and unchanged): only its name is kept."""
+
+    name: str
+
+
 class Direction(StrEnum):
     PM_TO_EEK = "pm->eek"
     EEK_TO_PM = "eek->pm"
@@ -62,7 +87,7 @@ class Side(Generic[ItemT]):
     """One system's view for planning: changed objects by id, and a by-number index for reconciling."""
 
     changed: Mapping[str, ItemT]
-    by_number: Mapping[str, tuple[str, ItemT]]
+    by_number: Mapping[str, tuple[str, Named]]
 
 
 @dataclass(frozen=True)
@@ -106,7 +131,7 @@ class PlanRules(Generic[ItemT]):
     master: str
     check_for_eek: Callable[[ItemT, str], RuleViolation | None]
     check_for_pm: Callable[[ItemT, str], RuleViolation | None]
-    clash: Callable[[Direction, ItemT, ItemT], RuleViolation]
+    clash: Callable[[Direction, ItemT, Named], RuleViolation]
     skip_inactive_new: bool  # customers: only active ones are transferred (C1); articles carry the state (A9)
     things: str  # "kunder", "artiklar": for the C3 reason
     master_rule: str  # "C3", "S2"

@@ -1,0 +1,98 @@
+"""Planning views that do not grow with the register (issue 16, goal 2).
+
+A two-way transfer reads what changed on each side; after a first run or a lost cursor that can be the whole
+register. Most of it is *quiet*: linked, with the fingerprint its link holds, so the planner would do nothing with
+it. :class:`SideView` keeps only the objects that may need a change and, for the quiet ones, what the by-number
+index needs (id and name, for rule C2/A2's comparison), and :func:`read_changed_pages` walks an eEkonomi list one
+page at a time so no whole list of wire models is ever held.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Generic, TypeVar
+
+from brygga.eekonomi import field as odata_field
+from brygga.eekonomi.models import WireModel
+from brygga.eekonomi.services import ListService
+from brygga.store import Link
+from brygga.transfer.sync.eek_reads import CURSOR_OVERLAP
+from brygga.transfer.sync.planner import Known, Named, Side, Syncable
+
+__all__ = ["ChangedPages", "LinkView", "SideView", "read_changed_pages"]
+
+ItemT = TypeVar("ItemT", bound=Syncable)
+WireT = TypeVar("WireT", bound=WireModel)
+
+
+class LinkView:
+    """A category's links by PM id and by eEkonomi id."""
+
+    def __init__(self, links: Sequence[Link]) -> None:
+        self.links = links
+        self.by_pm = {link.pm_id: link for link in links}
+        self.by_eek = {link.eek_id: link for link in links}
+
+
+@dataclass
+class SideView(Generic[ItemT]):
+    """One side's planning view, built object by object while reading.
+
+    ``links``: this side's id -> link; ``own_hash``: the link's fingerprint of this side. An object whose
+    fingerprint equals it is quiet: it leaves only an index entry behind."""
+
+    links: Mapping[str, Link]
+    own_hash: Callable[[Link], str | None]
+    changed: dict[str, ItemT] = field(default_factory=dict)
+    by_number: dict[str, tuple[str, Named]] = field(default_factory=dict)
+    read: set[str] = field(default_factory=set)  # every id read, quiet or not
+
+    def add(self, object_id: str, item: ItemT) -> bool:
+        """Take one object read; True when it may need a change (kept whole), False when it is quiet."""
+        self.read.add(object_id)
+        link = self.links.get(object_id)
+        quiet = link is not None and item.fingerprint() == self.own_hash(link)
+        if item.number:
+            self.by_number[item.number] = (object_id, Known(item.name) if quiet else item)
+        if quiet:
+            return False
+        self.changed[object_id] = item
+        return True
+
+    def only(self, keep: Callable[[str, ItemT], bool]) -> None:
+        """Leave out changed objects (``keep`` False), e.g. one an interrupted create left half-made."""
+        self.changed = {i: item for i, item in self.changed.items() if keep(i, item)}
+
+    def keep_numbers(self, wanted: Collection[str]) -> None:
+        """The index is only asked for the numbers of the other side's unlinked objects: drop the rest."""
+        self.by_number = {n: entry for n, entry in self.by_number.items() if n in wanted}
+
+    def side(self) -> Side[ItemT]:
+        return Side(self.changed, self.by_number)
+
+
+@dataclass
+class ChangedPages(Generic[WireT]):
+    """Objects changed after ``since`` (all when None), one page at a time; ``server_time`` (the first page's
+    server clock) becomes the next cursor once the pages have been walked."""
+
+    service: ListService[WireT]
+    since: datetime | None
+    server_time: datetime | None = None
+
+    async def __aiter__(self) -> AsyncIterator[WireT]:
+        query = odata_field("ChangedUtc").gt(self.since - CURSOR_OVERLAP) if self.since is not None else None
+        page = await self.service.list(page=1, filter=query)
+        self.server_time = page.meta.server_time_utc
+        pages = page.meta.total_number_of_pages
+        for item in page.data:
+            yield item
+        for number in range(2, pages + 1):
+            for item in (await self.service.list(page=number, filter=query)).data:
+                yield item
+
+
+def read_changed_pages(service: ListService[WireT], since: datetime | None) -> ChangedPages[WireT]:
+    return ChangedPages(service, since)
