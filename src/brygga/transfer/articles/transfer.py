@@ -24,8 +24,8 @@ from brygga.transfer.articles.pm_side import PmArticleSide, PmItem
 from brygga.transfer.context import TransferContext
 from brygga.transfer.outcome import Action
 from brygga.transfer.sync.base import PairTransfer
-from brygga.transfer.sync.eek_reads import read_changed
-from brygga.transfer.sync.planner import SYSTEM_LABEL, Change, Direction, Named, Plan, PlanRules, Side, plan_pairs
+from brygga.transfer.sync.compact import LinkView, SideView, read_changed_pages
+from brygga.transfer.sync.planner import SYSTEM_LABEL, Change, Direction, Named, Plan, PlanRules, plan_pairs
 from brygga.transfer.write_protocol import create_once
 
 __all__ = ["ArticlesTransfer", "article_clash", "article_plan_rules"]
@@ -80,27 +80,46 @@ class ArticlesTransfer(PairTransfer[Article]):
         eek_since = self.protocol.cursor(CATEGORY, "eekonomi")
         retries = self.load_retries()
         items = await self.pm.changed(pm_since - PM_CURSOR_OVERLAP if pm_since else None, retries["pm"])
-        eek_changed, server_time = await read_changed(self.ctx.eek.articles, eek_since)
-        for eek_id in retries["eekonomi"] - {a.id for a in eek_changed if a.id}:
-            eek_changed.append(await self.ctx.eek.articles.get(eek_id))
         self.pm_items = {item.pm_id: item for item in items}
-        self.eek_articles = {a.id: a for a in eek_changed if a.id}
-        self.cursors.pm, self.cursors.eek = started, server_time
+        del items
         self._ref = await self._reference()
-        pm_canon = {pm_id: item.article for pm_id, item in self.pm_items.items()}
-        eek_canon = {i: from_eekonomi_article(a, self._ref) for i, a in self.eek_articles.items()}
+        links = LinkView(self.protocol.links(CATEGORY))
+        pm_view: SideView[Article] = SideView(links.by_pm, lambda link: link.pm_hash)
+        for pm_id, item in self.pm_items.items():
+            pm_view.add(pm_id, item.article)
+        eek_view: SideView[Article] = SideView(links.by_eek, lambda link: link.eek_hash)
+        pages = read_changed_pages(self.ctx.eek.articles, eek_since)
+        async for wire in pages:
+            self._add_eek(eek_view, pm_view, wire)
+        for eek_id in retries["eekonomi"] - eek_view.read:
+            self._add_eek(eek_view, pm_view, await self.ctx.eek.articles.get(eek_id))
+        self.cursors.pm, self.cursors.eek = started, pages.server_time
         self._duplicates = _duplicate_codes(self.pm_items.values())
-        links = self.protocol.links(CATEGORY)
-        linked_pm, linked_eek = {k.pm_id for k in links}, {k.eek_id for k in links}
-        eek_index = await self._eek_index(
-            [a for i, a in pm_canon.items() if i not in linked_pm], eek_canon, full=eek_since is None
-        )
-        pm_index = await self._pm_index([a for i, a in eek_canon.items() if i not in linked_eek])
+        unlinked_pm = [a for i, a in pm_view.changed.items() if i not in links.by_pm]
+        unlinked_eek = [a for i, a in eek_view.changed.items() if i not in links.by_eek]
+        pm_view.by_number = {
+            item.article.number: (pm_id, item.article) for pm_id, item in self.pm_items.items() if item.article.number
+        }
+        eek_view.keep_numbers({a.number for a in unlinked_pm if a.number})
+        pm_view.keep_numbers({a.number for a in unlinked_eek if a.number})
+        await self._eek_index(unlinked_pm, eek_view.by_number, full=eek_since is None)
+        await self._pm_index(unlinked_eek, pm_view.by_number)
         rules = article_plan_rules(self.ctx.options.master_articles, self._check_for_eek)
-        plan = plan_pairs(Side(pm_canon, pm_index), Side(eek_canon, eek_index), links, rules)
+        plan = plan_pairs(pm_view.side(), eek_view.side(), links.links, rules)
         if any(c.action is Action.CREATE and c.direction is Direction.PM_TO_EEK for c in plan.changes):
             plan.notices.append(hint_for("A:reminder").sv)
         return plan
+
+    def _add_eek(self, view: SideView[Article], pm_view: SideView[Article], wire: EekArticle) -> None:
+        """One eEkonomi article read: planned or quiet; its wire model is kept only as the base of a possible
+        PM -> eEk write (it is unlinked, or its PM item changed)."""
+        assert self._ref is not None
+        if not wire.id:
+            return
+        view.add(wire.id, from_eekonomi_article(wire, self._ref))
+        link = view.links.get(wire.id)
+        if link is None or link.pm_id in pm_view.changed:
+            self.eek_articles[wire.id] = wire
 
     async def _reference(self) -> ArticleReference:
         codings = [c async for c in self.ctx.eek.article_codings.iter()]
@@ -115,33 +134,26 @@ class ArticlesTransfer(PairTransfer[Article]):
             )
         return ArticleReference(codings, units)
 
-    async def _eek_index(
-        self, unlinked: list[Article], known: dict[str, Article], *, full: bool
-    ) -> dict[str, tuple[str, Article]]:
+    async def _eek_index(self, unlinked: list[Article], index: dict[str, tuple[str, Named]], *, full: bool) -> None:
         assert self._ref is not None
-        index = {a.number: (i, a) for i, a in known.items() if a.number}
         missing = sorted({a.number for a in unlinked if a.number and a.number not in index})
         if full or not missing:
-            return index
+            return
         if len(missing) > 5:
-            found = {a.number: a async for a in self.ctx.eek.articles.iter()}
+            wanted = set(missing)
+            found = {a.number: a async for a in self.ctx.eek.articles.iter() if a.number in wanted}
         else:
             found = {n: a for n in missing if (a := await self.ctx.eek.articles.find_by_number(n)) is not None}
         for number, wire in found.items():
             if wire.id:
                 self.eek_articles.setdefault(wire.id, wire)
                 index.setdefault(number, (wire.id, from_eekonomi_article(wire, self._ref)))
-        return index
 
-    async def _pm_index(self, unlinked: list[Article]) -> dict[str, tuple[str, Article]]:
-        index = {
-            item.article.number: (pm_id, item.article) for pm_id, item in self.pm_items.items() if item.article.number
-        }
+    async def _pm_index(self, unlinked: list[Article], index: dict[str, tuple[str, Named]]) -> None:
         missing = [a.number for a in unlinked if a.number and a.number not in index]
         for code, item in (await self.pm.products_by_code(missing)).items():
             self.pm_items.setdefault(item.pm_id, item)
             index[code] = (item.pm_id, item.article)
-        return index
 
     def _check_for_eek(self, article: Article, op: str) -> RuleViolation | None:
         assert self._ref is not None

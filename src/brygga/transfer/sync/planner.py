@@ -90,7 +90,7 @@ class Side(Generic[ItemT]):
     by_number: Mapping[str, tuple[str, Named]]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per object planned: no instance dict
 class Change(Generic[ItemT]):
     direction: Direction
     action: Action
