@@ -16,8 +16,11 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from brygga.run_words import STATE_WORDS as _STATE_WORDS
+from brygga.run_words import category_label, state_word
+from brygga.run_words import pick as _pick
 from brygga.transfer.outcome import Action, ObjectOutcome, Outcome
-from brygga.transfer.report import CATEGORY_LABELS, CategoryReport, RunReport
+from brygga.transfer.report import CategoryReport, RunReport
 
 __all__ = [
     "STATE_STYLES",
@@ -31,14 +34,6 @@ __all__ = [
 ]
 
 STATE_STYLES = {"ok": "green", "partial": "yellow", "failed": "red", "nothing": "green", "dry": "blue"}
-_STATE_WORDS = {
-    "ok": ("Klar", "Done"),
-    "partial": ("Delvis klar", "Partly done"),
-    "failed": ("Misslyckades", "Failed"),
-    "nothing": ("Inget att göra", "Nothing to do"),
-    "interrupted": ("Avbruten", "Stopped"),
-    "running": ("Pågår", "Running"),
-}
 _DIRECTIONS = {
     "pm->eek": ("Visma PM → Visma eEkonomi", "Visma PM → Visma eEkonomi"),
     "eek->pm": ("Visma eEkonomi → Visma PM", "Visma eEkonomi → Visma PM"),
@@ -57,19 +52,6 @@ _WOULD = (
     ("skip", "hoppas över", "skipped"),
     ("reject", "avvisas", "rejected"),
 )
-
-
-def _pick(pair: tuple[str, str], lang: str) -> str:
-    return pair[1] if lang == "en" else pair[0]
-
-
-def category_label(category: str, lang: str = "sv") -> str:
-    return _pick(CATEGORY_LABELS.get(category, (category, category)), lang)
-
-
-def state_word(state: str, lang: str = "sv") -> str:
-    """``partial`` -> ``Delvis klar``; the words the CLI and ``brygga status`` use for a run's state."""
-    return _pick(_STATE_WORDS.get(state, (state, state)), lang)
 
 
 def would_text(report: CategoryReport, lang: str = "sv") -> str:

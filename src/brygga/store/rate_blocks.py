@@ -12,18 +12,22 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from brygga.http.blocks import utc_now
 from brygga.store.database import Database
 from brygga.store.tables import SettingRow
 
 __all__ = ["RateBlockStore"]
 
 logger = logging.getLogger(__name__)
+
+
+def utc_now() -> datetime:
+    # brygga.http.blocks.utc_now's twin: importing that module loads the HTTP core (httpx) with every store
+    return datetime.now(UTC)
 
 
 class RateBlockStore:
