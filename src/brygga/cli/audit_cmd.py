@@ -9,9 +9,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from brygga.audit_text import actor_text, event_text, local_time
 from brygga.cli.common import LANG, JsonOpt, app, console, open_cli_store, print_json, t
-from brygga.store.audit import AuditStore
 
 __all__ = ["audit"]
 
@@ -29,6 +27,9 @@ LimitOpt = Annotated[
     ),
 )
 def audit(limit: LimitOpt = 50, as_json: JsonOpt = False) -> None:
+    from brygga.audit_text import actor_text, event_text, local_time
+    from brygga.store.audit import AuditStore
+
     settings, store = open_cli_store()
     try:
         events = AuditStore(store.db, store.tenant).events(limit)

@@ -13,20 +13,22 @@ import inspect
 import json
 import sys
 from collections.abc import Callable, Coroutine
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
 
 from brygga.actor import act_as, cli_actor
+from brygga.categories import CATEGORY_LABELS
 from brygga.cli.click_texts import BryggaTyper
 from brygga.cli.i18n import LANG, t
-from brygga.config import Settings
-from brygga.store import Database, Store
-from brygga.store.companies import CompanyRegistry
-from brygga.store.database import open_database
+
+if TYPE_CHECKING:
+    from brygga.config import Settings
+    from brygga.store import Database, Store
 
 __all__ = [
+    "CATEGORIES",
     "LANG",
     "CompanyOpt",
     "JsonOpt",
@@ -46,6 +48,10 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+CATEGORIES = tuple(CATEGORY_LABELS)
+"""The transfer categories in the order ``--all`` runs them: the names of ``brygga.transfer.runner.CATEGORIES``
+without importing the engine when the CLI starts (tests/cli/test_lazy_imports.py keeps the two equal)."""
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -174,12 +180,18 @@ def chosen_company(settings: Settings) -> str | None:
 
 
 def open_cli_database() -> tuple[Settings, Database]:
+    from brygga.config import Settings
+    from brygga.store.database import open_database
+
     settings = Settings()
     return settings, open_database(settings)
 
 
 def open_cli_store() -> tuple[Settings, Store]:
     """The settings (``tenant`` = the company) and the store of the company the command is for."""
+    from brygga.store import Store
+    from brygga.store.companies import CompanyRegistry
+
     settings, db = open_cli_database()
     try:
         company = CompanyRegistry(db).resolve(chosen_company(settings))

@@ -9,7 +9,6 @@ from rich.markup import escape
 from rich.table import Table
 
 from brygga.cli.common import LANG, JsonOpt, companies_app, console, open_cli_database, print_json, t
-from brygga.store.companies import CompanyRegistry
 
 __all__ = ["companies_add", "companies_list", "companies_remove", "describe_rows"]
 
@@ -45,6 +44,8 @@ def companies_add(
     company_id: CompanyId,
     name: Annotated[str | None, typer.Option("--name", help=t("Visningsnamn", "Display name"))] = None,
 ) -> None:
+    from brygga.store.companies import CompanyRegistry
+
     _, db = open_cli_database()
     try:
         company = CompanyRegistry(db).add(company_id, name)
@@ -62,6 +63,8 @@ def companies_add(
 
 @companies_app.command("list", help=t("Visa företagen.", "Show the companies."))
 def companies_list(as_json: JsonOpt = False) -> None:
+    from brygga.store.companies import CompanyRegistry
+
     _, db = open_cli_database()
     try:
         registry = CompanyRegistry(db)
@@ -116,6 +119,8 @@ def companies_remove(
         bool, typer.Option("--yes", help=t("Fråga inte (för skript).", "Do not ask (for scripts)."))
     ] = False,
 ) -> None:
+    from brygga.store.companies import CompanyRegistry
+
     _, db = open_cli_database()
     try:
         registry = CompanyRegistry(db)

@@ -14,10 +14,9 @@ from rich.markup import escape
 from brygga.cli.common import LANG, JsonOpt, VerboseOpt, app, console, print_json, run, t
 from brygga.cli.entry import report_interrupted
 from brygga.cli.results_cmd import in_category_order
-from brygga.config import Settings
-from brygga.report_text import ItemLine, render_items, render_summary
 
 if TYPE_CHECKING:  # the demo pulls in both emulators; only `brygga demo` should pay for that import
+    from brygga.config import Settings
     from brygga.demo import DemoResult
 
 __all__ = ["brygga_command", "demo"]
@@ -47,6 +46,7 @@ def demo(
     as_json: JsonOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
+    from brygga.config import Settings
     from brygga.demo import open_demo_store, run_demo
     from brygga.progress import progress_for
     from brygga.web.serve import serve_in_loop
@@ -104,6 +104,8 @@ def brygga_command(settings: Settings, database: Path | None, command: str) -> s
 
 
 def print_demo_report(result: DemoResult, settings: Settings, *, verbose: bool = False) -> None:
+    from brygga.report_text import render_summary
+
     console.print(
         t(
             f"Ansluten till Visma eEkonomi-företaget [bold]{escape(result.company)}[/] och Visma PM.",
@@ -138,6 +140,8 @@ def print_demo_report(result: DemoResult, settings: Settings, *, verbose: bool =
 
 def _print_open_items(result: DemoResult, settings: Settings, *, verbose: bool) -> None:
     """The errors once (as the last pass left them), a count of skipped objects, and the command for the rest."""
+    from brygga.report_text import ItemLine, render_items
+
     lines = [
         ItemLine(r.category, r.object_key, r.object_name, r.rule_id, r.headline(LANG), r.detail(LANG), r.hint_in(LANG))
         for r in in_category_order(result.failed)
@@ -158,6 +162,8 @@ def _print_open_items(result: DemoResult, settings: Settings, *, verbose: bool) 
 
 
 def print_serve_banner(result: DemoResult, host: str, port: int) -> None:
+    from brygga.config import Settings
+
     settings = Settings()
     status_command = brygga_command(settings, result.database, "status")
     console.print(

@@ -12,14 +12,11 @@ import traceback
 
 from rich.console import Console
 from rich.markup import escape
-from sqlalchemy.exc import DatabaseError
 
 from brygga.cli.click_texts import translate_error
 from brygga.cli.common import app, t
 from brygga.cli.i18n import LANG
-from brygga.config import Settings
 from brygga.errors import BryggaError
-from brygga.store.health import store_unreadable
 
 __all__ = ["error_texts", "main"]
 
@@ -60,6 +57,8 @@ def report_interrupted() -> None:
 def report_unexpected(exc: Exception) -> None:
     err = Console(stderr=True)
     try:
+        from brygga.config import Settings
+
         settings = Settings()
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         log = settings.data_dir / "brygga-error.log"
@@ -79,12 +78,14 @@ def report_unexpected(exc: Exception) -> None:
 
 def _run_app() -> int:
     """Run the app as Typer would, with Click's usage errors said in the CLI's language first."""
-    from typer import Abort, rich_utils
+    from typer import Abort
     from typer._click.exceptions import ClickException
 
     try:
         code = app(standalone_mode=False)
     except ClickException as exc:
+        from typer import rich_utils  # rich's Markdown and traceback: only when there is an error to print
+
         translate_error(exc, LANG)
         rich_utils.rich_format_error(exc)
         return exc.exit_code
@@ -104,9 +105,17 @@ def main() -> None:
     except KeyboardInterrupt:
         report_interrupted()
         sys.exit(EXIT_INTERRUPTED)
-    except DatabaseError as exc:  # a store damaged where opening it did not look (a page deep in the file)
-        report_error(store_unreadable(exc))
-        sys.exit(EXIT_ERROR)
     except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback at the user
+        if _is_database_error(exc):  # a store damaged where opening it did not look (a page deep in the file)
+            from brygga.store.health import store_unreadable
+
+            report_error(store_unreadable(exc))
+            sys.exit(EXIT_ERROR)
         report_unexpected(exc)
         sys.exit(EXIT_UNEXPECTED)
+
+
+def _is_database_error(exc: Exception) -> bool:
+    """SQLAlchemy's ``DatabaseError``, without importing SQLAlchemy for commands that never opened a store."""
+    sqlalchemy_exc = sys.modules.get("sqlalchemy.exc")
+    return sqlalchemy_exc is not None and isinstance(exc, sqlalchemy_exc.DatabaseError)

@@ -3,7 +3,7 @@ linked, skipped, failed with the reason and what to do) and its links in both sy
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -12,14 +12,9 @@ from brygga.calendar_se import local_time
 from brygga.categories import CATEGORY_LABELS
 from brygga.cli.common import LANG, JsonOpt, VerboseOpt, app, console, open_cli_store, print_json, t
 from brygga.errors import ConfigError
-from brygga.object_history_text import (
-    category_word,
-    entry_text,
-    history_json,
-    match_json,
-    not_found_error,
-)
-from brygga.store.object_history import ObjectHistory, ObjectHistoryStore, ObjectMatch
+
+if TYPE_CHECKING:
+    from brygga.store.object_history import ObjectHistory, ObjectHistoryStore, ObjectMatch
 
 __all__ = ["history"]
 
@@ -69,6 +64,9 @@ def history(
             message_en=f"Unknown category: {category}",
             hint_en=f"Choose from: {', '.join(CATEGORY_LABELS)}",
         )
+    from brygga.object_history_text import history_json
+    from brygga.store.object_history import ObjectHistoryStore
+
     _, store = open_cli_store()
     try:
         histories = ObjectHistoryStore(store.db, store.tenant)
@@ -85,6 +83,8 @@ def history(
 
 def _find(histories: ObjectHistoryStore, key: str, category: str | None) -> ObjectHistory | list[ObjectMatch]:
     """The history when the key names one object, else the objects it could mean; none is a ``ConfigError``."""
+    from brygga.object_history_text import not_found_error
+
     if category is not None:
         found = histories.history(category, key)
         if found is not None:
@@ -101,6 +101,8 @@ def _find(histories: ObjectHistoryStore, key: str, category: str | None) -> Obje
 
 
 def _print_matches(key: str, matches: list[ObjectMatch], as_json: bool) -> None:
+    from brygga.object_history_text import category_word, match_json
+
     if as_json:
         print_json({"object": key, "matches": [match_json(m) for m in matches]})
         return
@@ -119,6 +121,8 @@ def _print_matches(key: str, matches: list[ObjectMatch], as_json: bool) -> None:
 
 
 def _print_history(found: ObjectHistory, verbose: bool) -> None:
+    from brygga.object_history_text import category_word, entry_text
+
     console.print(
         f"[bold]{escape(category_word(found.category, LANG))} {escape(found.object_key)}[/] {escape(found.name)}"
     )

@@ -9,9 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from brygga.cli.common import LANG, JsonOpt, app, console, open_cli_database, print_json, t
-from brygga.overview import FILTERS, SORTS, Listing, overview_page
-from brygga.overview.words import COMPANY_STATES, as_json, connection_text, last_runs_text, next_run_text, pick
-from brygga.report_text import category_label
+from brygga.run_words import category_label
 
 __all__ = ["overview"]
 
@@ -38,6 +36,9 @@ def overview(
     search: Annotated[str, typer.Option("--search", help=t("Text i id eller namn", "Text in id or name"))] = "",
     page: Annotated[int, typer.Option("--page", min=1, help=t("Sida (50 företag per sida)", "Page (50 a page)"))] = 1,
 ) -> None:
+    from brygga.overview import FILTERS, SORTS, Listing, overview_page
+    from brygga.overview.words import COMPANY_STATES, as_json, connection_text, last_runs_text, next_run_text, pick
+
     if sort not in SORTS or filter_ not in FILTERS:
         raise typer.BadParameter(
             t(

@@ -6,18 +6,16 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
-from brygga.calendar_se import local_time
 from brygga.cli.common import LANG, JsonOpt, _typer, app, console, open_cli_store, print_json, run, t
-from brygga.report import Month, MonthReport, build_month_report
-from brygga.report.csv_out import to_csv
-from brygga.report.json_out import to_json
-from brygga.report.texts import differences_text, findings_text, money, month_title, state_text, text
+
+if TYPE_CHECKING:
+    from brygga.report import MonthReport
 
 __all__ = ["month"]
 
@@ -57,6 +55,10 @@ PdfOpt = Annotated[
     ),
 )
 def month(month: MonthOpt = None, csv: CsvOpt = None, pdf: PdfOpt = None, as_json: JsonOpt = False) -> None:
+    from brygga.report import Month, build_month_report
+    from brygga.report.csv_out import to_csv
+    from brygga.report.json_out import to_json
+
     chosen = Month.parse(month) if month else Month.previous(datetime.now(UTC))
     settings, store = open_cli_store()
     try:
@@ -81,6 +83,9 @@ def month(month: MonthOpt = None, csv: CsvOpt = None, pdf: PdfOpt = None, as_jso
 
 
 def _print(report: MonthReport) -> None:
+    from brygga.calendar_se import local_time
+    from brygga.report.texts import findings_text, month_title, text
+
     console.print(
         f"[bold]{text('title', LANG)} {month_title(report.month, LANG)}[/] · {escape(report.company_name)} "
         f"({escape(report.company_id)}) · {text('generated', LANG)} {local_time(report.generated_at)}"
@@ -108,6 +113,8 @@ def _print(report: MonthReport) -> None:
 
 
 def _invoice_table(report: MonthReport) -> Table:
+    from brygga.report.texts import differences_text, money, state_text, text
+
     table = Table(title=text("invoices", LANG))
     amounts = ("col.gross_pm", "col.gross_eek", "col.vat_pm", "col.vat_eek")
     for key in ("col.pm_number", "col.customer", "col.currency", *amounts, "col.state", "col.difference"):

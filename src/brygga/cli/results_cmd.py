@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.markup import escape
 
-from brygga.cli.common import LANG, JsonOpt, VerboseOpt, app, console, open_cli_store, print_json, t
-from brygga.doctor.store_checks import store_privacy_warning
-from brygga.report_text import ItemLine, category_label, render_items, state_word
-from brygga.store import Store
-from brygga.store.runs import ItemRecord
-from brygga.transfer.runner import CATEGORIES
+from brygga.cli.common import CATEGORIES, LANG, JsonOpt, VerboseOpt, app, console, open_cli_store, print_json, t
+from brygga.run_words import category_label, state_word
+
+if TYPE_CHECKING:
+    from brygga.report_text import ItemLine
+    from brygga.store import Store
+    from brygga.store.runs import ItemRecord
 
 __all__ = ["errors", "in_category_order", "status"]
 
@@ -41,6 +42,8 @@ def _item_json(record: ItemRecord, text_key: str) -> dict[str, Any]:
 
 
 def _line(record: ItemRecord) -> ItemLine:
+    from brygga.report_text import ItemLine
+
     return ItemLine(
         record.category,
         record.object_key,
@@ -61,6 +64,8 @@ def _line(record: ItemRecord) -> ItemLine:
     )
 )
 def errors(as_json: JsonOpt = False, verbose: VerboseOpt = False) -> None:
+    from brygga.report_text import render_items
+
     _, store = open_cli_store()
     failed = in_category_order(store.runs.latest_items(("failed",)))
     skipped = in_category_order(store.runs.latest_items(("skipped",)))
@@ -100,6 +105,8 @@ def _connections(store: Store) -> dict[str, dict[str, Any] | None]:
     )
 )
 def status(as_json: JsonOpt = False) -> None:
+    from brygga.doctor.store_checks import store_privacy_warning
+
     _, store = open_cli_store()
     connections = _connections(store)
     cursors = store.protocol.cursors()

@@ -10,14 +10,13 @@ from rich.markup import escape
 from rich.table import Table
 
 from brygga.calendar_se import STOCKHOLM
-from brygga.cli.common import LANG, JsonOpt, _typer, app, console, open_cli_store, print_json, t
+from brygga.cli.common import CATEGORIES, LANG, JsonOpt, _typer, app, console, open_cli_store, print_json, t
 from brygga.errors import ConfigError
-from brygga.report_text import category_label
+from brygga.run_words import category_label
 from brygga.schedules.model import OFF, RECONCILE, WEEKLY_RECONCILE
 from brygga.schedules.next_run import next_run
 from brygga.schedules.syntax import FORMAT_EN, FORMAT_SV, parse_schedule
 from brygga.schedules.words import describe
-from brygga.transfer.runner import CATEGORIES
 
 __all__ = ["schedule_app", "schedule_resume", "schedule_set", "schedule_show"]
 

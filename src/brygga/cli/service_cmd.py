@@ -7,7 +7,6 @@ from typing import Annotated
 import typer
 
 from brygga.cli.common import JsonOpt, app, console, open_cli_store, print_json, run, t
-from brygga.config import Settings
 
 __all__ = ["doctor", "serve"]
 
@@ -25,6 +24,7 @@ def serve(
     host: Annotated[str, typer.Option(help=t("Adress att lyssna på", "Address to listen on"))] = "127.0.0.1",
     port: Annotated[int, typer.Option(help=t("Port att lyssna på", "Port to listen on"))] = 8000,
 ) -> None:
+    from brygga.config import Settings
     from brygga.web.serve import serve as run_server
 
     run_server(Settings(), host, port)

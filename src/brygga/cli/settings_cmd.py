@@ -10,7 +10,6 @@ from rich.table import Table
 
 from brygga.cli.common import LANG, JsonOpt, console, open_cli_store, print_json, run, settings_app, t
 from brygga.errors import ConfigError
-from brygga.transfer.options import SETTING_HELP, TransferOptions
 
 __all__ = ["settings_set", "settings_show", "shown_value"]
 
@@ -22,6 +21,8 @@ def shown_value(value: object) -> str:
 
 @settings_app.command("show", help=t("Visa inställningarna (S1–S8).", "Show the settings (S1–S8)."))
 def settings_show(as_json: JsonOpt = False) -> None:
+    from brygga.transfer.options import SETTING_HELP, TransferOptions
+
     _, store = open_cli_store()
     options = TransferOptions.from_store(store.settings.all())
     if as_json:
@@ -50,6 +51,7 @@ def settings_set(
     key: Annotated[str, typer.Argument(help=t("Inställningens nyckel (se settings show)", "The setting's key"))],
     value: Annotated[str, typer.Argument(help=t("Nytt värde", "New value"))],
 ) -> None:
+    from brygga.transfer.options import TransferOptions
     from brygga.transfer.settings_check import check_against_systems
 
     settings, store = open_cli_store()

@@ -9,7 +9,6 @@ import typer
 from rich.markup import escape
 
 from brygga.cli.common import JsonOpt, _typer, app, console, open_cli_database, print_json, t
-from brygga.store.copy import copy_store
 
 __all__ = ["store_app", "store_copy"]
 
@@ -47,6 +46,8 @@ def store_copy(
     ],
     as_json: JsonOpt = False,
 ) -> None:
+    from brygga.store.copy import copy_store
+
     _, db = open_cli_database()
     try:
         result = copy_store(db, to)

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from brygga.cli.common import LANG, JsonOpt, VerboseOpt, app, console, open_cli_store, print_json, run, t
+from brygga.categories import CATEGORY_LABELS
+from brygga.cli.common import CATEGORIES, LANG, JsonOpt, VerboseOpt, app, console, open_cli_store, print_json, run, t
 from brygga.cli.dates import PERIODS, supplier_period
 from brygga.cli.entry import report_interrupted
-from brygga.config import Settings
 from brygga.errors import ConfigError
-from brygga.store import Store
-from brygga.transfer.report import CATEGORY_LABELS, RunReport
-from brygga.transfer.runner import CATEGORIES
+
+if TYPE_CHECKING:
+    from brygga.config import Settings
+    from brygga.store import Store
+    from brygga.transfer.report import RunReport
 
 __all__ = ["EXIT_USAGE", "category_list", "transfer"]
 

@@ -6,18 +6,19 @@ from __future__ import annotations
 import asyncio
 import signal
 from datetime import datetime
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 
 from brygga.calendar_se import STOCKHOLM
-from brygga.cli.common import LANG, app, console, open_cli_database, open_cli_store, t
+from brygga.cli.common import CATEGORIES, LANG, app, console, open_cli_database, open_cli_store, t
 from brygga.cli.schedule_cmd import schedule_app
-from brygga.config import Settings
 from brygga.errors import ConfigError
-from brygga.store import Database, Store
-from brygga.transfer.runner import CATEGORIES
+
+if TYPE_CHECKING:
+    from brygga.config import Settings
+    from brygga.store import Database, Store
 
 __all__ = ["schedule_now", "worker"]
 
