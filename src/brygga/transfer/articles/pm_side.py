@@ -28,7 +28,7 @@ from brygga.severa.client import SeveraClient
 __all__ = ["PmArticleSide", "PmItem"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per PM article read: no instance dict
 class PmItem:
     kind: ArticleKind
     guid: str
