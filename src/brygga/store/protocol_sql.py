@@ -11,7 +11,6 @@ from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from brygga.store.tables import IntentRow, LinkRow
@@ -23,9 +22,19 @@ _INTENTS = cast(Table, IntentRow.__table__)
 _IN_CHUNK = 500  # bound parameters per IN list: far below SQLite's and PostgreSQL's limits
 
 
-def _insert(session: Session, table: Table) -> postgresql.Insert | sqlite.Insert:
-    dialect = session.get_bind().dialect.name
-    return postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)
+def _insert_for(dialect: str, table: Table) -> Any:
+    """The dialect's ``INSERT … ON CONFLICT`` (imported on first use: every CLI command loads this module)."""
+    if dialect == "postgresql":
+        from sqlalchemy.dialects import postgresql
+
+        return postgresql.insert(table)
+    from sqlalchemy.dialects import sqlite
+
+    return sqlite.insert(table)
+
+
+def _insert(session: Session, table: Table) -> Any:
+    return _insert_for(session.get_bind().dialect.name, table)
 
 
 def _chunks(items: Sequence[Any]) -> list[Sequence[Any]]:
@@ -124,7 +133,7 @@ def close_creates(
 
 def _intent_upsert(dialect: str) -> Any:
     """Built once per dialect: building the statement anew cost more than running it (issue 16's profile)."""
-    inserting = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(_INTENTS).values(
+    inserting = _insert_for(dialect, _INTENTS).values(
         tenant_id=bindparam("tenant_id"),
         category=bindparam("category"),
         target=bindparam("target"),
@@ -155,7 +164,7 @@ def _intent_upsert(dialect: str) -> Any:
     ).returning(_INTENTS.c.id, _INTENTS.c.attempts)
 
 
-_INTENT_UPSERTS = {name: _intent_upsert(name) for name in ("postgresql", "sqlite")}
+_INTENT_UPSERTS: dict[str, Any] = {}
 
 
 def upsert_intent(
@@ -169,7 +178,10 @@ def upsert_intent(
     """Open the create (category, target, source_id, op), or reopen it counting the attempt: (id, attempts)."""
     category, target, source_id, op = key
     connection = session.connection()
-    statement = _INTENT_UPSERTS["postgresql" if connection.dialect.name == "postgresql" else "sqlite"]
+    dialect = "postgresql" if connection.dialect.name == "postgresql" else "sqlite"
+    statement = _INTENT_UPSERTS.get(dialect)
+    if statement is None:
+        statement = _INTENT_UPSERTS[dialect] = _intent_upsert(dialect)
     row = connection.execute(
         statement,
         {
