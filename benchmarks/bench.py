@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -144,6 +145,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> None:
     args = _parse(sys.argv[1:] if argv is None else argv)
+    # SIGTERM (and SIGINT, which a shell's background job ignores) end the bench through its cleanup: the child
+    # is killed and both emulator processes are stopped.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     # Piped into a file or a report, Rich would fold the tables to 80 columns.
     console = Console() if sys.stdout.isatty() else Console(width=220)
     if args.compare:
