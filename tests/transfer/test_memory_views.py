@@ -134,3 +134,11 @@ def test_x3_a_linked_unchanged_object_leaves_only_its_id_and_name_in_the_index()
     assert view.read == {"p1", "p2", "p3"}
     view.keep_numbers({"1"})
     assert list(view.by_number) == ["1"]
+
+
+def test_x3_a_quiet_object_is_indexed_only_by_a_number_some_unlinked_object_has() -> None:
+    quiet, wanted_quiet, changed = (Customer(number=n, name=f"Kund {n}") for n in ("1", "2", "3"))
+    links = {i: Link("customers", "p", i, "x", c.fingerprint()) for i, c in (("e1", quiet), ("e2", wanted_quiet))}
+    view: SideView[Customer] = SideView(links, lambda link: link.eek_hash, wanted={"2"})
+    assert [view.add("e1", quiet), view.add("e2", wanted_quiet), view.add("e3", changed)] == [False, False, True]
+    assert view.by_number == {"2": ("e2", Known("Kund 2")), "3": ("e3", changed)}

@@ -87,7 +87,9 @@ class ArticlesTransfer(PairTransfer[Article]):
         pm_view: SideView[Article] = SideView(links.by_pm, lambda link: link.pm_hash)
         for pm_id, item in self.pm_items.items():
             pm_view.add(pm_id, item.article)
-        eek_view: SideView[Article] = SideView(links.by_eek, lambda link: link.eek_hash)
+        # The eEkonomi index is asked only for the numbers of unlinked PM objects: quiet ones need no other entry.
+        unlinked_pm_numbers = {c.number for i, c in pm_view.changed.items() if i not in links.by_pm and c.number}
+        eek_view: SideView[Article] = SideView(links.by_eek, lambda link: link.eek_hash, wanted=unlinked_pm_numbers)
         pages = read_changed_pages(self.ctx.eek.articles, eek_since)
         async for wire in pages:
             self._add_eek(eek_view, pm_view, wire)
@@ -105,7 +107,7 @@ class ArticlesTransfer(PairTransfer[Article]):
         await self._eek_index(unlinked_pm, eek_view.by_number, full=eek_since is None)
         await self._pm_index(unlinked_eek, pm_view.by_number)
         rules = article_plan_rules(self.ctx.options.master_articles, self._check_for_eek)
-        plan = plan_pairs(pm_view.side(), eek_view.side(), links.links, rules)
+        plan = plan_pairs(pm_view.side(), eek_view.side(), links.relevant(pm_view, eek_view), rules)
         if any(c.action is Action.CREATE and c.direction is Direction.PM_TO_EEK for c in plan.changes):
             plan.notices.append(hint_for("A:reminder").sv)
         return plan

@@ -63,7 +63,9 @@ class CustomersTransfer(PairTransfer[Customer]):
         pm_view: SideView[Customer] = SideView(links.by_pm, lambda link: link.pm_hash)
         for guid in list(read.canon):
             pm_view.add(guid, read.canon.pop(guid))  # each canonical customer is either kept or left quiet
-        eek_view: SideView[Customer] = SideView(links.by_eek, lambda link: link.eek_hash)
+        # The eEkonomi index is asked only for the numbers of unlinked PM objects: quiet ones need no other entry.
+        unlinked_pm_numbers = {c.number for i, c in pm_view.changed.items() if i not in links.by_pm and c.number}
+        eek_view: SideView[Customer] = SideView(links.by_eek, lambda link: link.eek_hash, wanted=unlinked_pm_numbers)
         pages = read_changed_pages(self.ctx.eek.customers, eek_since)
         async for wire in pages:
             await self._add_eek(eek_view, pm_view, wire)
@@ -86,7 +88,7 @@ class CustomersTransfer(PairTransfer[Customer]):
         return plan_customers(
             pm_view.side(),
             eek_view.side(),
-            links.links,
+            links.relevant(pm_view, eek_view),
             self.ctx.options.master_customers,
             self._check_for_eek,
             self._check_for_pm,

@@ -31,9 +31,16 @@ class LinkView:
     """A category's links by PM id and by eEkonomi id."""
 
     def __init__(self, links: Sequence[Link]) -> None:
-        self.links = links
         self.by_pm = {link.pm_id: link for link in links}
         self.by_eek = {link.eek_id: link for link in links}
+
+    def relevant(self, pm: SideView[ItemT], eek: SideView[ItemT]) -> list[Link]:
+        """The links the planner can ask about: of the objects it plans and of those its indexes point to."""
+        pm_ids = pm.changed.keys() | {object_id for object_id, _ in pm.by_number.values()}
+        eek_ids = eek.changed.keys() | {object_id for object_id, _ in eek.by_number.values()}
+        found = {self.by_pm[i].pm_id: self.by_pm[i] for i in pm_ids if i in self.by_pm}
+        found.update((link.pm_id, link) for i in eek_ids if (link := self.by_eek.get(i)) is not None)
+        return list(found.values())
 
 
 @dataclass
@@ -48,13 +55,14 @@ class SideView(Generic[ItemT]):
     changed: dict[str, ItemT] = field(default_factory=dict)
     by_number: dict[str, tuple[str, Named]] = field(default_factory=dict)
     read: set[str] = field(default_factory=set)  # every id read, quiet or not
+    wanted: Collection[str] | None = None  # when known: the only numbers a quiet object is indexed by
 
     def add(self, object_id: str, item: ItemT) -> bool:
         """Take one object read; True when it may need a change (kept whole), False when it is quiet."""
         self.read.add(object_id)
         link = self.links.get(object_id)
         quiet = link is not None and item.fingerprint() == self.own_hash(link)
-        if item.number:
+        if item.number and not (quiet and self.wanted is not None and item.number not in self.wanted):
             self.by_number[item.number] = (object_id, Known(item.name) if quiet else item)
         if quiet:
             return False
