@@ -197,3 +197,16 @@ def test_schedule_next_run_is_told_in_swedish_summer_time_and_with_the_year_when
     assert local_moment(midsummer, "en", FRIDAY_EVENING.replace(year=2025)) == "Fri 19 Jun 2026 07:00"
     # SQLite gives back a stored UTC moment without its zone (the pause's time): still UTC, shown in Swedish time.
     assert local_moment(datetime(2026, 12, 7, 6, 0), "sv", FRIDAY_EVENING) == "mån 7 dec 07:00"
+
+
+async def test_r_weekly_reconcile_is_listed_and_can_be_set_from_the_schedule_section(
+    admin: httpx.AsyncClient, store: Store
+) -> None:
+    """The weekly reconcile ("Avstämning") is scheduled like a category: listed on the page, set from its form."""
+    page = (await admin.get("/")).text
+    assert "Avstämning" in row(page, "reconcile")
+    form = {"category": "reconcile", "kind": "at", "times": "22:30", "days": ["sat"]}
+    answer = await post_schedule(admin, form)
+    assert answer.status_code == 200, answer.text
+    assert "22:30" in row(answer.text, "reconcile")
+    assert store.schedules.all()["reconcile"] == parse_schedule(["at", "22:30"], days="sat")

@@ -73,8 +73,9 @@ async def test_first_time_nothing_scheduled_no_runs_no_connections_says_so_and_p
     page = response.text
     assert "Inget är schemalagt: överföringarna körs bara när någon trycker på Överför." in page
     assert 'id="connect-first"' in page and 'id="first-time"' in page and 'id="paused"' not in page
-    assert next_runs(page) == ["–"] * 7
-    assert page.count('data-schedule="off"') == 7 and page.count(">Manuell") == 7
+    # seven transfer categories and the weekly reconcile, which is on by default only once both systems are connected
+    assert next_runs(page) == ["–"] * 8
+    assert page.count('data-schedule="off"') == 8 and page.count(">Manuell") == 8
 
 
 async def test_isolation_schedules_and_pause_of_another_company_are_never_shown_or_changed(

@@ -202,10 +202,14 @@ def translator(lang: str) -> Translate:
     return translate
 
 
+# Scheduled like a category, without being a transfer category: the weekly reconcile (brygga.reconcile).
+_SCHEDULED_LABELS = {"reconcile": ("Avstämning", "Reconciliation")}
+
+
 def category_label(category: str, lang: str, *, button: bool = False) -> str:
     index = 1 if lang == "en" else 0
     labels = _BUTTON_LABELS.get(category) if button else None
-    labels = labels or CATEGORY_LABELS.get(category, (category, category))
+    labels = labels or CATEGORY_LABELS.get(category) or _SCHEDULED_LABELS.get(category, (category, category))
     return labels[index]
 
 

@@ -15,7 +15,7 @@ from datetime import UTC, datetime, time
 
 from brygga.calendar_se import STOCKHOLM
 from brygga.errors import ConfigError
-from brygga.schedules.model import ALL_DAYS, MAX_EVERY_MINUTES, OFF, Schedule
+from brygga.schedules.model import ALL_DAYS, MAX_EVERY_MINUTES, OFF, RECONCILE, Schedule
 from brygga.schedules.next_run import next_run
 from brygga.schedules.syntax import parse_schedule, parse_time
 from brygga.schedules.words import describe
@@ -27,6 +27,7 @@ from brygga.web.texts_schedule import MONTHS, WEEKDAYS
 
 __all__ = [
     "DAY_KEYS",
+    "SCHEDULED",
     "ScheduleForm",
     "ScheduleLine",
     "ScheduleSection",
@@ -36,6 +37,9 @@ __all__ = [
     "read_form",
     "schedule_section",
 ]
+
+# What the schedule section lists: every transfer category, then the weekly reconcile ("Avstämning").
+SCHEDULED = (*CATEGORIES, RECONCILE)
 
 DAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # the checkboxes' values, as --days takes them
 KINDS = ("off", "every", "at")
@@ -128,7 +132,7 @@ def schedule_section(
     stored = store.schedules.all()
     pause = store.schedules.paused()
     lines = []
-    for category in CATEGORIES:
+    for category in SCHEDULED:
         schedule = stored.get(category, OFF)
         due = None if pause is not None else next_run(schedule, now)
         line = ScheduleLine(

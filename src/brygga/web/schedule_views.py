@@ -11,11 +11,10 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from brygga.transfer.runner import CATEGORIES
 from brygga.web import schedule_form
 from brygga.web.i18n import translator
 from brygga.web.pages import PageKit, lang_of, redirect_response
-from brygga.web.schedule_form import DAY_KEYS, parse_form, read_form, schedule_section
+from brygga.web.schedule_form import DAY_KEYS, SCHEDULED, parse_form, read_form, schedule_section
 from brygga.web.texts_schedule import WEEKDAYS
 
 __all__ = ["PageContext", "schedule_context", "schedule_router"]
@@ -41,7 +40,7 @@ def schedule_router(kit: PageKit, page_context: PageContext) -> APIRouter:
         days = [value for value in posted.getlist("days") if isinstance(value, str)]
         category = values.get("category", "")
         form = read_form(values, days)
-        if category not in CATEGORIES:
+        if category not in SCHEDULED:
             schedule, problems = None, {"kind": translator(lang)("schedule.unknown_category")}
         else:
             schedule, problems = parse_form(form, lang)
