@@ -1,7 +1,7 @@
 """Memory that does not grow with the register (issue 16, goal 2), over both emulators: a first run of more PM
 customers than the per-customer reads take keeps no PM wire models, and a rerun with nothing changed keeps no
 wire models and plans nothing for its linked, unchanged customers, yet a number clash with one of them is still
-reported (C2), never created twice."""
+reported (C2), never created twice. An article rerun keeps no wire models either."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from brygga.severa import models as sev
+from brygga.transfer.articles.transfer import ArticlesTransfer
 from brygga.transfer.customers.pm_side import BULK_THRESHOLD
 from brygga.transfer.customers.transfer import CustomersTransfer
 from brygga.transfer.outcome import Action
@@ -89,3 +90,22 @@ async def test_c2_a_clash_with_a_quiet_linked_customer_is_still_reported(
     assert changes["99999"].action is Action.UPDATE
     assert report.categories["customers"].to_json()["failed"] == 1
     assert len(eek_customers(bulk_world)) == COUNT  # nothing created twice
+
+
+async def test_x3_an_article_rerun_keeps_no_wire_models_and_plans_nothing(
+    bulk_world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[tuple[ArticlesTransfer, Any]] = []
+    original = ArticlesTransfer.execute
+
+    async def execute(self: ArticlesTransfer, plan: Any, report: Any) -> None:
+        seen.append((self, plan))
+        await original(self, plan, report)
+
+    monkeypatch.setattr(ArticlesTransfer, "execute", execute)
+    first = await bulk_world.run("articles")
+    assert first.categories["articles"].to_json()["succeeded"] >= COUNT
+    await bulk_world.run("articles")
+    assert bulk_world.last_write_calls == 0
+    transfer, plan = seen[-1]
+    assert plan.changes == [] and transfer.eek_articles == {}  # every article read again is linked and unchanged

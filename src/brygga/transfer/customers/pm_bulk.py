@@ -65,14 +65,16 @@ class CustomerParts:
             self.communications.setdefault(item.contact.guid, {}).setdefault(kind, value)
 
     def customer(self, guid: str) -> Customer:
-        head = self.heads[guid]
-        billing = self.billing.get(guid)
-        address = billing[1] if billing else self.offices.get(self.head_office.get(guid, ""))
-        picked = self.contacts.get(guid)
+        """The customer completed; what was kept for it is let go."""
+        head = self.heads.pop(guid)
+        billing = self.billing.pop(guid, None)
+        office = self.offices.pop(self.head_office.pop(guid, ""), None)
+        address = billing[1] if billing else office
+        picked = self.contacts.pop(guid, None)
         contact = None
         if picked is not None:
             _, person, first, last = picked
-            contact = contact_of(first, last, self.communications.get(person, {}))
+            contact = contact_of(first, last, self.communications.pop(person, {}))
         return replace(head, address=address, contact=contact)
 
 
@@ -91,4 +93,4 @@ async def canonical_customers(
     picked = {person: owner for owner, (_, person, _, _) in parts.contacts.items() if person}
     async for item in communications:
         parts.add_communication(item, picked)
-    return {guid: parts.customer(guid) for guid in parts.heads}
+    return {guid: parts.customer(guid) for guid in list(parts.heads)}
