@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import Select, desc, func, select, update
+from sqlalchemy import Select, desc, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from brygga.errors import StateError
@@ -17,6 +18,8 @@ from brygga.store.tables import LinkRow, RunItemRow, RunRow
 from brygga.wording import Worded
 
 __all__ = ["CategoryRun", "ItemRecord", "RunStore", "record_of"]
+
+ITEM_CHUNK = 1000  # run items per bulk insert
 
 # How far back the page looks for each category's last run; older runs are history, not "the last transfer".
 _LAST_RUN_HORIZON = 500
@@ -76,31 +79,35 @@ class RunStore:
             return row.id
 
     def add_items(self, run_id: int, items: list[ItemRecord]) -> None:
+        """One bulk insert per 1,000 items: no ORM object per item, so a 100,000-object run stays flat."""
         with self.db.transaction() as session:
             self._own_run(session, run_id)
-            for item in items:
-                session.add(
-                    RunItemRow(
-                        run_id=run_id,
-                        tenant_id=self.tenant,
-                        category=item.category,
-                        direction=item.direction,
-                        object_key=item.object_key[:100],
-                        object_name=item.object_name[:300],
-                        action=item.action,
-                        outcome=item.outcome,
-                        rule_id=item.rule_id,
-                        message=item.message,
-                        hint=item.hint,
-                        hint_en=item.hint_en,
-                        title=item.title or None,
-                        title_en=item.title_en or None,
-                        at=item.at or datetime.now(UTC),
-                        changes=changes_to_json(item.changes),
-                        pm_id=(item.pm_id or None) and item.pm_id[:100],
-                        eek_id=(item.eek_id or None) and item.eek_id[:100],
-                    )
+            for start in range(0, len(items), ITEM_CHUNK):
+                session.execute(
+                    insert(RunItemRow), [self._item_row(run_id, i) for i in items[start : start + ITEM_CHUNK]]
                 )
+
+    def _item_row(self, run_id: int, item: ItemRecord) -> dict[str, Any]:
+        return {
+            "run_id": run_id,
+            "tenant_id": self.tenant,
+            "category": item.category,
+            "direction": item.direction,
+            "object_key": item.object_key[:100],
+            "object_name": item.object_name[:300],
+            "action": item.action,
+            "outcome": item.outcome,
+            "rule_id": item.rule_id,
+            "message": item.message,
+            "hint": item.hint,
+            "hint_en": item.hint_en,
+            "title": item.title or None,
+            "title_en": item.title_en or None,
+            "at": item.at or datetime.now(UTC),
+            "changes": changes_to_json(item.changes),
+            "pm_id": (item.pm_id or None) and item.pm_id[:100],
+            "eek_id": (item.eek_id or None) and item.eek_id[:100],
+        }
 
     def finish(self, run_id: int, status: str, summary: str) -> None:
         with self.db.transaction() as session:

@@ -69,18 +69,21 @@ class PairTransfer(ABC, Generic[ItemT]):
     async def execute(self, plan: Plan[ItemT], report: CategoryReport) -> None:
         work = plan.actionable()
         self.ctx.progress.start(self.progress_label, len(work))
-        gate = asyncio.Semaphore(self.ctx.concurrency)
+        results: list[ObjectOutcome | None] = [None] * len(work)
+        queue = iter(range(len(work)))  # shared: each change is taken by exactly one worker, in plan order
 
-        async def run(change: Change[ItemT]) -> ObjectOutcome:
-            async with gate:
+        async def worker() -> None:
+            # A fixed pool of workers instead of one task per change: memory stays flat however large the plan.
+            for index in queue:
                 try:
-                    return await self._apply(change)
+                    results[index] = await self._apply(work[index])
                 finally:
                     self.ctx.progress.advance()
 
         self.protocol.start_batch()  # links are committed in groups while the plan runs (brygga.store.protocol)
         try:
-            outcomes = await asyncio.gather(*(run(change) for change in work))
+            await asyncio.gather(*(worker() for _ in range(min(self.ctx.concurrency, len(work)))))
+            outcomes = [outcome for outcome in results if outcome is not None]
             clashes = self.protocol.flush()
         except BaseException:
             self.protocol.discard_batch()  # their intents stay pending: the next run reconciles them
