@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from platformdirs import user_data_dir
 from pydantic import Field, SecretStr
 from pydantic_settings import (
     BaseSettings,
@@ -21,6 +20,13 @@ from pydantic_settings import (
 __all__ = ["Settings"]
 
 
+def _default_data_dir() -> Path:
+    """The user's data folder for brygga (platformdirs, imported only when ``BRYGGA_DATA_DIR`` is not set)."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("brygga", appauthor=False))
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="BRYGGA_", toml_file="brygga.toml", extra="ignore")
 
@@ -29,7 +35,7 @@ class Settings(BaseSettings):
         default=None,
         description="PostgreSQL: the URL of the role that owns the tables; migrations run as it (README, PostgreSQL)",
     )
-    data_dir: Path = Field(default_factory=lambda: Path(user_data_dir("brygga", appauthor=False)))
+    data_dir: Path = Field(default_factory=_default_data_dir)
     secret_key: SecretStr | None = Field(default=None, description="Fernet key for secrets at rest")
     tenant: str = "default"
     lang: Literal["sv", "en"] = "sv"

@@ -7,10 +7,13 @@ may be readable by every user of the machine.
 from __future__ import annotations
 
 import stat
+from typing import TYPE_CHECKING
 
 from brygga.doctor.results import Check, CheckResult, Msg
-from brygga.store import Store
 from brygga.store.health import others_can_read, sqlite_path
+
+if TYPE_CHECKING:
+    from brygga.store import Store
 
 __all__ = ["STORE_PRIVACY", "check_store_privacy", "store_privacy_warning"]
 

@@ -17,7 +17,6 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, String, case, cast, exists, func, literal, null, or_, select, union_all
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from brygga.store.tables import AlertStateRow, CompanyRow, CompanyStatusRow
@@ -29,7 +28,14 @@ ATTENTION_RANK = 2  # brygga.overview.STATES: failing 0, paused 1, attention 2, 
 
 
 def _insert(session: Session) -> Any:
-    return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    # The dialect's own insert (for ON CONFLICT), imported when first written: reading a store needs neither.
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects import postgresql
+
+        return postgresql.insert
+    from sqlalchemy.dialects import sqlite
+
+    return sqlite.insert
 
 
 def touch(session: Session, tenant: str) -> None:
