@@ -85,6 +85,7 @@ def test_status_on_an_existing_store_imports_no_engine_web_emulator_or_migration
     assert "brygga.store" in modules  # it did read the store
     assert _heavy(modules) == []
     assert _heavy(modules, names=STATUS_SKIPS) == []
+    assert {m for m in modules if m.startswith("brygga.cli.") and m.endswith("_cmd")} == {"brygga.cli.results_cmd"}
 
 
 def test_status_on_a_fresh_store_creates_it_without_the_engine(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from brygga.cli.click_texts import translate_error
+from brygga.cli.commands import load_for
 from brygga.cli.common import app, t
 from brygga.cli.i18n import LANG
 from brygga.errors import BryggaError
@@ -81,6 +82,7 @@ def _run_app() -> int:
     from typer import Abort
     from typer._click.exceptions import ClickException
 
+    load_for(sys.argv[1:])  # the command modules this command line needs (brygga.cli.commands)
     try:
         code = app(standalone_mode=False)
     except ClickException as exc:
