@@ -118,3 +118,14 @@ def test_cli_reconcile_categories_are_the_reconcile_engines() -> None:
     from brygga.reconcile import RECONCILE_CATEGORIES as ENGINE_CATEGORIES
 
     assert tuple(ENGINE_CATEGORIES) == RECONCILE_CATEGORIES
+
+
+def test_every_store_name_still_imports_from_brygga_store() -> None:
+    import importlib
+
+    import brygga.store
+
+    for name in [*brygga.store.__all__, "open_database"]:
+        value = getattr(brygga.store, name)
+        home = importlib.import_module(value.__module__)
+        assert getattr(home, name) is value, name

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from brygga.config import Settings
     from brygga.store.database import Database
+    from brygga.store.database import open_database as open_database  # importable from here, as it always was
     from brygga.store.lease import FencedDatabase, LeaseLostError, LeaseStore
     from brygga.store.protocol import Intent, Link, LinkClash, ProtocolStore
     from brygga.store.runs import ItemRecord, RunStore
@@ -58,6 +59,7 @@ _MODULE_OF = {
     "RunStore": "runs",
     "ScheduleStore": "schedules",
     "SettingsStore": "settings",
+    "open_database": "database",
 }
 
 
