@@ -14,7 +14,7 @@ from brygga.errors import RuleViolation
 from brygga.mapping.article_rules import check_article_for_eekonomi, duplicate_code
 from brygga.store import Link
 from brygga.transfer.articles.pm_side import PmItem
-from brygga.transfer.articles.transfer import _duplicate_codes, article_clash, article_plan_rules
+from brygga.transfer.articles.transfer import PmNumbers, article_clash, article_plan_rules
 from brygga.transfer.options import TransferOptions
 from brygga.transfer.outcome import Action
 from brygga.transfer.sync.planner import Change, Direction, Plan, PlanRules, Side, plan_pairs
@@ -125,7 +125,10 @@ def test_a2_a_code_shared_by_two_pm_items_refuses_both() -> None:
     product = PmItem(ArticleKind.PRODUCT, guid("p"), article(number="100", name="Licens"))
     work = PmItem(ArticleKind.WORK_TYPE, guid("w"), article(number="100", name="Konsult", kind=ArticleKind.WORK_TYPE))
     other = PmItem(ArticleKind.TRAVEL, guid("t"), article(number="200", name="Resa", kind=ArticleKind.TRAVEL))
-    duplicates = _duplicate_codes([product, work, other])
+    numbers = PmNumbers()
+    for item in (product, work, other):
+        numbers.add(item.pm_id, item.article.number)
+    duplicates = numbers.duplicates
     assert duplicates == {"100"}
     result = plan(side({i.pm_id: i.article for i in (product, work, other)}), side(), duplicates=duplicates)
     by_source = {c.source_id: c for c in result.changes}

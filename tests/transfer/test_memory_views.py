@@ -141,4 +141,6 @@ def test_x3_a_quiet_object_is_indexed_only_by_a_number_some_unlinked_object_has(
     links = {i: Link("customers", "p", i, "x", c.fingerprint()) for i, c in (("e1", quiet), ("e2", wanted_quiet))}
     view: SideView[Customer] = SideView(links, lambda link: link.eek_hash, wanted={"2"})
     assert [view.add("e1", quiet), view.add("e2", wanted_quiet), view.add("e3", changed)] == [False, False, True]
-    assert view.by_number == {"2": ("e2", Known("Kund 2")), "3": ("e3", changed)}
+    # The index is asked only for names (rules C2/A2); the changed object itself is kept once, in ``changed``.
+    assert view.by_number == {"2": ("e2", Known("Kund 2")), "3": ("e3", Known("Kund 3"))}
+    assert view.changed == {"e3": changed}

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import fields, is_dataclass
 from typing import Any
 
-__all__ = ["memo", "plain"]
+__all__ = ["cached_fingerprint", "memo", "plain", "remember_fingerprint"]
 
 _MEMO = "_brygga_fingerprint"
 
@@ -26,6 +26,17 @@ def memo(obj: object, compute: Callable[[], str]) -> str:
         cached = compute()
         object.__setattr__(obj, _MEMO, cached)
     return str(cached)
+
+
+def cached_fingerprint(obj: object) -> str | None:
+    """The fingerprint :func:`memo` kept for ``obj``, or None when none was computed yet."""
+    cached = getattr(obj, "__dict__", {}).get(_MEMO)
+    return None if cached is None else str(cached)
+
+
+def remember_fingerprint(obj: object, fingerprint: str) -> None:
+    """Give a rebuilt object (brygga.domain.packed) the fingerprint its original had computed."""
+    object.__setattr__(obj, _MEMO, fingerprint)
 
 
 def plain(value: Any) -> Any:

@@ -7,7 +7,7 @@ have no ``changedSince`` at all (severa-fit G4). Unchanged linked items cost not
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -58,30 +58,27 @@ class PmArticleSide:
         return self._reference
 
     async def changed(self, since: datetime | None, retry_ids: Iterable[str] = ()) -> list[PmItem]:
+        return [item async for item in self.iter_changed(since, retry_ids)]
+
+    async def iter_changed(self, since: datetime | None, retry_ids: Iterable[str] = ()) -> AsyncIterator[PmItem]:
+        """Products changed since ``since`` (all when None), every work type and travel expense type, and the
+        products of ``retry_ids`` not among them: one at a time, so a caller need not hold them all."""
         ref = await self.reference()
-        items = [
-            PmItem(ArticleKind.PRODUCT, p.guid, from_severa_product(p))
-            async for p in self.client.products.iter(changed_since=since)
-            if p.guid
-        ]
-        items += [
-            PmItem(ArticleKind.WORK_TYPE, w.guid, from_severa_work_type(w, ref))
-            async for w in self.client.work_types.iter()
-            if w.guid
-        ]
-        items += [
-            PmItem(ArticleKind.TRAVEL, t.guid, from_severa_travel_type(t, ref))
-            async for t in self.client.travel_expense_types.iter()
-            if t.guid
-        ]
-        known = {item.pm_id for item in items}
-        for pm_id in set(retry_ids) - known:
+        known: set[str] = set()
+        async for p in self.client.products.iter(changed_since=since):
+            if p.guid:
+                known.add(p.guid)
+                yield PmItem(ArticleKind.PRODUCT, p.guid, from_severa_product(p))
+        async for w in self.client.work_types.iter():
+            if w.guid:
+                yield PmItem(ArticleKind.WORK_TYPE, w.guid, from_severa_work_type(w, ref))
+        async for t in self.client.travel_expense_types.iter():
+            if t.guid:
+                yield PmItem(ArticleKind.TRAVEL, t.guid, from_severa_travel_type(t, ref))
+        for pm_id in sorted(set(retry_ids)):
             kind, _, guid = pm_id.partition(":")
-            if kind == ArticleKind.PRODUCT.value:
-                items.append(
-                    PmItem(ArticleKind.PRODUCT, guid, from_severa_product(await self.client.products.get(guid)))
-                )
-        return items
+            if kind == ArticleKind.PRODUCT.value and guid not in known:
+                yield PmItem(ArticleKind.PRODUCT, guid, from_severa_product(await self.client.products.get(guid)))
 
     async def products_by_code(self, codes: Iterable[str]) -> dict[str, PmItem]:
         found: dict[str, PmItem] = {}

@@ -4,11 +4,13 @@ articles. Rules S2, A1-A9, with the same write protocol, reports and dry run as 
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Iterable
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import timedelta
 
-from brygga.domain import Article
+from brygga.domain import Article, ArticleKind
+from brygga.domain.packed import PackedMap
 from brygga.eekonomi.models_articles import Article as EekArticle
 from brygga.errors import ConfigError, RuleViolation
 from brygga.field_changes import diff_objects
@@ -24,8 +26,17 @@ from brygga.transfer.articles.pm_side import PmArticleSide, PmItem
 from brygga.transfer.context import TransferContext
 from brygga.transfer.outcome import Action
 from brygga.transfer.sync.base import PairTransfer
-from brygga.transfer.sync.compact import LinkView, SideView, read_changed_pages
-from brygga.transfer.sync.planner import SYSTEM_LABEL, Change, Direction, Named, Plan, PlanRules, plan_pairs
+from brygga.transfer.sync.compact import LinkView, SideView, read_changed_pages, unlinked_numbers
+from brygga.transfer.sync.planner import (
+    SYSTEM_LABEL,
+    Change,
+    Direction,
+    Known,
+    Named,
+    Plan,
+    PlanRules,
+    plan_pairs,
+)
 from brygga.transfer.write_protocol import create_once
 
 __all__ = ["ArticlesTransfer", "article_clash", "article_plan_rules"]
@@ -68,7 +79,7 @@ class ArticlesTransfer(PairTransfer[Article]):
     def __init__(self, ctx: TransferContext) -> None:
         super().__init__(ctx)
         self.pm = PmArticleSide(ctx.pm)
-        self.pm_items: dict[str, PmItem] = {}
+        self.pm_items: PackedMap[Article] = PackedMap(Article)  # every PM article read, by id, packed
         self.eek_articles: dict[str, EekArticle] = {}
         self._ref: ArticleReference | None = None
         self._duplicates: set[str] = set()
@@ -79,31 +90,29 @@ class ArticlesTransfer(PairTransfer[Article]):
         pm_since = self.protocol.cursor(CATEGORY, "pm")
         eek_since = self.protocol.cursor(CATEGORY, "eekonomi")
         retries = self.load_retries()
-        items = await self.pm.changed(pm_since - PM_CURSOR_OVERLAP if pm_since else None, retries["pm"])
-        self.pm_items = {item.pm_id: item for item in items}
-        del items
         self._ref = await self._reference()
         links = LinkView(self.protocol.links(CATEGORY))
-        pm_view: SideView[Article] = SideView(links.by_pm, lambda link: link.pm_hash)
-        for pm_id, item in self.pm_items.items():
+        pm_view = SideView.packed(Article, links.by_pm, lambda link: link.pm_hash)
+        numbers = PmNumbers()
+        async for item in self.pm.iter_changed(pm_since - PM_CURSOR_OVERLAP if pm_since else None, retries["pm"]):
+            pm_id = sys.intern(item.pm_id)
+            self.pm_items[pm_id] = item.article
+            numbers.add(pm_id, item.article.number)
             pm_view.add(pm_id, item.article)
+        self._duplicates = numbers.duplicates
         # The eEkonomi index is asked only for the numbers of unlinked PM objects: quiet ones need no other entry.
-        unlinked_pm_numbers = {c.number for i, c in pm_view.changed.items() if i not in links.by_pm and c.number}
-        eek_view: SideView[Article] = SideView(links.by_eek, lambda link: link.eek_hash, wanted=unlinked_pm_numbers)
+        unlinked_pm = unlinked_numbers(pm_view.changed, links.by_pm)
+        eek_view = SideView.packed(Article, links.by_eek, lambda link: link.eek_hash, wanted=unlinked_pm)
         pages = read_changed_pages(self.ctx.eek.articles, eek_since)
         async for wire in pages:
             self._add_eek(eek_view, pm_view, wire)
         for eek_id in retries["eekonomi"] - eek_view.read:
             self._add_eek(eek_view, pm_view, await self.ctx.eek.articles.get(eek_id))
         self.cursors.pm, self.cursors.eek = started, pages.server_time
-        self._duplicates = _duplicate_codes(self.pm_items.values())
-        unlinked_pm = [a for i, a in pm_view.changed.items() if i not in links.by_pm]
-        unlinked_eek = [a for i, a in eek_view.changed.items() if i not in links.by_eek]
-        pm_view.by_number = {
-            item.article.number: (pm_id, item.article) for pm_id, item in self.pm_items.items() if item.article.number
-        }
-        eek_view.keep_numbers({a.number for a in unlinked_pm if a.number})
-        pm_view.keep_numbers({a.number for a in unlinked_eek if a.number})
+        unlinked_eek = unlinked_numbers(eek_view.changed, links.by_eek)
+        # An unlinked eEkonomi article may match any PM article by number, changed or not (rule A2).
+        pm_view.by_number = {n: (i, Known(self.pm_items[i].name)) for n in unlinked_eek if (i := numbers.ids.get(n))}
+        eek_view.keep_numbers(unlinked_pm)
         await self._eek_index(unlinked_pm, eek_view.by_number, full=eek_since is None)
         await self._pm_index(unlinked_eek, pm_view.by_number)
         rules = article_plan_rules(self.ctx.options.master_articles, self._check_for_eek)
@@ -111,6 +120,14 @@ class ArticlesTransfer(PairTransfer[Article]):
         if any(c.action is Action.CREATE and c.direction is Direction.PM_TO_EEK for c in plan.changes):
             plan.notices.append(hint_for("A:reminder").sv)
         return plan
+
+    def _pm_item(self, pm_id: str) -> PmItem | None:
+        """A PM article read this run, as the item a PM write starts from."""
+        article = self.pm_items.get(pm_id)
+        if article is None:
+            return None
+        kind, _, guid = pm_id.partition(":")
+        return PmItem(ArticleKind(kind), guid, article)
 
     def _add_eek(self, view: SideView[Article], pm_view: SideView[Article], wire: EekArticle) -> None:
         """One eEkonomi article read: planned or quiet; its wire model is kept only as the base of a possible
@@ -136,9 +153,10 @@ class ArticlesTransfer(PairTransfer[Article]):
             )
         return ArticleReference(codings, units)
 
-    async def _eek_index(self, unlinked: list[Article], index: dict[str, tuple[str, Named]], *, full: bool) -> None:
+    async def _eek_index(self, unlinked: set[str], index: dict[str, tuple[str, Named]], *, full: bool) -> None:
+        """``unlinked``: the numbers of the unlinked PM articles planned."""
         assert self._ref is not None
-        missing = sorted({a.number for a in unlinked if a.number and a.number not in index})
+        missing = sorted(n for n in unlinked if n not in index)
         if full or not missing:
             return
         if len(missing) > 5:
@@ -149,13 +167,14 @@ class ArticlesTransfer(PairTransfer[Article]):
         for number, wire in found.items():
             if wire.id:
                 self.eek_articles.setdefault(wire.id, wire)
-                index.setdefault(number, (wire.id, from_eekonomi_article(wire, self._ref)))
+                index.setdefault(number, (wire.id, Known(from_eekonomi_article(wire, self._ref).name)))
 
-    async def _pm_index(self, unlinked: list[Article], index: dict[str, tuple[str, Named]]) -> None:
-        missing = [a.number for a in unlinked if a.number and a.number not in index]
+    async def _pm_index(self, unlinked: set[str], index: dict[str, tuple[str, Named]]) -> None:
+        """``unlinked``: the numbers of the unlinked eEkonomi articles planned."""
+        missing = sorted(n for n in unlinked if n not in index)
         for code, item in (await self.pm.products_by_code(missing)).items():
-            self.pm_items.setdefault(item.pm_id, item)
-            index[code] = (item.pm_id, item.article)
+            self.pm_items.setdefault(item.pm_id, item.article)
+            index[code] = (item.pm_id, Known(item.article.name))
 
     def _check_for_eek(self, article: Article, op: str) -> RuleViolation | None:
         assert self._ref is not None
@@ -226,7 +245,7 @@ class ArticlesTransfer(PairTransfer[Article]):
             await self._create_in_pm(change)
             return
         assert change.target_id is not None
-        item = self.pm_items.get(change.target_id) or await self.pm.get(change.target_id)
+        item = self._pm_item(change.target_id) or await self.pm.get(change.target_id)
         if change.action is Action.UPDATE or self.ctx.options.master_articles == "eekonomi":
             before, item = item, await self.pm.update(item, change.item)
             self.note_changes(change, diff_objects(before.article, item.article))
@@ -263,6 +282,16 @@ class ArticlesTransfer(PairTransfer[Article]):
         return from_eekonomi_article(article, self._ref)
 
 
-def _duplicate_codes(items: Iterable[PmItem]) -> set[str]:
-    counts = Counter(item.article.number for item in items if item.article.number)
-    return {code for code, n in counts.items() if n > 1}
+@dataclass
+class PmNumbers:
+    """Every PM article's number -> its id (the last one read), and the codes more than one article has: a PM
+    product and a work type with one code cannot both become that eEkonomi article (rule A2)."""
+
+    ids: dict[str, str] = field(default_factory=dict)
+    duplicates: set[str] = field(default_factory=set)
+
+    def add(self, pm_id: str, number: str | None) -> None:
+        if number:
+            if number in self.ids:
+                self.duplicates.add(number)
+            self.ids[number] = pm_id

@@ -8,11 +8,13 @@ the canonical customers, not with PM's answers (some twenty nested models per cu
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterable, Mapping
+import sys
+from collections.abc import AsyncIterable, MutableMapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from brygga.domain import Address, Customer
+from brygga.domain.packed import PackedMap, pack, unpack
 from brygga.mapping.severa_customers import PmReference, address_of, contact_of
 from brygga.severa import models as sev
 
@@ -30,14 +32,28 @@ def _order(item: sev.Address | sev.ContactPerson) -> Order:
 @dataclass
 class CustomerParts:
     """What the mapping keeps of the customers being read: their heads (canonical customers without address and
-    contact) and the picked address and contact of each."""
+    contact, packed) and the picked address and contact of each.
 
-    heads: dict[str, Customer]
+    Each list is read once, in the order of :func:`canonical_customers`. While a list is read, the order of each
+    customer's best candidate is kept to compare the next; once it is read, ``settle_*`` drops the orders and keeps
+    only the pick, packed, so the parts of 100,000 customers stay well under their wire models' size."""
+
+    heads: MutableMapping[str, Customer] = field(default_factory=lambda: PackedMap(Customer))
     head_office: dict[str, str] = field(default_factory=dict)  # customer guid -> its head office address guid
-    billing: dict[str, tuple[Order, Address]] = field(default_factory=dict)
-    offices: dict[str, Address] = field(default_factory=dict)  # head office address guid -> address
+    billing: dict[str, tuple[Order, bytes]] = field(default_factory=dict)  # the best billing address so far
+    offices: dict[str, bytes] = field(default_factory=dict)  # head office address guid -> address, packed
+    addresses: dict[str, bytes] = field(default_factory=dict)  # settled: customer guid -> its address, packed
     contacts: dict[str, tuple[Order, str, str, str]] = field(default_factory=dict)  # order, guid, first, last
-    communications: dict[str, dict[str, str]] = field(default_factory=dict)  # contact guid -> type -> value
+    people: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # settled: guid -> contact guid, names
+    picked: dict[str, str] = field(default_factory=dict)  # settled: contact guid -> customer guid
+    communications: dict[str, tuple[str, ...]] = field(default_factory=dict)  # contact guid -> kind, value, ...
+
+    def add_head(self, guid: str, head: Customer, office_guid: str | None) -> None:
+        # Every dict here is keyed by the customer's guid: interned, they share one string instead of one each.
+        guid = sys.intern(guid)
+        self.heads[guid] = head
+        if office_guid:
+            self.head_office[guid] = sys.intern(office_guid)
 
     def add_address(self, address: sev.Address, ref: PmReference) -> None:
         owner = address.customer.guid if address.customer else None
@@ -46,9 +62,17 @@ class CustomerParts:
         if address.isBillingAddress:
             known = self.billing.get(owner)
             if known is None or _order(address) < known[0]:
-                self.billing[owner] = (_order(address), address_of(address, ref))
+                self.billing[sys.intern(owner)] = (_order(address), pack(address_of(address, ref)))
         elif address.guid and self.head_office.get(owner) == address.guid:
-            self.offices[address.guid] = address_of(address, ref)
+            self.offices[sys.intern(address.guid)] = pack(address_of(address, ref))
+
+    def settle_addresses(self) -> None:
+        """Every address read: each customer's is its first billing address, else its head office's."""
+        for owner, office in self.head_office.items():
+            if owner not in self.billing and office in self.offices:
+                self.addresses[owner] = self.offices[office]
+        self.addresses.update((owner, blob) for owner, (_, blob) in self.billing.items())
+        self.head_office, self.billing, self.offices = {}, {}, {}
 
     def add_contact(self, person: sev.ContactPerson) -> None:
         owner = person.customer.guid
@@ -56,25 +80,39 @@ class CustomerParts:
             return
         known = self.contacts.get(owner)
         if known is None or _order(person) < known[0]:
-            self.contacts[owner] = (_order(person), person.guid or "", person.firstName, person.lastName)
+            person_guid = sys.intern(person.guid or "")
+            self.contacts[sys.intern(owner)] = (_order(person), person_guid, person.firstName, person.lastName)
 
-    def add_communication(self, item: sev.ContactCommunication, picked: Mapping[str, str]) -> None:
-        """``picked``: the contact guids whose values are wanted (the picked contacts)."""
-        kind, value = item.communicationType.type, item.value.strip()
-        if item.contact.guid in picked and kind and value:
-            self.communications.setdefault(item.contact.guid, {}).setdefault(kind, value)
+    def settle_contacts(self) -> None:
+        """Every contact read: each customer's first active one is kept with its names packed."""
+        for owner, (_, person, first, last) in self.contacts.items():
+            self.people[owner] = (person, pack((first, last)))
+            if person:
+                self.picked[person] = owner
+        self.contacts = {}
+
+    def add_communication(self, item: sev.ContactCommunication) -> None:
+        """A value of a picked contact is kept when it is the first of its kind (rule C4)."""
+        kind, value, person = item.communicationType.type, item.value.strip(), item.contact.guid
+        if person not in self.picked or not kind or not value:
+            return
+        known = self.communications.get(person, ())
+        if kind not in known[::2]:
+            # A flat (kind, value, ...) tuple: a handful of kinds, far smaller than a dict per contact.
+            self.communications[sys.intern(person)] = (*known, sys.intern(kind), value)
 
     def customer(self, guid: str) -> Customer:
         """The customer completed; what was kept for it is let go."""
         head = self.heads.pop(guid)
-        billing = self.billing.pop(guid, None)
-        office = self.offices.pop(self.head_office.pop(guid, ""), None)
-        address = billing[1] if billing else office
-        picked = self.contacts.pop(guid, None)
+        packed_address = self.addresses.pop(guid, None)
+        address = unpack(packed_address, Address) if packed_address is not None else None
+        person = self.people.pop(guid, None)
         contact = None
-        if picked is not None:
-            _, person, first, last = picked
-            contact = contact_of(first, last, self.communications.pop(person, {}))
+        if person is not None:
+            person_guid, names = person
+            first, last = unpack(names, tuple)
+            flat = self.communications.pop(person_guid, ())
+            contact = contact_of(first, last, dict(zip(flat[::2], flat[1::2], strict=True)))
         return replace(head, address=address, contact=contact)
 
 
@@ -84,13 +122,17 @@ async def canonical_customers(
     addresses: AsyncIterable[sev.Address],
     contacts: AsyncIterable[sev.ContactPerson],
     communications: AsyncIterable[sev.ContactCommunication],
-) -> dict[str, Customer]:
-    """Every head in ``parts`` completed with its address and contact, reading each list once."""
+) -> PackedMap[Customer]:
+    """Every head in ``parts`` completed with its address and contact, reading each list once; kept packed."""
     async for address in addresses:
         parts.add_address(address, ref)
+    parts.settle_addresses()
     async for person in contacts:
         parts.add_contact(person)
-    picked = {person: owner for owner, (_, person, _, _) in parts.contacts.items() if person}
+    parts.settle_contacts()
     async for item in communications:
-        parts.add_communication(item, picked)
-    return {guid: parts.customer(guid) for guid in list(parts.heads)}
+        parts.add_communication(item)
+    completed = PackedMap(Customer)
+    for guid in list(parts.heads):
+        completed[guid] = parts.customer(guid)
+    return completed

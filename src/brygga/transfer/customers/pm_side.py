@@ -9,7 +9,7 @@ only adds what is missing.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping, MutableMapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
@@ -43,7 +43,7 @@ ModelT = TypeVar("ModelT", bound=sev.SeveraModel)
 class PmRead:
     """The customers read from PM: canonical by guid, and the wire records of those read one by one (few)."""
 
-    canon: dict[str, Customer]
+    canon: MutableMapping[str, Customer]  # packed when read in bulk (brygga.domain.packed)
     records: dict[str, PmCustomerRecord]
 
 
@@ -73,7 +73,7 @@ class PmCustomerSide:
         Few are read per customer and keep their wire records (for writing back); many are read in one paged
         list per resource and keep only their canonical customers (pm_bulk)."""
         heads: dict[str, sev.Customer] = {}  # the first customers' wire models, for the per-customer reads
-        parts = CustomerParts({})
+        parts = CustomerParts()
         async for customer in self.client.customers.iter(changed_since=since):
             if customer.guid:
                 self._add_head(parts, heads, customer, await self.reference())
@@ -94,10 +94,8 @@ class PmCustomerSide:
         parts: CustomerParts, heads: dict[str, sev.Customer], customer: sev.Customer, ref: PmReference
     ) -> None:
         guid = customer.guid or ""
-        parts.heads[guid] = customer_head(customer, ref)
         office = customer.headquarterAddress
-        if office is not None and office.guid:
-            parts.head_office[guid] = office.guid
+        parts.add_head(guid, customer_head(customer, ref), office.guid if office is not None else None)
         if len(heads) <= BULK_THRESHOLD:
             heads[guid] = customer
 

@@ -26,8 +26,8 @@ from brygga.transfer.customers.planner import Change, Plan, plan_customers
 from brygga.transfer.customers.pm_side import PmCustomerSide
 from brygga.transfer.outcome import Action
 from brygga.transfer.sync.base import PairTransfer
-from brygga.transfer.sync.compact import LinkView, SideView, read_changed_pages
-from brygga.transfer.sync.planner import Named
+from brygga.transfer.sync.compact import LinkView, SideView, read_changed_pages, unlinked_numbers
+from brygga.transfer.sync.planner import Known, Named
 from brygga.transfer.write_protocol import create_once
 
 __all__ = ["CustomersTransfer"]
@@ -60,12 +60,12 @@ class CustomersTransfer(PairTransfer[Customer]):
         read = await self.pm.read_changed(pm_read_from, retries["pm"])
         self.pm_records = read.records
         links = LinkView(self.protocol.links(CATEGORY))
-        pm_view: SideView[Customer] = SideView(links.by_pm, lambda link: link.pm_hash)
+        pm_view = SideView.packed(Customer, links.by_pm, lambda link: link.pm_hash)
         for guid in list(read.canon):
             pm_view.add(guid, read.canon.pop(guid))  # each canonical customer is either kept or left quiet
         # The eEkonomi index is asked only for the numbers of unlinked PM objects: quiet ones need no other entry.
-        unlinked_pm_numbers = {c.number for i, c in pm_view.changed.items() if i not in links.by_pm and c.number}
-        eek_view: SideView[Customer] = SideView(links.by_eek, lambda link: link.eek_hash, wanted=unlinked_pm_numbers)
+        unlinked_pm = unlinked_numbers(pm_view.changed, links.by_pm)
+        eek_view = SideView.packed(Customer, links.by_eek, lambda link: link.eek_hash, wanted=unlinked_pm)
         pages = read_changed_pages(self.ctx.eek.customers, eek_since)
         async for wire in pages:
             await self._add_eek(eek_view, pm_view, wire)
@@ -75,16 +75,16 @@ class CustomersTransfer(PairTransfer[Customer]):
         if not pm_view.read and not eek_view.read:
             return Plan()
         self._pm_ref, self._eek_ref = await self.pm.reference(), await self.eek.reference()
-        unlinked_pm = [c for g, c in pm_view.changed.items() if g not in links.by_pm]
-        unlinked_eek = [c for i, c in eek_view.changed.items() if i not in links.by_eek]
-        eek_view.keep_numbers({c.number for c in unlinked_pm if c.number})
-        pm_view.keep_numbers({c.number for c in unlinked_eek if c.number})
+        unlinked_eek = unlinked_numbers(eek_view.changed, links.by_eek)
+        eek_view.keep_numbers(unlinked_pm)
+        pm_view.keep_numbers(unlinked_eek)
         await self._eek_index(unlinked_pm, eek_view.by_number, full=eek_since is None)
         await self._pm_index(unlinked_eek, pm_view.by_number)
         # A PM customer an interrupted eEk -> PM create left behind is finished by the eEk pass, which knows
         # the whole customer (address, contact); the PM pass must not adopt it half-made.
         half_made = {i.natural_key for i in self.protocol.pending_intents(CATEGORY) if i.target == "pm"}
-        pm_view.only(lambda guid, c: guid in links.by_pm or c.number not in half_made)
+        if half_made:
+            pm_view.only(lambda guid, c: guid in links.by_pm or c.number not in half_made)
         return plan_customers(
             pm_view.side(),
             eek_view.side(),
@@ -106,9 +106,10 @@ class CustomersTransfer(PairTransfer[Customer]):
         if link is None or link.pm_id in pm_view.changed:
             self.eek_customers[wire.id] = wire
 
-    async def _eek_index(self, unlinked: list[Customer], index: dict[str, tuple[str, Named]], *, full: bool) -> None:
+    async def _eek_index(self, unlinked: set[str], index: dict[str, tuple[str, Named]], *, full: bool) -> None:
+        """``unlinked``: the numbers of the unlinked PM customers planned."""
         assert self._eek_ref is not None
-        missing = list(dict.fromkeys(c.number for c in unlinked if c.number and c.number not in index))
+        missing = sorted(n for n in unlinked if n not in index)
         if full or not missing:
             return
         if len(missing) > LOOKUP_ALL_ABOVE:
@@ -118,13 +119,14 @@ class CustomersTransfer(PairTransfer[Customer]):
         for number, wire in found.items():
             if wire.id:
                 self.eek_customers.setdefault(wire.id, wire)
-                index.setdefault(number, (wire.id, from_eekonomi_customer(wire, self._eek_ref)))
+                index.setdefault(number, (wire.id, Known(from_eekonomi_customer(wire, self._eek_ref).name)))
 
-    async def _pm_index(self, unlinked: list[Customer], index: dict[str, tuple[str, Named]]) -> None:
-        missing = [c.number for c in unlinked if c.number and c.number not in index]
+    async def _pm_index(self, unlinked: set[str], index: dict[str, tuple[str, Named]]) -> None:
+        """``unlinked``: the numbers of the unlinked eEkonomi customers planned."""
+        missing = sorted(n for n in unlinked if n not in index)
         for number, wire in (await self.pm.by_numbers(missing)).items():
             if wire.guid:
-                index[number] = (wire.guid, Customer(number=number, name=wire.name))
+                index[number] = (wire.guid, Known(wire.name))
 
     def _check_for_eek(self, customer: Customer, op: str) -> RuleViolation | None:
         assert self._eek_ref is not None and self._pm_ref is not None

@@ -44,8 +44,9 @@ class PairTransfer(ABC, Generic[ItemT]):
         self.ctx = ctx
         self.protocol = ctx.store.protocol
         self.cursors = Cursors()
-        # For the object history: the other side's id of each link made, and the fields each update changed.
-        self.partners: dict[tuple[str, str], str] = {}
+        # For the object history: per side, the other side's id of each link made, and the fields each update
+        # changed. Both are let go once the object's outcome holds them, so they do not grow with the plan.
+        self.partners: dict[str, dict[str, str]] = {"pm": {}, "eekonomi": {}}
         self.changed_fields: dict[tuple[str, str], tuple[FieldChange, ...]] = {}
 
     @abstractmethod
@@ -88,25 +89,28 @@ class PairTransfer(ABC, Generic[ItemT]):
         except BaseException:
             self.protocol.discard_batch()  # their intents stay pending: the next run reconciles them
             raise
-        report.outcomes.extend(self._with_clashes(work, outcomes, clashes))
+        outcomes = self._with_clashes(work, outcomes, clashes)
+        report.outcomes.extend(outcomes)
         report.notices.extend(plan.notices)
-        self._record_retries(work, report.outcomes)
+        self._record_retries(outcomes)
         self._advance_cursors(report.outcomes)
 
     def _with_clashes(
-        self, work: list[Change[ItemT]], outcomes: list[ObjectOutcome], clashes: Sequence[LinkClash]
+        self, work: Sequence[Change[ItemT]], outcomes: list[ObjectOutcome], clashes: Sequence[LinkClash]
     ) -> list[ObjectOutcome]:
         """An object whose link the group commit refused (its eEkonomi object is linked to another PM object)
-        failed after all, with the message a single commit gave."""
+        failed after all, with the message a single commit gave. Outcomes carry both ids, so the (possibly
+        packed) plan is only read again for a refused object."""
         if not clashes:
             return outcomes
         refused = {(c.link.pm_id, c.link.eek_id): c.error for c in clashes}
         result = []
-        for change, outcome in zip(work, outcomes, strict=True):
-            pm_id, eek_id = self._ids(change)
-            error = refused.get((pm_id, eek_id))
-            succeeded = outcome.outcome is Outcome.SUCCEEDED
-            result.append(self._failure(change, error) if error is not None and succeeded else outcome)
+        for index, outcome in enumerate(outcomes):
+            error = refused.get((outcome.pm_id, outcome.eek_id))
+            if error is not None and outcome.outcome is Outcome.SUCCEEDED:
+                failed = self._failure(work[index], error)
+                outcome = replace(failed, pm_id=outcome.pm_id, eek_id=outcome.eek_id)
+            result.append(outcome)
         return result
 
     def outcomes_for_plan(self, plan: Plan[ItemT]) -> list[ObjectOutcome]:
@@ -137,7 +141,7 @@ class PairTransfer(ABC, Generic[ItemT]):
 
     # links, outcomes, retries, cursors ---------------------------------------------------------
     def link_row(self, pm_id: str, eek_id: str, pm_hash: str, eek_hash: str) -> Link:
-        self.partners[("pm", pm_id)], self.partners[("eekonomi", eek_id)] = eek_id, pm_id
+        self.partners["pm"][pm_id], self.partners["eekonomi"][eek_id] = eek_id, pm_id
         return Link(self.category, pm_id, eek_id, pm_hash, eek_hash)
 
     def save_link(self, change: Change[ItemT], link: Link) -> None:
@@ -151,14 +155,18 @@ class PairTransfer(ABC, Generic[ItemT]):
             self.changed_fields[(change.direction.value, change.source_id)] = tuple(changes)
 
     def _ids(self, change: Change[ItemT]) -> tuple[str, str]:
-        """(PM id, eEkonomi id) of the object: its source id, and the target's from the link made or planned."""
-        side = change.direction.source
-        other = self.partners.get((side, change.source_id)) or change.target_id or ""
+        """(PM id, eEkonomi id) of the object: its source id, and the target's from the link made or planned.
+        The link's entry is taken: the outcome keeps the ids from here on."""
+        side, other_side = change.direction.source, change.direction.target
+        made = self.partners[side].pop(change.source_id, None)
+        if made is not None:
+            self.partners[other_side].pop(made, None)
+        other = made or change.target_id or ""
         return (change.source_id, other) if side == "pm" else (other, change.source_id)
 
     def _with_history(self, change: Change[ItemT], outcome: ObjectOutcome) -> ObjectOutcome:
         pm_id, eek_id = self._ids(change)
-        changes = self.changed_fields.get((change.direction.value, change.source_id), ())
+        changes = self.changed_fields.pop((change.direction.value, change.source_id), ())
         return replace(outcome, pm_id=pm_id, eek_id=eek_id, changes=changes)
 
     def _outcome(self, change: Change[ItemT], outcome: Outcome, message: str = "") -> ObjectOutcome:
@@ -203,12 +211,15 @@ class PairTransfer(ABC, Generic[ItemT]):
             prefix=prefix,
         )
 
-    def _record_retries(self, work: list[Change[ItemT]], outcomes: list[ObjectOutcome]) -> None:
-        for change, outcome in zip(work, outcomes, strict=True):
-            system = change.direction.source
+    def _record_retries(self, outcomes: list[ObjectOutcome]) -> None:
+        """A failed object is planned again next run; one that was and passed now leaves the retry set. The
+        source id is in the outcome (its PM id for pm->eek, its eEkonomi id for eek->pm)."""
+        for outcome in outcomes:
+            pm_to_eek = outcome.direction == Direction.PM_TO_EEK.value
+            system, source_id = ("pm", outcome.pm_id) if pm_to_eek else ("eekonomi", outcome.eek_id)
             failed = outcome.outcome is Outcome.FAILED
-            if failed or change.source_id in self.cursors.retries.get(system, set()):
-                self.protocol.set_retry(self.category, system, change.source_id, failed)
+            if failed or source_id in self.cursors.retries.get(system, set()):
+                self.protocol.set_retry(self.category, system, source_id, failed)
 
     def _advance_cursors(self, outcomes: list[ObjectOutcome]) -> None:
         blocked = {o.direction for o in outcomes if o.retry}

@@ -9,11 +9,12 @@ page at a time so no whole list of wire models is ever held.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Collection, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Collection, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
+from brygga.domain.packed import PackedMap
 from brygga.eekonomi import field as odata_field
 from brygga.eekonomi.models import WireModel
 from brygga.eekonomi.services import ListService
@@ -21,7 +22,7 @@ from brygga.store import Link
 from brygga.transfer.sync.eek_reads import CURSOR_OVERLAP
 from brygga.transfer.sync.planner import Known, Named, Side, Syncable
 
-__all__ = ["ChangedPages", "LinkView", "SideView", "read_changed_pages"]
+__all__ = ["ChangedPages", "LinkView", "SideView", "read_changed_pages", "unlinked_numbers"]
 
 ItemT = TypeVar("ItemT", bound=Syncable)
 WireT = TypeVar("WireT", bound=WireModel)
@@ -52,18 +53,26 @@ class SideView(Generic[ItemT]):
 
     links: Mapping[str, Link]
     own_hash: Callable[[Link], str | None]
-    changed: dict[str, ItemT] = field(default_factory=dict)
+    changed: MutableMapping[str, ItemT] = field(default_factory=dict)
     by_number: dict[str, tuple[str, Named]] = field(default_factory=dict)
     read: set[str] = field(default_factory=set)  # every id read, quiet or not
     wanted: Collection[str] | None = None  # when known: the only numbers a quiet object is indexed by
 
+    @classmethod
+    def packed(
+        cls, kind: type[ItemT], links: Mapping[str, Link], own_hash: Callable[[Link], str | None], **kw: Any
+    ) -> SideView[ItemT]:
+        """A view keeping its changed objects packed (brygga.domain.packed): what a whole register costs."""
+        return cls(links, own_hash, PackedMap(kind), **kw)
+
     def add(self, object_id: str, item: ItemT) -> bool:
-        """Take one object read; True when it may need a change (kept whole), False when it is quiet."""
+        """Take one object read; True when it may need a change (kept), False when it is quiet."""
         self.read.add(object_id)
         link = self.links.get(object_id)
         quiet = link is not None and item.fingerprint() == self.own_hash(link)
         if item.number and not (quiet and self.wanted is not None and item.number not in self.wanted):
-            self.by_number[item.number] = (object_id, Known(item.name) if quiet else item)
+            # The by-number index is asked only for a name (rules C2/A2): the object itself stays in ``changed``.
+            self.by_number[item.number] = (object_id, Known(item.name))
         if quiet:
             return False
         self.changed[object_id] = item
@@ -71,7 +80,8 @@ class SideView(Generic[ItemT]):
 
     def only(self, keep: Callable[[str, ItemT], bool]) -> None:
         """Leave out changed objects (``keep`` False), e.g. one an interrupted create left half-made."""
-        self.changed = {i: item for i, item in self.changed.items() if keep(i, item)}
+        for object_id in [i for i, item in self.changed.items() if not keep(i, item)]:
+            del self.changed[object_id]
 
     def keep_numbers(self, wanted: Collection[str]) -> None:
         """The index is only asked for the numbers of the other side's unlinked objects: drop the rest."""
@@ -79,6 +89,12 @@ class SideView(Generic[ItemT]):
 
     def side(self) -> Side[ItemT]:
         return Side(self.changed, self.by_number)
+
+
+def unlinked_numbers(changed: Mapping[str, Syncable], links: Mapping[str, Link]) -> set[str]:
+    """The numbers of the changed objects without a link: what the other side's index is asked for (one pass,
+    one object unpacked at a time)."""
+    return {item.number for object_id, item in changed.items() if object_id not in links and item.number}
 
 
 @dataclass

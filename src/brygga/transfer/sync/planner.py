@@ -8,11 +8,12 @@ natural-key indexes, and returns a plan; the dry run prints it and ``execute`` c
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, MutableSequence, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Generic, Protocol, TypeVar
+from typing import Generic, Protocol, TypeVar, overload
 
+from brygga.domain.packed import PackedMap, pack, unpack
 from brygga.errors import RuleViolation
 from brygga.hints import Hint
 from brygga.store import Link
@@ -24,6 +25,7 @@ __all__ = [
     "Direction",
     "Known",
     "Named",
+    "PackedChanges",
     "Plan",
     "PlanRules",
     "Side",
@@ -112,12 +114,99 @@ class Change(Generic[ItemT]):
         return self.item.fingerprint()
 
 
+@dataclass(frozen=True, slots=True)
+class _PackedRow:
+    """A change as :class:`PackedChanges` keeps it: the decision, and the object as bytes."""
+
+    direction: Direction
+    action: Action
+    source_id: str
+    blob: bytes
+    target_id: str | None
+    violation: RuleViolation | None
+    reason: str
+    rule: str | None
+    hint: Hint | None
+
+
+class PackedChanges(MutableSequence[Change[ItemT]]):
+    """A large plan's changes, each kept as its decision and its object packed (brygga.domain.packed): a change
+    is made whole when it is read, so a plan of 100,000 objects holds bytes, not 100,000 object trees."""
+
+    def __init__(self, kind: type[ItemT], rows: Iterable[_PackedRow] = ()) -> None:
+        self.kind = kind
+        self._rows = list(rows)
+
+    @staticmethod
+    def _row(change: Change[ItemT], blob: bytes | None = None) -> _PackedRow:
+        c, packed = change, pack(change.item) if blob is None else blob
+        decision = (c.target_id, c.violation, c.reason, c.rule, c.hint)
+        return _PackedRow(c.direction, c.action, c.source_id, packed, *decision)
+
+    def _change(self, row: _PackedRow) -> Change[ItemT]:
+        r = row
+        item = unpack(r.blob, self.kind)
+        return Change(r.direction, r.action, r.source_id, item, r.target_id, r.violation, r.reason, r.rule, r.hint)
+
+    def append_packed(self, change: Change[ItemT], blob: bytes) -> None:
+        """``change``, whose object is already packed as ``blob`` (a packed view's): kept without packing again."""
+        self._rows.append(self._row(change, blob))
+
+    @overload
+    def __getitem__(self, index: int) -> Change[ItemT]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> PackedChanges[ItemT]: ...
+
+    def __getitem__(self, index: int | slice) -> Change[ItemT] | PackedChanges[ItemT]:
+        if isinstance(index, slice):
+            return PackedChanges(self.kind, self._rows[index])
+        return self._change(self._rows[index])
+
+    @overload
+    def __setitem__(self, index: int, value: Change[ItemT]) -> None: ...
+
+    @overload
+    def __setitem__(self, index: slice, value: Iterable[Change[ItemT]]) -> None: ...
+
+    def __setitem__(self, index: int | slice, value: Change[ItemT] | Iterable[Change[ItemT]]) -> None:
+        if isinstance(index, slice):
+            assert not isinstance(value, Change)
+            self._rows[index] = [self._row(change) for change in value]
+        else:
+            assert isinstance(value, Change)
+            self._rows[index] = self._row(value)
+
+    def __delitem__(self, index: int | slice) -> None:
+        del self._rows[index]
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to the list (or packed plan) of the same changes, as the list it stands for would be."""
+        if isinstance(other, PackedChanges | list | tuple):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like a list
+
+    def insert(self, index: int, value: Change[ItemT]) -> None:
+        self._rows.insert(index, self._row(value))
+
+    def actionable(self) -> PackedChanges[ItemT]:
+        """The changes that do something, still packed (the rows are shared, not copied)."""
+        return PackedChanges(self.kind, (row for row in self._rows if row.action is not Action.NONE))
+
+
 @dataclass
 class Plan(Generic[ItemT]):
-    changes: list[Change[ItemT]] = field(default_factory=list)
+    changes: MutableSequence[Change[ItemT]] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
 
-    def actionable(self) -> list[Change[ItemT]]:
+    def actionable(self) -> Sequence[Change[ItemT]]:
+        if isinstance(self.changes, PackedChanges):
+            return self.changes.actionable()
         return [c for c in self.changes if c.action is not Action.NONE]
 
 
@@ -140,7 +229,8 @@ class PlanRules(Generic[ItemT]):
 
 
 def plan_pairs(pm: Side[ItemT], eek: Side[ItemT], links: Sequence[Link], rules: PlanRules[ItemT]) -> Plan[ItemT]:
-    plan: Plan[ItemT] = Plan()
+    # Sides read into packed views (brygga.transfer.sync.compact) get a packed plan: memory flat in the register.
+    plan: Plan[ItemT] = Plan(PackedChanges(pm.changed.kind) if isinstance(pm.changed, PackedMap) else [])
     by_pm = {link.pm_id: link for link in links}
     by_eek = {link.eek_id: link for link in links}
     claimed: set[str] = set()  # eEk ids adopted or reported by the PM pass; the eEk pass leaves them alone
@@ -153,12 +243,20 @@ def plan_pairs(pm: Side[ItemT], eek: Side[ItemT], links: Sequence[Link], rules: 
             claimed.add(change.target_id)
         if change.violation is not None and change.target_id and item.number:
             clashes.add(item.number)
-        plan.changes.append(change)
+        _keep(plan, change, pm.changed)
     for eek_id, item in eek.changed.items():
         if eek_id in claimed or (item.number in clashes and eek_id not in by_eek):
             continue
-        plan.changes.append(_plan_one(Direction.EEK_TO_PM, eek_id, item, by_eek.get(eek_id), pm, by_pm, rules))
+        _keep(plan, _plan_one(Direction.EEK_TO_PM, eek_id, item, by_eek.get(eek_id), pm, by_pm, rules), eek.changed)
     return plan
+
+
+def _keep(plan: Plan[ItemT], change: Change[ItemT], side: Mapping[str, ItemT]) -> None:
+    """Add ``change`` to the plan; a packed plan reuses the bytes the packed view holds for its object."""
+    if isinstance(plan.changes, PackedChanges) and isinstance(side, PackedMap):
+        plan.changes.append_packed(change, side.blob(change.source_id))
+    else:
+        plan.changes.append(change)
 
 
 def _plan_one(
