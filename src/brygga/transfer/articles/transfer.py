@@ -26,7 +26,7 @@ from brygga.transfer.articles.pm_side import PmArticleSide, PmItem
 from brygga.transfer.context import TransferContext
 from brygga.transfer.outcome import Action
 from brygga.transfer.sync.base import PairTransfer
-from brygga.transfer.sync.compact import LinkView, SideView, read_changed_pages, unlinked_numbers
+from brygga.transfer.sync.compact import LinkView, SideView, read_changed_pages
 from brygga.transfer.sync.planner import (
     SYSTEM_LABEL,
     Change,
@@ -101,7 +101,7 @@ class ArticlesTransfer(PairTransfer[Article]):
             pm_view.add(pm_id, item.article)
         self._duplicates = numbers.duplicates
         # The eEkonomi index is asked only for the numbers of unlinked PM objects: quiet ones need no other entry.
-        unlinked_pm = unlinked_numbers(pm_view.changed, links.by_pm)
+        unlinked_pm = pm_view.unlinked
         eek_view = SideView.packed(Article, links.by_eek, lambda link: link.eek_hash, wanted=unlinked_pm)
         pages = read_changed_pages(self.ctx.eek.articles, eek_since)
         async for wire in pages:
@@ -109,7 +109,7 @@ class ArticlesTransfer(PairTransfer[Article]):
         for eek_id in retries["eekonomi"] - eek_view.read:
             self._add_eek(eek_view, pm_view, await self.ctx.eek.articles.get(eek_id))
         self.cursors.pm, self.cursors.eek = started, pages.server_time
-        unlinked_eek = unlinked_numbers(eek_view.changed, links.by_eek)
+        unlinked_eek = eek_view.unlinked
         # An unlinked eEkonomi article may match any PM article by number, changed or not (rule A2).
         pm_view.by_number = {n: (i, Known(self.pm_items[i].name)) for n in unlinked_eek if (i := numbers.ids.get(n))}
         eek_view.keep_numbers(unlinked_pm)

@@ -26,7 +26,7 @@ from brygga.transfer.customers.planner import Change, Plan, plan_customers
 from brygga.transfer.customers.pm_side import PmCustomerSide
 from brygga.transfer.outcome import Action
 from brygga.transfer.sync.base import PairTransfer
-from brygga.transfer.sync.compact import LinkView, SideView, read_changed_pages, unlinked_numbers
+from brygga.transfer.sync.compact import LinkView, SideView, read_changed_pages
 from brygga.transfer.sync.planner import Known, Named
 from brygga.transfer.write_protocol import create_once
 
@@ -64,7 +64,7 @@ class CustomersTransfer(PairTransfer[Customer]):
         for guid in list(read.canon):
             pm_view.add(guid, read.canon.pop(guid))  # each canonical customer is either kept or left quiet
         # The eEkonomi index is asked only for the numbers of unlinked PM objects: quiet ones need no other entry.
-        unlinked_pm = unlinked_numbers(pm_view.changed, links.by_pm)
+        unlinked_pm = pm_view.unlinked
         eek_view = SideView.packed(Customer, links.by_eek, lambda link: link.eek_hash, wanted=unlinked_pm)
         pages = read_changed_pages(self.ctx.eek.customers, eek_since)
         async for wire in pages:
@@ -75,7 +75,7 @@ class CustomersTransfer(PairTransfer[Customer]):
         if not pm_view.read and not eek_view.read:
             return Plan()
         self._pm_ref, self._eek_ref = await self.pm.reference(), await self.eek.reference()
-        unlinked_eek = unlinked_numbers(eek_view.changed, links.by_eek)
+        unlinked_eek = eek_view.unlinked
         eek_view.keep_numbers(unlinked_pm)
         pm_view.keep_numbers(unlinked_eek)
         await self._eek_index(unlinked_pm, eek_view.by_number, full=eek_since is None)

@@ -22,7 +22,7 @@ from brygga.store import Link
 from brygga.transfer.sync.eek_reads import CURSOR_OVERLAP
 from brygga.transfer.sync.planner import Known, Named, Side, Syncable
 
-__all__ = ["ChangedPages", "LinkView", "SideView", "read_changed_pages", "unlinked_numbers"]
+__all__ = ["ChangedPages", "LinkView", "SideView", "read_changed_pages"]
 
 ItemT = TypeVar("ItemT", bound=Syncable)
 WireT = TypeVar("WireT", bound=WireModel)
@@ -57,6 +57,7 @@ class SideView(Generic[ItemT]):
     by_number: dict[str, tuple[str, Named]] = field(default_factory=dict)
     read: set[str] = field(default_factory=set)  # every id read, quiet or not
     wanted: Collection[str] | None = None  # when known: the only numbers a quiet object is indexed by
+    unlinked: set[str] = field(default_factory=set)  # the numbers of the changed objects without a link
 
     @classmethod
     def packed(
@@ -75,6 +76,8 @@ class SideView(Generic[ItemT]):
             self.by_number[item.number] = (object_id, Known(item.name))
         if quiet:
             return False
+        if link is None and item.number:
+            self.unlinked.add(item.number)
         self.changed[object_id] = item
         return True
 
@@ -89,12 +92,6 @@ class SideView(Generic[ItemT]):
 
     def side(self) -> Side[ItemT]:
         return Side(self.changed, self.by_number)
-
-
-def unlinked_numbers(changed: Mapping[str, Syncable], links: Mapping[str, Link]) -> set[str]:
-    """The numbers of the changed objects without a link: what the other side's index is asked for (one pass,
-    one object unpacked at a time)."""
-    return {item.number for object_id, item in changed.items() if object_id not in links and item.number}
 
 
 @dataclass
