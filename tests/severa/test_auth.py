@@ -208,3 +208,31 @@ def test_reprs_hide_secrets() -> None:
         assert CLIENT_SECRET not in text
         assert "access-secret" not in text
         assert "refresh-secret" not in text
+
+
+class CountingStore(MemoryTokenStore):
+    """Counts the reads, as a store that decrypts on every read would pay for them."""
+
+    def __init__(self, tokens: OAuthTokens | None = None) -> None:
+        super().__init__(tokens)
+        self.loads = 0
+
+    def load(self) -> OAuthTokens | None:
+        self.loads += 1
+        return super().load()
+
+
+async def test_x4_tokens_are_read_from_the_store_once_for_many_calls(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 16: reading and decrypting the tokens for every call was a tenth of an invoice transfer's CPU."""
+    store = CountingStore(expiring_tokens(3600))
+    client, api = make_client(lambda request: json_response(200, CUSTOMER), store=store, tokens=TokenServer())
+    async with client:
+        for _ in range(20):
+            await client.customers.get("c1")
+        assert store.loads == 1 and len(api.requests) == 20
+        # Another process renewed: seen once the reuse window has passed, without a 401.
+        store.save(OAuthTokens("elsewhere", None, T0 + timedelta(hours=2)))
+        monkeypatch.setattr("brygga.severa.auth.TOKEN_REREAD_SECONDS", 0.0)  # the reuse window has passed
+        await client.customers.get("c1")
+    assert store.loads == 2
+    assert api.bearers[-1] == "elsewhere" and set(api.bearers[:-1]) == {"access-0"}

@@ -14,6 +14,7 @@ at once cause one token call, and a new token is saved to the store before any r
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import AsyncGenerator, Callable, Generator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -31,6 +32,7 @@ __all__ = [
     "CLIENT_ID_HEADER",
     "DEFAULT_SCOPE",
     "REFRESH_MARGIN_SECONDS",
+    "TOKEN_REREAD_SECONDS",
     "Clock",
     "SeveraAuth",
     "SeveraCredentials",
@@ -44,6 +46,10 @@ DEFAULT_SCOPE = (
 )
 CLIENT_ID_HEADER = "Client_Id"
 REFRESH_MARGIN_SECONDS = 60.0
+# Tokens read from the store are reused this long before it is read again: reading and decrypting them for every
+# call was a tenth of an invoice transfer's CPU (two PM calls per invoice). A renewal elsewhere is still seen: by a
+# 401, which reads the store again, or within these seconds; the old access token stays valid until it expires.
+TOKEN_REREAD_SECONDS = 5.0
 AUTH_REFUSED_MESSAGE = "Visma PM nekade inloggningen. Kontrollera klient-id och klienthemlighet: brygga connect severa"
 # Routes, not secrets.
 _TOKEN_PATH = "/v1/token"  # noqa: S105
@@ -99,6 +105,7 @@ class SeveraAuth(httpx.Auth):
         self._clock = clock
         self._endpoint = _TokenEndpoint(credentials, base_url, token_transport, clock)
         self._lock = asyncio.Lock()
+        self._cached: tuple[OAuthTokens, float] | None = None  # tokens read, and when (time.monotonic)
 
     def __repr__(self) -> str:
         return f"SeveraAuth(client_id={self._client_id!r})"
@@ -125,19 +132,28 @@ class SeveraAuth(httpx.Auth):
     def _is_fresh(self, tokens: OAuthTokens | None) -> bool:
         return tokens is not None and not tokens.expires_within(REFRESH_MARGIN_SECONDS, now=self._clock())
 
-    async def _usable_tokens(self) -> OAuthTokens:
+    def _load(self) -> OAuthTokens | None:
         tokens = self._store.load()
+        self._cached = (tokens, time.monotonic()) if tokens is not None else None
+        return tokens
+
+    async def _usable_tokens(self) -> OAuthTokens:
+        cached = self._cached
+        if cached is not None and time.monotonic() - cached[1] < TOKEN_REREAD_SECONDS:
+            tokens: OAuthTokens | None = cached[0]
+        else:
+            tokens = self._load()
         if tokens is not None and self._is_fresh(tokens):
             return tokens
         async with self._lock:
-            tokens = self._store.load()  # another request may have renewed while we waited
+            tokens = self._load()  # another request may have renewed while we waited
             if tokens is not None and self._is_fresh(tokens):
                 return tokens
             return await self._renew(tokens)
 
     async def _renew_rejected(self, rejected: OAuthTokens) -> OAuthTokens:
         async with self._lock:
-            current = self._store.load()
+            current = self._load()
             if current is not None and current.access_token != rejected.access_token:
                 return current  # renewed by another request since this one was sent
             return await self._renew(current)
@@ -152,6 +168,7 @@ class SeveraAuth(httpx.Auth):
         if new is None:
             new = await self._endpoint.client_credentials()
         self._store.save(new)  # before use: a token that only lived in memory is lost on a crash
+        self._cached = (new, time.monotonic())
         return new
 
 
