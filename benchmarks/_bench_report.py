@@ -16,7 +16,7 @@ from rich.table import Table
 
 from benchmarks._bench_runs import CATEGORIES, SYSTEMS
 
-__all__ = ["CPU_GOAL_MS", "RSS_GOAL_MB", "figures", "render"]
+__all__ = ["CPU_GOAL_MS", "RSS_GOAL_MB", "figures", "render", "with_httpx_floor"]
 
 CPU_GOAL_MS = Decimal("1.0")
 RSS_GOAL_MB = Decimal("200")
@@ -137,6 +137,17 @@ def figures(name: str, measured: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
+def with_httpx_floor(result: dict[str, Any], floor_ms: float) -> dict[str, Any]:
+    """The first run's CPU per object with httpx's own cost per call taken off (calls per object × the floor):
+    what brygga's mapping, checks, store and scheduling cost beyond the HTTP library."""
+    run = result.get("first_run")
+    if run and run["brygga_cpu_ms_per_object"] is not None and run["api_calls_per_object"]["total"] is not None:
+        http = run["api_calls_per_object"]["total"] * _d(floor_ms)
+        run["httpx_floor_ms_per_object"] = http.quantize(MILLI)
+        run["brygga_cpu_ms_per_object_beyond_httpx"] = (run["brygga_cpu_ms_per_object"] - http).quantize(MILLI)
+    return result
+
+
 # tables --------------------------------------------------------------------------------------------
 def _judge(value: Decimal | int | None, goal: Decimal | int | None) -> str:
     if value is None:
@@ -172,6 +183,11 @@ def _rows(data: dict[str, dict[str, Any]]) -> list[Row]:
             f"≤ {CPU_GOAL_MS}",
         ),
         (
+            "  httpx's own share (calls × its floor) / the rest",
+            _cells(data, "first_run", _floor_cell),
+            "",
+        ),
+        (
             "  whole child process (imports incl.)",
             _cells(data, "first_run", lambda f: str(f["brygga_process_cpu_ms_per_object"])),
             "",
@@ -192,6 +208,12 @@ def _rows(data: dict[str, dict[str, Any]]) -> list[Row]:
         ("Rerun: calls; brygga CPU s run / process", _cells(data, "rerun", _rerun_cell), ""),
         *_bound_rows(data),
     ]
+
+
+def _floor_cell(run: dict[str, Any]) -> str:
+    if "brygga_cpu_ms_per_object_beyond_httpx" not in run:
+        return "–"
+    return f"{run['httpx_floor_ms_per_object']} / {run['brygga_cpu_ms_per_object_beyond_httpx']}"
 
 
 def _outcome(run: dict[str, Any]) -> str:

@@ -45,8 +45,9 @@ import simplejson
 from rich.console import Console
 
 from benchmarks._bench_compare import compare, load
-from benchmarks._bench_report import figures, render
+from benchmarks._bench_report import figures, render, with_httpx_floor
 from benchmarks._bench_runs import CATEGORIES, RunOptions, measure_category
+from benchmarks._httpx_floor import measure as measure_httpx_floor
 
 __all__ = ["category_main", "main"]
 
@@ -124,6 +125,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     results = {}
     for name in names:
         results[name] = figures(name, measure_category(CATEGORIES[name], size, args.latency_size, options))
+    # httpx's own CPU per request on this machine, measured now: the floor under brygga's CPU per object.
+    floor = measure_httpx_floor()
+    results = {name: with_httpx_floor(figures_, floor["cpu_ms_per_request"]) for name, figures_ in results.items()}
     return {
         "parameters": {
             "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -136,6 +140,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "latency_ms": latency_ms,
             "concurrency": args.concurrency,
             "memory_check": bool(args.memory),
+            "httpx_floor": floor,
             "cpus": os.cpu_count(),
             "load_average_at_end": list(os.getloadavg()),
         },
@@ -166,6 +171,12 @@ def main(argv: list[str] | None = None) -> None:
         f"{params['emulators_src']} at {params['emulators_revision']}; "
         f"{params['cpus']} CPUs, load average at the end {load_average}",
     ]
+    floor = params.get("httpx_floor")
+    if floor:
+        header.append(
+            f"httpx alone (a bare AsyncClient POSTing JSON at concurrency {floor['concurrency']}, benchmarks/"
+            f"_httpx_floor.py): {floor['cpu_ms_per_request']} ms CPU per request on this machine"
+        )
     render(data["categories"], header, console)
 
 

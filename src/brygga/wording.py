@@ -12,6 +12,8 @@ class Worded:
     """Mixin for records with ``message`` (the original's or the API's own text), ``title``/``title_en`` (the
     headline in the user's words, empty when ``message`` already is brygga's Swedish sentence) and the hints."""
 
+    __slots__ = ()  # a subclass with slots (one outcome per object of a run) then has no instance dict at all
+
     message: str | None
     title: str | None
     title_en: str | None

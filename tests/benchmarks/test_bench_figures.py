@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 import simplejson
 from benchmarks._bench_compare import compare, load
-from benchmarks._bench_report import figures, render
+from benchmarks._bench_report import figures, render, with_httpx_floor
+from benchmarks._httpx_floor import measure as measure_httpx_floor
 from benchmarks._processes import child_env
 from benchmarks.bench import brygga_src
 from rich.console import Console
@@ -65,6 +66,22 @@ def test_bench_cpu_per_object_is_the_childs_run_cpu_over_the_objects_that_succee
     assert first["answers_429"] == {"eekonomi": 3, "severa": 0}
     assert first["emulator_cpu_seconds"] == {"eekonomi": Decimal("0.8"), "severa": Decimal("0.4")}
     assert result["goals"]["api_calls_per_object_total"] == Decimal("1.02")
+
+
+def test_bench_httpx_floor_takes_httpxs_own_cost_per_call_off_brygga_cpu_per_object() -> None:
+    measured = {"count": 2000, "severa_data_set": "bulk:2000", "setup": {"outcomes": {}}}
+    result = figures("customers", {"cpu_run": {**measured, "first": _child(2000, 3.0, CUSTOMER_CALLS)}})
+    first = with_httpx_floor(result, 0.9)["first_run"]
+    assert first["httpx_floor_ms_per_object"] == Decimal("0.918")  # 1.020 calls per object x 0.9 ms
+    assert first["brygga_cpu_ms_per_object_beyond_httpx"] == Decimal("0.582")  # 1.500 - 0.918
+    nothing = figures("customers", {"cpu_run": {**measured, "first": _child(0, 3.0, CUSTOMER_CALLS)}})
+    assert "brygga_cpu_ms_per_object_beyond_httpx" not in with_httpx_floor(nothing, 0.9)["first_run"]
+
+
+def test_bench_httpx_floor_is_measured_against_a_server_in_another_process() -> None:
+    floor = measure_httpx_floor(requests=60, concurrency=4)
+    assert floor["requests"] == 60 and floor["concurrency"] == 4
+    assert 0 < floor["cpu_ms_per_request"] < 1000
 
 
 def test_bench_bound_run_is_judged_against_n_writes_at_bryggas_limit_for_the_bounding_endpoint() -> None:

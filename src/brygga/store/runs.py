@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import islice
 from typing import Any
 
 from sqlalchemy import Select, desc, func, insert, select, update
@@ -78,14 +79,14 @@ class RunStore:
             touch(session, self.tenant)  # the overview's summary (brygga.store.status)
             return row.id
 
-    def add_items(self, run_id: int, items: list[ItemRecord]) -> None:
-        """One bulk insert per 1,000 items: no ORM object per item, so a 100,000-object run stays flat."""
+    def add_items(self, run_id: int, items: Iterable[ItemRecord]) -> None:
+        """One bulk insert per 1,000 items, taken from ``items`` as they come: no ORM object per item and no
+        list of all of them, so a 100,000-object run stays flat."""
+        rest = iter(items)
         with self.db.transaction() as session:
             self._own_run(session, run_id)
-            for start in range(0, len(items), ITEM_CHUNK):
-                session.execute(
-                    insert(RunItemRow), [self._item_row(run_id, i) for i in items[start : start + ITEM_CHUNK]]
-                )
+            while chunk := [self._item_row(run_id, i) for i in islice(rest, ITEM_CHUNK)]:
+                session.execute(insert(RunItemRow), chunk)
 
     def _item_row(self, run_id: int, item: ItemRecord) -> dict[str, Any]:
         return {

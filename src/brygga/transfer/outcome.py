@@ -32,7 +32,7 @@ class Outcome(StrEnum):
     UNCHANGED = "unchanged"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per object of a run: no instance dict
 class ObjectOutcome(Worded):
     category: str
     direction: str  # "pm->eek" or "eek->pm"

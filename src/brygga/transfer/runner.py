@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
 from brygga.company_guard import company_change_error, identity_of, linked_company
@@ -171,8 +171,9 @@ def _run_level_failure(category: str, exc: BryggaError) -> ObjectOutcome:
     return failure_from_error(exc, category=category, direction="", key="", name="", action=Action.NONE)
 
 
-def _items(report: RunReport) -> list[ItemRecord]:
-    return [
+def _items(report: RunReport) -> Iterator[ItemRecord]:
+    """The run log's items, made one at a time as the store writes them (a list of all was a peak of its own)."""
+    return (
         ItemRecord(
             o.category,
             o.direction,
@@ -192,7 +193,7 @@ def _items(report: RunReport) -> list[ItemRecord]:
         )
         for category in report.categories.values()
         for o in category.outcomes
-    ]
+    )
 
 
 def _summary(report: RunReport) -> str:

@@ -4,7 +4,6 @@ articles. Rules S2, A1-A9, with the same write protocol, reports and dry run as 
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -95,7 +94,7 @@ class ArticlesTransfer(PairTransfer[Article]):
         pm_view = SideView.packed(Article, links.by_pm, lambda link: link.pm_hash)
         numbers = PmNumbers()
         async for item in self.pm.iter_changed(pm_since - PM_CURSOR_OVERLAP if pm_since else None, retries["pm"]):
-            pm_id = sys.intern(item.pm_id)
+            pm_id = item.pm_id  # one string for the three places that keep it
             self.pm_items[pm_id] = item.article
             numbers.add(pm_id, item.article.number)
             pm_view.add(pm_id, item.article)

@@ -8,7 +8,6 @@ the canonical customers, not with PM's answers (some twenty nested models per cu
 
 from __future__ import annotations
 
-import sys
 from collections.abc import AsyncIterable, MutableMapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -47,13 +46,18 @@ class CustomerParts:
     people: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # settled: guid -> contact guid, names
     picked: dict[str, str] = field(default_factory=dict)  # settled: contact guid -> customer guid
     communications: dict[str, tuple[str, ...]] = field(default_factory=dict)  # contact guid -> kind, value, ...
+    # Each guid and kind read, once: every dict here is keyed by the same customer's guid, and each resource's JSON
+    # brings a copy of it; keyed through this map they share one string (sys.intern would keep its table after).
+    _same: dict[str, str] = field(default_factory=dict)
+
+    def _one(self, text: str) -> str:
+        return self._same.setdefault(text, text)
 
     def add_head(self, guid: str, head: Customer, office_guid: str | None) -> None:
-        # Every dict here is keyed by the customer's guid: interned, they share one string instead of one each.
-        guid = sys.intern(guid)
+        guid = self._one(guid)
         self.heads[guid] = head
         if office_guid:
-            self.head_office[guid] = sys.intern(office_guid)
+            self.head_office[guid] = self._one(office_guid)
 
     def add_address(self, address: sev.Address, ref: PmReference) -> None:
         owner = address.customer.guid if address.customer else None
@@ -62,9 +66,9 @@ class CustomerParts:
         if address.isBillingAddress:
             known = self.billing.get(owner)
             if known is None or _order(address) < known[0]:
-                self.billing[sys.intern(owner)] = (_order(address), pack(address_of(address, ref)))
+                self.billing[self._one(owner)] = (_order(address), pack(address_of(address, ref)))
         elif address.guid and self.head_office.get(owner) == address.guid:
-            self.offices[sys.intern(address.guid)] = pack(address_of(address, ref))
+            self.offices[self._one(address.guid)] = pack(address_of(address, ref))
 
     def settle_addresses(self) -> None:
         """Every address read: each customer's is its first billing address, else its head office's."""
@@ -80,8 +84,8 @@ class CustomerParts:
             return
         known = self.contacts.get(owner)
         if known is None or _order(person) < known[0]:
-            person_guid = sys.intern(person.guid or "")
-            self.contacts[sys.intern(owner)] = (_order(person), person_guid, person.firstName, person.lastName)
+            person_guid = self._one(person.guid or "")
+            self.contacts[self._one(owner)] = (_order(person), person_guid, person.firstName, person.lastName)
 
     def settle_contacts(self) -> None:
         """Every contact read: each customer's first active one is kept with its names packed."""
@@ -99,7 +103,7 @@ class CustomerParts:
         known = self.communications.get(person, ())
         if kind not in known[::2]:
             # A flat (kind, value, ...) tuple: a handful of kinds, far smaller than a dict per contact.
-            self.communications[sys.intern(person)] = (*known, sys.intern(kind), value)
+            self.communications[self._one(person)] = (*known, self._one(kind), value)
 
     def customer(self, guid: str) -> Customer:
         """The customer completed; what was kept for it is let go."""
@@ -135,4 +139,5 @@ async def canonical_customers(
     completed = PackedMap(Customer)
     for guid in list(parts.heads):
         completed[guid] = parts.customer(guid)
+    parts._same.clear()
     return completed
