@@ -90,7 +90,7 @@ class ArticlesTransfer(PairTransfer[Article]):
         eek_since = self.protocol.cursor(CATEGORY, "eekonomi")
         retries = self.load_retries()
         self._ref = await self._reference()
-        links = LinkView(self.protocol.links(CATEGORY))
+        links = LinkView(self.protocol.iter_links(CATEGORY))
         pm_view = SideView.packed(Article, links.by_pm, lambda link: link.pm_hash)
         numbers = PmNumbers()
         async for item in self.pm.iter_changed(pm_since - PM_CURSOR_OVERLAP if pm_since else None, retries["pm"]):

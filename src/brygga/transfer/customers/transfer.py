@@ -59,7 +59,7 @@ class CustomersTransfer(PairTransfer[Customer]):
         pm_read_from = pm_since - PM_CURSOR_OVERLAP if pm_since else None
         read = await self.pm.read_changed(pm_read_from, retries["pm"])
         self.pm_records = read.records
-        links = LinkView(self.protocol.links(CATEGORY))
+        links = LinkView(self.protocol.iter_links(CATEGORY))
         pm_view = SideView.packed(Customer, links.by_pm, lambda link: link.pm_hash)
         for guid in list(read.canon):
             pm_view.add(guid, read.canon.pop(guid))  # each canonical customer is either kept or left quiet

@@ -9,7 +9,7 @@ page at a time so no whole list of wire models is ever held.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Collection, Mapping, MutableMapping, Sequence
+from collections.abc import AsyncIterator, Callable, Collection, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Generic, TypeVar
@@ -20,28 +20,13 @@ from brygga.eekonomi.models import WireModel
 from brygga.eekonomi.services import ListService
 from brygga.store import Link
 from brygga.transfer.sync.eek_reads import CURSOR_OVERLAP
+from brygga.transfer.sync.link_view import LinkView
 from brygga.transfer.sync.planner import Known, Named, Side, Syncable
 
 __all__ = ["ChangedPages", "LinkView", "SideView", "read_changed_pages"]
 
 ItemT = TypeVar("ItemT", bound=Syncable)
 WireT = TypeVar("WireT", bound=WireModel)
-
-
-class LinkView:
-    """A category's links by PM id and by eEkonomi id."""
-
-    def __init__(self, links: Sequence[Link]) -> None:
-        self.by_pm = {link.pm_id: link for link in links}
-        self.by_eek = {link.eek_id: link for link in links}
-
-    def relevant(self, pm: SideView[ItemT], eek: SideView[ItemT]) -> list[Link]:
-        """The links the planner can ask about: of the objects it plans and of those its indexes point to."""
-        pm_ids = pm.changed.keys() | {object_id for object_id, _ in pm.by_number.values()}
-        eek_ids = eek.changed.keys() | {object_id for object_id, _ in eek.by_number.values()}
-        found = {self.by_pm[i].pm_id: self.by_pm[i] for i in pm_ids if i in self.by_pm}
-        found.update((link.pm_id, link) for i in eek_ids if (link := self.by_eek.get(i)) is not None)
-        return list(found.values())
 
 
 @dataclass
