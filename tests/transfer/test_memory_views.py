@@ -103,12 +103,11 @@ def _records() -> list[PmCustomerRecord]:
 
 async def test_c4_bulk_read_picks_the_same_address_and_contact_as_the_full_records() -> None:
     records = _records()
-    parts = CustomerParts({})
+    parts = CustomerParts()
     for record in records:
-        parts.heads[record.guid] = from_severa_customer(PmCustomerRecord(record.customer), REF)
         office = record.customer.headquarterAddress
-        if office is not None and office.guid:
-            parts.head_office[record.guid] = office.guid
+        head = from_severa_customer(PmCustomerRecord(record.customer), REF)
+        parts.add_head(record.guid, head, office.guid if office is not None else None)
     addresses = [a for r in records for a in r.addresses]
     contacts = [c for r in records for c in r.contacts]
     comms = [c for r in records for items in r.communications.values() for c in items]

@@ -8,8 +8,8 @@ the canonical customers, not with PM's answers (some twenty nested models per cu
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterable, MutableMapping
-from dataclasses import dataclass, field, replace
+from collections.abc import AsyncIterable
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from brygga.domain import Address, Customer
@@ -28,94 +28,99 @@ def _order(item: sev.Address | sev.ContactPerson) -> Order:
     return (item.createdDateTime or _EPOCH, item.guid or "")
 
 
-@dataclass
 class CustomerParts:
     """What the mapping keeps of the customers being read: their heads (canonical customers without address and
-    contact, packed) and the picked address and contact of each.
+    contact) and the picked address and contact of each, by the customer's position in the read.
 
-    Each list is read once, in the order of :func:`canonical_customers`. While a list is read, the order of each
-    customer's best candidate is kept to compare the next; once it is read, ``settle_*`` drops the orders and keeps
-    only the pick, packed, so the parts of 100,000 customers stay well under their wire models' size."""
+    One dict maps each customer's guid to its position; everything else is a list slot or is keyed by position,
+    packed where it is kept past its list's read. While a list is read, the order of each customer's best
+    candidate is kept to compare the next; once it is read, ``settle_*`` keeps only the pick. The parts of
+    100,000 customers so take well under a kilobyte each (issue 16, goal 2)."""
 
-    heads: MutableMapping[str, Customer] = field(default_factory=lambda: PackedMap(Customer))
-    head_office: dict[str, str] = field(default_factory=dict)  # customer guid -> its head office address guid
-    billing: dict[str, tuple[Order, bytes]] = field(default_factory=dict)  # the best billing address so far
-    offices: dict[str, bytes] = field(default_factory=dict)  # head office address guid -> address, packed
-    addresses: dict[str, bytes] = field(default_factory=dict)  # settled: customer guid -> its address, packed
-    contacts: dict[str, tuple[Order, str, str, str]] = field(default_factory=dict)  # order, guid, first, last
-    people: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # settled: guid -> contact guid, names
-    picked: dict[str, str] = field(default_factory=dict)  # settled: contact guid -> customer guid
-    communications: dict[str, tuple[str, ...]] = field(default_factory=dict)  # contact guid -> kind, value, ...
-    # Each guid and kind read, once: every dict here is keyed by the same customer's guid, and each resource's JSON
-    # brings a copy of it; keyed through this map they share one string (sys.intern would keep its table after).
-    _same: dict[str, str] = field(default_factory=dict)
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}  # customer guid -> position
+        self._heads: list[bytes] = []  # packed heads (b"" once completed)
+        self._office: list[str | None] = []  # the head office address guid (until the addresses are settled)
+        self._address: list[bytes | None] = []  # the picked address, packed
+        self._billing: dict[int, tuple[Order, bytes]] = {}  # while addresses are read: the best billing address
+        self._offices: dict[str, bytes] = {}  # while addresses are read: head office address guid -> address
+        self._contacts: dict[int, tuple[Order, str, str, str]] = {}  # while contacts are read: order, guid, names
+        self._names: list[bytes | None] = []  # the picked contact's first and last name, packed
+        self._picked: dict[str, int] = {}  # the picked contacts' guids -> position
+        self._values: dict[int, bytes] = {}  # position -> the contact's first value per kind, packed
 
-    def _one(self, text: str) -> str:
-        return self._same.setdefault(text, text)
+    def __len__(self) -> int:
+        return len(self.index)
 
     def add_head(self, guid: str, head: Customer, office_guid: str | None) -> None:
-        guid = self._one(guid)
-        self.heads[guid] = head
-        if office_guid:
-            self.head_office[guid] = self._one(office_guid)
+        position = self.index.get(guid)
+        if position is None:
+            self.index[guid] = len(self._heads)
+            self._heads.append(pack(head))
+            self._office.append(office_guid or None)
+            self._address.append(None)
+            self._names.append(None)
+        else:
+            self._heads[position], self._office[position] = pack(head), office_guid or None
 
     def add_address(self, address: sev.Address, ref: PmReference) -> None:
-        owner = address.customer.guid if address.customer else None
-        if not owner or owner not in self.heads:
+        position = self.index.get(address.customer.guid or "") if address.customer else None
+        if position is None:
             return
         if address.isBillingAddress:
-            known = self.billing.get(owner)
+            known = self._billing.get(position)
             if known is None or _order(address) < known[0]:
-                self.billing[self._one(owner)] = (_order(address), pack(address_of(address, ref)))
-        elif address.guid and self.head_office.get(owner) == address.guid:
-            self.offices[self._one(address.guid)] = pack(address_of(address, ref))
+                self._billing[position] = (_order(address), pack(address_of(address, ref)))
+        elif address.guid and self._office[position] == address.guid:
+            self._offices[address.guid] = pack(address_of(address, ref))
 
     def settle_addresses(self) -> None:
         """Every address read: each customer's is its first billing address, else its head office's."""
-        for owner, office in self.head_office.items():
-            if owner not in self.billing and office in self.offices:
-                self.addresses[owner] = self.offices[office]
-        self.addresses.update((owner, blob) for owner, (_, blob) in self.billing.items())
-        self.head_office, self.billing, self.offices = {}, {}, {}
+        for position, office in enumerate(self._office):
+            billing = self._billing.get(position)
+            self._address[position] = billing[1] if billing else self._offices.get(office or "")
+            self._office[position] = None
+        self._billing, self._offices = {}, {}
 
     def add_contact(self, person: sev.ContactPerson) -> None:
-        owner = person.customer.guid
-        if owner not in self.heads or not person.isActive or person.isDeleted:
+        position = self.index.get(person.customer.guid)
+        if position is None or not person.isActive or person.isDeleted:
             return
-        known = self.contacts.get(owner)
+        known = self._contacts.get(position)
         if known is None or _order(person) < known[0]:
-            person_guid = self._one(person.guid or "")
-            self.contacts[self._one(owner)] = (_order(person), person_guid, person.firstName, person.lastName)
+            self._contacts[position] = (_order(person), person.guid or "", person.firstName, person.lastName)
 
     def settle_contacts(self) -> None:
-        """Every contact read: each customer's first active one is kept with its names packed."""
-        for owner, (_, person, first, last) in self.contacts.items():
-            self.people[owner] = (person, pack((first, last)))
+        """Every contact read: each customer's first active one is kept, its names packed."""
+        for position, (_, person, first, last) in self._contacts.items():
+            self._names[position] = pack((first, last))
             if person:
-                self.picked[person] = owner
-        self.contacts = {}
+                self._picked[person] = position
+        self._contacts = {}
 
     def add_communication(self, item: sev.ContactCommunication) -> None:
         """A value of a picked contact is kept when it is the first of its kind (rule C4)."""
-        kind, value, person = item.communicationType.type, item.value.strip(), item.contact.guid
-        if person not in self.picked or not kind or not value:
+        kind, value = item.communicationType.type, item.value.strip()
+        position = self._picked.get(item.contact.guid)
+        if position is None or not kind or not value:
             return
-        known = self.communications.get(person, ())
+        known: tuple[str, ...] = unpack(self._values[position], tuple) if position in self._values else ()
         if kind not in known[::2]:
-            # A flat (kind, value, ...) tuple: a handful of kinds, far smaller than a dict per contact.
-            self.communications[self._one(person)] = (*known, self._one(kind), value)
+            # A flat (kind, value, ...) tuple, packed: a handful of kinds per contact, not a dict of strings.
+            self._values[position] = pack((*known, kind, value))
 
     def customer(self, guid: str) -> Customer:
         """The customer completed; what was kept for it is let go."""
-        head = self.heads.pop(guid)
-        packed_address = self.addresses.pop(guid, None)
+        position = self.index[guid]
+        head = unpack(self._heads[position], Customer)
+        packed_address, names = self._address[position], self._names[position]
+        self._heads[position], self._address[position], self._names[position] = b"", None, None
         address = unpack(packed_address, Address) if packed_address is not None else None
-        person = self.people.pop(guid, None)
         contact = None
-        if person is not None:
-            person_guid, names = person
+        if names is not None:
             first, last = unpack(names, tuple)
-            flat = self.communications.pop(person_guid, ())
+            values = self._values.pop(position, None)
+            flat = unpack(values, tuple) if values is not None else ()
             contact = contact_of(first, last, dict(zip(flat[::2], flat[1::2], strict=True)))
         return replace(head, address=address, contact=contact)
 
@@ -137,7 +142,6 @@ async def canonical_customers(
     async for item in communications:
         parts.add_communication(item)
     completed = PackedMap(Customer)
-    for guid in list(parts.heads):
+    for guid in parts.index:
         completed[guid] = parts.customer(guid)
-    parts._same.clear()
     return completed

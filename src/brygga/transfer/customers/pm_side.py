@@ -79,9 +79,9 @@ class PmCustomerSide:
                 self._add_head(parts, heads, customer, await self.reference())
         if since is not None:
             touched = await self._touched(since) | set(extra_guids)
-            for guid in touched - parts.heads.keys():
+            for guid in touched - parts.index.keys():
                 self._add_head(parts, heads, await self.client.customers.get(guid), await self.reference())
-        if since is None or len(parts.heads) > BULK_THRESHOLD:
+        if since is None or len(parts) > BULK_THRESHOLD:
             return await self._bulk(parts)
         records = {guid: await self.record(customer) for guid, customer in heads.items()}
         if not records:
@@ -153,7 +153,7 @@ class PmCustomerSide:
         return PmCustomerRecord(customer, addresses, contacts, comms)
 
     async def _bulk(self, parts: CustomerParts) -> PmRead:
-        if not parts.heads:
+        if not parts:
             return PmRead({}, {})
         canon = await canonical_customers(
             parts,
