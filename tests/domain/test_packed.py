@@ -94,3 +94,16 @@ def test_x3_a_packed_plan_reads_like_its_list_of_changes() -> None:
     packed[0] = changes[3]
     del packed[1]
     assert [c.source_id for c in packed] == ["g3", "g2", "g3"]
+
+
+def test_x3_a_taken_change_lets_its_object_go_from_every_view_of_the_plan() -> None:
+    changes = [Change(Direction.PM_TO_EEK, Action.CREATE, f"g{n}", Customer(str(n), f"Kund {n}")) for n in range(3)]
+    plan = Plan(PackedChanges(Customer))
+    plan.changes.extend(changes)
+    work = plan.actionable()
+    assert isinstance(work, PackedChanges)
+    assert work.take(1) == changes[1]
+    assert work[0] == changes[0] and plan.changes[2] == changes[2]  # the others are still there
+    for view in (work, plan.changes):
+        with pytest.raises(RuntimeError, match="g1 was executed"):
+            view[1]

@@ -16,6 +16,7 @@ from brygga.transfer.articles.transfer import ArticlesTransfer
 from brygga.transfer.customers.pm_side import BULK_THRESHOLD
 from brygga.transfer.customers.transfer import CustomersTransfer
 from brygga.transfer.outcome import Action
+from brygga.transfer.sync.planner import PackedChanges, Plan
 from brygga_emulators.severa.bulk_data import BULK_FIRST_NUMBER
 from tests.scenarios.harness import World, build_world, eek_customers, pm_customers
 from tests.support.contract_plugin import register_base_url
@@ -40,12 +41,14 @@ async def bulk_world(
 
 @pytest.fixture
 def plans(monkeypatch: pytest.MonkeyPatch) -> list[tuple[CustomersTransfer, Any]]:
-    """Each customer transfer with the plan it made, as execute() gets them."""
+    """Each customer transfer with the plan it made, as execute() gets them: copied first, since executing a
+    packed plan lets each object go (PackedChanges.take)."""
     seen: list[tuple[CustomersTransfer, Any]] = []
     original = CustomersTransfer.execute
 
     async def execute(self: CustomersTransfer, plan: Any, report: Any) -> None:
-        seen.append((self, plan))
+        assert isinstance(plan.changes, PackedChanges) or not plan.changes
+        seen.append((self, Plan(list(plan.changes), list(plan.notices))))
         await original(self, plan, report)
 
     monkeypatch.setattr(CustomersTransfer, "execute", execute)

@@ -185,8 +185,9 @@ class ArticlesTransfer(PairTransfer[Article]):
         return check_article_for_eekonomi(article, fields, self._ref, op)
 
     # writing ---------------------------------------------------------------------------------
-    def _subject(self, change: Change[Article]) -> str:
-        return change.item.kind.english if change.direction is Direction.PM_TO_EEK else "product"
+    def _subject(self, direction: Direction, source_id: str) -> str:
+        # A PM id is "<kind>:<guid>" (pm_article_id): the kind is in the id, no article needed.
+        return ArticleKind(source_id.partition(":")[0]).english if direction is Direction.PM_TO_EEK else "product"
 
     async def _apply_to_eek(self, change: Change[Article]) -> None:
         assert self._ref is not None

@@ -36,7 +36,7 @@ class InvoiceStatusTransfer(PairTransfer[Invoice]):
         self.statuses: InvoiceStatuses | None = None
         self.booked: dict[str, CustomerInvoice] = {}
 
-    def _subject(self, change: Change[Invoice]) -> str:
+    def _subject(self, direction: Direction, source_id: str) -> str:
         return "invoice status"
 
     async def plan(self) -> Plan[Invoice]:

@@ -65,7 +65,7 @@ class InvoicesTransfer(PairTransfer[Invoice]):
         self.wires: dict[str, SeveraInvoice] = {}
         self._pm_ref: PmReference | None = None
 
-    def _subject(self, change: Change[Invoice]) -> str:
+    def _subject(self, direction: Direction, source_id: str) -> str:
         return "invoice"
 
     # planning ----------------------------------------------------------------------------------

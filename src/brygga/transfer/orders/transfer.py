@@ -84,7 +84,7 @@ class OrdersTransfer(PairTransfer[OrderItem]):
         self.customers: dict[str, EekCustomer] = {}
         self.customer_errors: dict[str, BryggaError] = {}
 
-    def _subject(self, change: Change[OrderItem]) -> str:
+    def _subject(self, direction: Direction, source_id: str) -> str:
         return "order"
 
     # planning ----------------------------------------------------------------------------------

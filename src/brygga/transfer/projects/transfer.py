@@ -17,7 +17,7 @@ from brygga.transfer.context import TransferContext
 from brygga.transfer.outcome import Action
 from brygga.transfer.projects.planner import plan_projects
 from brygga.transfer.sync.base import PairTransfer
-from brygga.transfer.sync.planner import Change, Plan
+from brygga.transfer.sync.planner import Change, Direction, Plan
 from brygga.transfer.write_protocol import create_once
 
 __all__ = ["ProjectsTransfer", "resolve_cost_center"]
@@ -56,7 +56,7 @@ class ProjectsTransfer(PairTransfer[Project]):
         self.center: CostCenter | None = None
         self.items: dict[str, CostCenterItem] = {}
 
-    def _subject(self, change: Change[Project]) -> str:
+    def _subject(self, direction: Direction, source_id: str) -> str:
         return "Case"  # Severa's word for a project, as the original's messages use it
 
     async def plan(self) -> Plan[Project]:

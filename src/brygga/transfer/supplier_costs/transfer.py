@@ -37,7 +37,7 @@ class SupplierCostsTransfer(PairTransfer[SupplierCost]):
         super().__init__(ctx)
         self.period = ctx.supplier_period
 
-    def _subject(self, change: Change[SupplierCost]) -> str:
+    def _subject(self, direction: Direction, source_id: str) -> str:
         return "supplier cost"
 
     def _period(self) -> tuple[date, date]:

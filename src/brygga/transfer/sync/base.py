@@ -20,7 +20,7 @@ from brygga.titles import title_for
 from brygga.transfer.context import TransferContext
 from brygga.transfer.outcome import Action, ObjectOutcome, Outcome, failure_from_error
 from brygga.transfer.report import CategoryReport
-from brygga.transfer.sync.planner import Change, Direction, Plan, Syncable
+from brygga.transfer.sync.planner import Change, Direction, PackedChanges, Plan, Syncable
 
 __all__ = ["Cursors", "PairTransfer"]
 
@@ -58,7 +58,7 @@ class PairTransfer(ABC, Generic[ItemT]):
     @abstractmethod
     async def _apply_to_pm(self, change: Change[ItemT]) -> None: ...
 
-    def _subject(self, change: Change[ItemT]) -> str:
+    def _subject(self, direction: Direction, source_id: str) -> str:
         """The noun of the original's messages: "customer", "product", "work type", "Case"…"""
         return self.category
 
@@ -73,11 +73,14 @@ class PairTransfer(ABC, Generic[ItemT]):
         results: list[ObjectOutcome | None] = [None] * len(work)
         queue = iter(range(len(work)))  # shared: each change is taken by exactly one worker, in plan order
 
+        take = work.take if isinstance(work, PackedChanges) else work.__getitem__
+
         async def worker() -> None:
-            # A fixed pool of workers instead of one task per change: memory stays flat however large the plan.
+            # A fixed pool of workers instead of one task per change: memory stays flat however large the plan,
+            # and a packed plan lets each object go once a worker has taken it.
             for index in queue:
                 try:
-                    results[index] = await self._apply(work[index])
+                    results[index] = await self._apply(take(index))
                 finally:
                     self.ctx.progress.advance()
 
@@ -89,27 +92,24 @@ class PairTransfer(ABC, Generic[ItemT]):
         except BaseException:
             self.protocol.discard_batch()  # their intents stay pending: the next run reconciles them
             raise
-        outcomes = self._with_clashes(work, outcomes, clashes)
+        outcomes = self._with_clashes(outcomes, clashes)
         report.outcomes.extend(outcomes)
         report.notices.extend(plan.notices)
         self._record_retries(outcomes)
         self._advance_cursors(report.outcomes)
 
-    def _with_clashes(
-        self, work: Sequence[Change[ItemT]], outcomes: list[ObjectOutcome], clashes: Sequence[LinkClash]
-    ) -> list[ObjectOutcome]:
+    def _with_clashes(self, outcomes: list[ObjectOutcome], clashes: Sequence[LinkClash]) -> list[ObjectOutcome]:
         """An object whose link the group commit refused (its eEkonomi object is linked to another PM object)
-        failed after all, with the message a single commit gave. Outcomes carry both ids, so the (possibly
-        packed) plan is only read again for a refused object."""
+        failed after all, with the message a single commit gave. Outcomes carry both ids and the words, so the
+        plan is not read again (a packed plan has let its objects go by now)."""
         if not clashes:
             return outcomes
         refused = {(c.link.pm_id, c.link.eek_id): c.error for c in clashes}
         result = []
-        for index, outcome in enumerate(outcomes):
+        for outcome in outcomes:
             error = refused.get((outcome.pm_id, outcome.eek_id))
             if error is not None and outcome.outcome is Outcome.SUCCEEDED:
-                failed = self._failure(work[index], error)
-                outcome = replace(failed, pm_id=outcome.pm_id, eek_id=outcome.eek_id)
+                outcome = self._failed_after_all(outcome, error)
             result.append(outcome)
         return result
 
@@ -195,10 +195,30 @@ class PairTransfer(ABC, Generic[ItemT]):
         )
 
     def _failure(self, change: Change[ItemT], error: BryggaError) -> ObjectOutcome:
-        verb = "add" if change.action is Action.CREATE else "update"
-        target = "Visma eAccounting" if change.direction is Direction.PM_TO_EEK else "Visma PM"
-        prefix = f"Could not {verb} {self._subject(change)} {change.key} to {target}. "
+        prefix = self._failure_prefix(change.direction, change.action, change.source_id, change.key)
         return self._with_history(change, self._plain_failure(change, error, prefix))
+
+    def _failure_prefix(self, direction: Direction, action: Action, source_id: str, key: str) -> str:
+        verb = "add" if action is Action.CREATE else "update"
+        target = "Visma eAccounting" if direction is Direction.PM_TO_EEK else "Visma PM"
+        return f"Could not {verb} {self._subject(direction, source_id)} {key} to {target}. "
+
+    def _failed_after_all(self, outcome: ObjectOutcome, error: BryggaError) -> ObjectOutcome:
+        """A succeeded outcome turned into the failure ``error`` would have given, from the outcome alone (its
+        change may be let go already): same ids and field changes, the original's message format."""
+        direction = Direction(outcome.direction)
+        source_id = outcome.pm_id if direction is Direction.PM_TO_EEK else outcome.eek_id
+        prefix = self._failure_prefix(direction, outcome.action, source_id, outcome.key)
+        failed = failure_from_error(
+            error,
+            category=self.category,
+            direction=outcome.direction,
+            key=outcome.key,
+            name=outcome.name,
+            action=outcome.action,
+            prefix=prefix,
+        )
+        return replace(failed, pm_id=outcome.pm_id, eek_id=outcome.eek_id, changes=outcome.changes)
 
     def _plain_failure(self, change: Change[ItemT], error: BryggaError, prefix: str) -> ObjectOutcome:
         return failure_from_error(

@@ -114,7 +114,10 @@ class Change(Generic[ItemT]):
         return self.item.fingerprint()
 
 
-@dataclass(frozen=True, slots=True)
+_TAKEN = b""  # a taken row's blob (no object packs to nothing)
+
+
+@dataclass(slots=True)  # not frozen: PackedChanges.take lets its object go once it is executed
 class _PackedRow:
     """A change as :class:`PackedChanges` keeps it: the decision, and the object as bytes."""
 
@@ -145,8 +148,18 @@ class PackedChanges(MutableSequence[Change[ItemT]]):
 
     def _change(self, row: _PackedRow) -> Change[ItemT]:
         r = row
+        if r.blob is _TAKEN:
+            raise RuntimeError(f"the change of {r.source_id} was executed and let go: a plan is executed once")
         item = unpack(r.blob, self.kind)
         return Change(r.direction, r.action, r.source_id, item, r.target_id, r.violation, r.reason, r.rule, r.hint)
+
+    def take(self, index: int) -> Change[ItemT]:
+        """The change at ``index``, for executing it once: its object is let go from the plan (and from every
+        view sharing the row, the plan itself included), so a run holds only the objects not yet executed.
+        Reading that change again afterwards is a programming error (RuntimeError)."""
+        change = self[index]
+        self._rows[index].blob = _TAKEN
+        return change
 
     def append_packed(self, change: Change[ItemT], blob: bytes) -> None:
         """``change``, whose object is already packed as ``blob`` (a packed view's): kept without packing again."""
