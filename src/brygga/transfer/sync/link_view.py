@@ -8,7 +8,7 @@ about 0.6 KB; here each link is its two ids, one tuple and its two fingerprints 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, TypeVar
 
 from brygga.store import Link
@@ -50,11 +50,11 @@ class LinkView:
             self._category = link.category
             self._by_pm[link.pm_id] = (link.eek_id, _compact(link.pm_hash), _compact(link.eek_hash))
             self._by_eek[link.eek_id] = link.pm_id
-        self.by_pm: Mapping[str, Link] = _ByPm(self)
-        self.by_eek: Mapping[str, Link] = _ByEek(self)
+        self.by_pm: Mapping[str, Link] = _Links(self._by_pm, self._link)
+        self.by_eek: Mapping[str, Link] = _Links(self._by_eek, lambda eek_id: self._link(self._by_eek[eek_id]))
 
-    def _link(self, pm_id: str, entry: _Entry) -> Link:
-        eek_id, pm_hash, eek_hash = entry
+    def _link(self, pm_id: str) -> Link:
+        eek_id, pm_hash, eek_hash = self._by_pm[pm_id]
         return Link(self._category, pm_id, eek_id, _text(pm_hash), _text(eek_hash))
 
     def relevant(self, pm: SideView[ItemT], eek: SideView[ItemT]) -> list[Link]:
@@ -66,36 +66,22 @@ class LinkView:
         return list(found.values())
 
 
-class _ByPm(Mapping[str, Link]):
-    def __init__(self, view: LinkView) -> None:
-        self._view = view
+class _Links(Mapping[str, Link]):
+    """One side's ids -> links of a :class:`LinkView`: membership from that side's dict, a Link made per look-up."""
 
-    def __getitem__(self, pm_id: str) -> Link:
-        return self._view._link(pm_id, self._view._by_pm[pm_id])
+    def __init__(self, ids: Mapping[str, object], link: Callable[[str], Link]) -> None:
+        self._ids, self._link = ids, link
 
-    def __contains__(self, pm_id: object) -> bool:
-        return pm_id in self._view._by_pm
+    def __getitem__(self, object_id: str) -> Link:
+        if object_id not in self._ids:
+            raise KeyError(object_id)
+        return self._link(object_id)
 
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._view._by_pm)
-
-    def __len__(self) -> int:
-        return len(self._view._by_pm)
-
-
-class _ByEek(Mapping[str, Link]):
-    def __init__(self, view: LinkView) -> None:
-        self._view = view
-
-    def __getitem__(self, eek_id: str) -> Link:
-        pm_id = self._view._by_eek[eek_id]
-        return self._view._link(pm_id, self._view._by_pm[pm_id])
-
-    def __contains__(self, eek_id: object) -> bool:
-        return eek_id in self._view._by_eek
+    def __contains__(self, object_id: object) -> bool:
+        return object_id in self._ids
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._view._by_eek)
+        return iter(self._ids)
 
     def __len__(self) -> int:
-        return len(self._view._by_eek)
+        return len(self._ids)
