@@ -111,7 +111,7 @@ async def test_c4_bulk_read_picks_the_same_address_and_contact_as_the_full_recor
     addresses = [a for r in records for a in r.addresses]
     contacts = [c for r in records for c in r.contacts]
     comms = [c for r in records for items in r.communications.values() for c in items]
-    canon = await canonical_customers(parts, REF, _stream(addresses), _stream(contacts), _stream(comms))
+    canon = dict(await canonical_customers(parts, REF, _stream(addresses), _stream(contacts), _stream(comms)))
     assert canon == {r.guid: from_severa_customer(r, REF) for r in records}
     first = canon["c1"]
     assert first.address is not None and first.address.line1 == "Äldsta 1"  # the oldest billing address

@@ -1,128 +1,190 @@
-"""Many PM customers at once, as canonical customers, without keeping PM's wire models (issue 16, goal 2).
+"""Many PM customers at once, as canonical customers, in memory that does not grow with the register (issue 16,
+goal 2).
 
 A PM customer spans four resources. Read one paged list per resource and keep, per customer, only what the
 mapping picks (rule C4): the first billing address (else the head office's), the first active contact and that
-contact's first value per communication type. Each page's models are dropped once read, so memory grows with
-the canonical customers, not with PM's answers (some twenty nested models per customer).
+contact's first value per communication type. Each page's models are dropped once read.
+
+What is kept goes to a private temporary SQLite database, not to Python objects: a first run reads the whole
+register before it plans, and some hundred thousand small objects held that long (heads, guids, picks) took more
+memory than the rest of the run, most of it fragmentation between pages. SQLite keeps a few megabytes of pages in
+memory and the rest in a temporary file it deletes when the connection closes.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterable
+import sqlite3
+from collections.abc import AsyncIterable, Iterable, Iterator
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from types import TracebackType
 
 from brygga.domain import Address, Customer
-from brygga.domain.packed import PackedMap, pack, unpack
+from brygga.domain.packed import pack, unpack
 from brygga.mapping.severa_customers import PmReference, address_of, contact_of
 from brygga.severa import models as sev
 
 __all__ = ["CustomerParts", "canonical_customers"]
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-Order = tuple[datetime, str]
+_MICROSECOND = timedelta(microseconds=1)
+_CACHE_KIB = 2048  # SQLite's page cache; the rest of the parts wait in the temporary file
+Order = tuple[int, str]
+
+# One row per customer; the picks are columns filled as the lists are read. ``pos`` is the order first read.
+_SCHEMA = """
+CREATE TABLE head (
+    pos INTEGER PRIMARY KEY,
+    guid TEXT NOT NULL UNIQUE,
+    office TEXT,            -- the head office address guid
+    head BLOB NOT NULL,     -- the canonical customer without address and contact, packed
+    billing_at INTEGER, billing_guid TEXT, billing BLOB,   -- the first billing address so far
+    office_address BLOB,    -- the head office address, used when there is no billing address
+    contact_at INTEGER, contact_guid TEXT, names BLOB,     -- the first active contact so far
+    comms BLOB              -- that contact's first value per communication type, packed (kind, value, ...)
+)
+"""
 
 
 def _order(item: sev.Address | sev.ContactPerson) -> Order:
     # The API gives no order, so "first" is the oldest by creation time, ties broken by guid (severa-fit G7).
-    return (item.createdDateTime or _EPOCH, item.guid or "")
+    # Microseconds since 1970 compare like the datetimes and fit SQLite's integers.
+    created = item.createdDateTime or _EPOCH
+    if created.tzinfo is None:
+        created = created.replace(tzinfo=UTC)
+    return ((created - _EPOCH) // _MICROSECOND, item.guid or "")
+
+
+def _earlier(order: Order, known_at: int | None, known_guid: str | None) -> bool:
+    return known_at is None or order < (known_at, known_guid or "")
 
 
 class CustomerParts:
     """What the mapping keeps of the customers being read: their heads (canonical customers without address and
-    contact) and the picked address and contact of each, by the customer's position in the read.
+    contact) and the picked address, contact and contact details of each.
 
-    One dict maps each customer's guid to its position; everything else is a list slot or is keyed by position,
-    packed where it is kept past its list's read. While a list is read, the order of each customer's best
-    candidate is kept to compare the next; once it is read, ``settle_*`` keeps only the pick. The parts of
-    100,000 customers so take well under a kilobyte each (issue 16, goal 2)."""
+    Kept in a private temporary SQLite database (see the module's note), one row per customer. ``close`` lets it
+    go; :meth:`completed` closes it when the last customer has been taken. Also a context manager."""
 
     def __init__(self) -> None:
-        self.index: dict[str, int] = {}  # customer guid -> position
-        self._heads: list[bytes] = []  # packed heads (b"" once completed)
-        self._office: list[str | None] = []  # the head office address guid (until the addresses are settled)
-        self._address: list[bytes | None] = []  # the picked address, packed
-        self._billing: dict[int, tuple[Order, bytes]] = {}  # while addresses are read: the best billing address
-        self._offices: dict[str, bytes] = {}  # while addresses are read: head office address guid -> address
-        self._contacts: dict[int, tuple[Order, str, str, str]] = {}  # while contacts are read: order, guid, names
-        self._names: list[bytes | None] = []  # the picked contact's first and last name, packed
-        self._picked: dict[str, int] = {}  # the picked contacts' guids -> position
-        self._values: dict[int, bytes] = {}  # position -> the contact's first value per kind, packed
+        # "" is SQLite's private temporary database: deleted when closed. One open transaction, no journal:
+        # nothing here outlives the read, so nothing needs to survive a crash.
+        self._db = sqlite3.connect("", isolation_level=None)
+        self._db.execute(f"PRAGMA cache_size = -{_CACHE_KIB}")
+        self._db.execute("PRAGMA journal_mode = OFF")
+        self._db.execute("PRAGMA synchronous = OFF")
+        self._db.execute(_SCHEMA)
+        self._db.execute("BEGIN")
+        self._count = 0
 
     def __len__(self) -> int:
-        return len(self.index)
+        return self._count
+
+    def __enter__(self) -> CustomerParts:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    def missing(self, guids: Iterable[str]) -> list[str]:
+        """The customers of ``guids`` that have no head yet."""
+        has = self._db.execute
+        return [guid for guid in guids if has("SELECT 1 FROM head WHERE guid = ?", (guid,)).fetchone() is None]
 
     def add_head(self, guid: str, head: Customer, office_guid: str | None) -> None:
-        position = self.index.get(guid)
-        if position is None:
-            self.index[guid] = len(self._heads)
-            self._heads.append(pack(head))
-            self._office.append(office_guid or None)
-            self._address.append(None)
-            self._names.append(None)
-        else:
-            self._heads[position], self._office[position] = pack(head), office_guid or None
+        """A customer read; read again, its head and office are replaced and it keeps its place."""
+        cursor = self._db.execute(
+            "UPDATE head SET head = ?, office = ? WHERE guid = ?", (pack(head), office_guid or None, guid)
+        )
+        if cursor.rowcount == 0:
+            self._db.execute(
+                "INSERT INTO head (guid, office, head) VALUES (?, ?, ?)", (guid, office_guid or None, pack(head))
+            )
+            self._count += 1
 
     def add_address(self, address: sev.Address, ref: PmReference) -> None:
-        position = self.index.get(address.customer.guid or "") if address.customer else None
-        if position is None:
+        guid = address.customer.guid if address.customer else None
+        row = self._db.execute(
+            "SELECT pos, office, billing_at, billing_guid FROM head WHERE guid = ?", (guid or "",)
+        ).fetchone()
+        if row is None:
             return
+        pos, office, billing_at, billing_guid = row
         if address.isBillingAddress:
-            known = self._billing.get(position)
-            if known is None or _order(address) < known[0]:
-                self._billing[position] = (_order(address), pack(address_of(address, ref)))
-        elif address.guid and self._office[position] == address.guid:
-            self._offices[address.guid] = pack(address_of(address, ref))
+            order = _order(address)
+            if _earlier(order, billing_at, billing_guid):
+                self._db.execute(
+                    "UPDATE head SET billing_at = ?, billing_guid = ?, billing = ? WHERE pos = ?",
+                    (*order, pack(address_of(address, ref)), pos),
+                )
+        elif address.guid and office == address.guid:
+            self._db.execute("UPDATE head SET office_address = ? WHERE pos = ?", (pack(address_of(address, ref)), pos))
 
     def settle_addresses(self) -> None:
-        """Every address read: each customer's is its first billing address, else its head office's."""
-        for position, office in enumerate(self._office):
-            billing = self._billing.get(position)
-            self._address[position] = billing[1] if billing else self._offices.get(office or "")
-            self._office[position] = None
-        self._billing, self._offices = {}, {}
+        """Every address read: each customer's is its first billing address, else its head office's (the
+        choice is made as each customer is completed)."""
 
     def add_contact(self, person: sev.ContactPerson) -> None:
-        position = self.index.get(person.customer.guid)
-        if position is None or not person.isActive or person.isDeleted:
+        if not person.isActive or person.isDeleted:
             return
-        known = self._contacts.get(position)
-        if known is None or _order(person) < known[0]:
-            self._contacts[position] = (_order(person), person.guid or "", person.firstName, person.lastName)
+        row = self._db.execute(
+            "SELECT pos, contact_at, contact_guid FROM head WHERE guid = ?", (person.customer.guid,)
+        ).fetchone()
+        if row is None:
+            return
+        pos, contact_at, contact_guid = row
+        order = _order(person)
+        if _earlier(order, contact_at, contact_guid):
+            self._db.execute(
+                "UPDATE head SET contact_at = ?, contact_guid = ?, names = ?, comms = NULL WHERE pos = ?",
+                (*order, pack((person.firstName, person.lastName)), pos),
+            )
 
     def settle_contacts(self) -> None:
-        """Every contact read: each customer's first active one is kept, its names packed."""
-        for position, (_, person, first, last) in self._contacts.items():
-            self._names[position] = pack((first, last))
-            if person:
-                self._picked[person] = position
-        self._contacts = {}
+        """Every contact read: the contact details are looked up by the picked contact's guid from now on."""
+        self._db.execute("CREATE INDEX head_contact ON head (contact_guid)")
 
     def add_communication(self, item: sev.ContactCommunication) -> None:
         """A value of a picked contact is kept when it is the first of its kind (rule C4)."""
         kind, value = item.communicationType.type, item.value.strip()
-        position = self._picked.get(item.contact.guid)
-        if position is None or not kind or not value:
+        if not kind or not value or not item.contact.guid:
             return
-        known: tuple[str, ...] = unpack(self._values[position], tuple) if position in self._values else ()
+        row = self._db.execute("SELECT pos, comms FROM head WHERE contact_guid = ?", (item.contact.guid,)).fetchone()
+        if row is None:
+            return
+        pos, comms = row
+        known: tuple[str, ...] = unpack(comms, tuple) if comms is not None else ()
         if kind not in known[::2]:
-            # A flat (kind, value, ...) tuple, packed: a handful of kinds per contact, not a dict of strings.
-            self._values[position] = pack((*known, kind, value))
+            # A flat (kind, value, ...) tuple: a handful of kinds per contact.
+            self._db.execute("UPDATE head SET comms = ? WHERE pos = ?", (pack((*known, kind, value)), pos))
 
-    def customer(self, guid: str) -> Customer:
-        """The customer completed; what was kept for it is let go."""
-        position = self.index[guid]
-        head = unpack(self._heads[position], Customer)
-        packed_address, names = self._address[position], self._names[position]
-        self._heads[position], self._address[position], self._names[position] = b"", None, None
-        address = unpack(packed_address, Address) if packed_address is not None else None
-        contact = None
-        if names is not None:
-            first, last = unpack(names, tuple)
-            values = self._values.pop(position, None)
-            flat = unpack(values, tuple) if values is not None else ()
-            contact = contact_of(first, last, dict(zip(flat[::2], flat[1::2], strict=True)))
-        return replace(head, address=address, contact=contact)
+    def completed(self) -> Iterator[tuple[str, Customer]]:
+        """Each customer completed, in the order first read, one at a time as the caller takes them; the
+        database is closed once the last has been taken (or the caller lets go)."""
+        try:
+            rows = self._db.execute(
+                "SELECT guid, head, coalesce(billing, office_address), names, comms FROM head ORDER BY pos"
+            )
+            for guid, head, address, names, comms in rows:
+                yield guid, _customer(head, address, names, comms)
+        finally:
+            self.close()
+
+
+def _customer(head: bytes, address: bytes | None, names: bytes | None, comms: bytes | None) -> Customer:
+    contact = None
+    if names is not None:
+        first, last = unpack(names, tuple)
+        flat: tuple[str, ...] = unpack(comms, tuple) if comms is not None else ()
+        contact = contact_of(first, last, dict(zip(flat[::2], flat[1::2], strict=True)))
+    return replace(
+        unpack(head, Customer),
+        address=unpack(address, Address) if address is not None else None,
+        contact=contact,
+    )
 
 
 async def canonical_customers(
@@ -131,8 +193,9 @@ async def canonical_customers(
     addresses: AsyncIterable[sev.Address],
     contacts: AsyncIterable[sev.ContactPerson],
     communications: AsyncIterable[sev.ContactCommunication],
-) -> PackedMap[Customer]:
-    """Every head in ``parts`` completed with its address and contact, reading each list once; kept packed."""
+) -> Iterator[tuple[str, Customer]]:
+    """Every head in ``parts`` completed with its address and contact, reading each list once. The customers
+    are completed one at a time as the caller takes them (:meth:`CustomerParts.completed`)."""
     async for address in addresses:
         parts.add_address(address, ref)
     parts.settle_addresses()
@@ -141,7 +204,4 @@ async def canonical_customers(
     parts.settle_contacts()
     async for item in communications:
         parts.add_communication(item)
-    completed = PackedMap(Customer)
-    for guid in parts.index:
-        completed[guid] = parts.customer(guid)
-    return completed
+    return parts.completed()

@@ -9,7 +9,7 @@ only adds what is missing.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping, MutableMapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
@@ -41,9 +41,10 @@ ModelT = TypeVar("ModelT", bound=sev.SeveraModel)
 
 @dataclass(frozen=True)
 class PmRead:
-    """The customers read from PM: canonical by guid, and the wire records of those read one by one (few)."""
+    """The customers read from PM: canonical, each with its guid, and the wire records of those read one by one
+    (few). ``canon`` can be walked once: read in bulk, each customer is completed as it is taken (pm_bulk)."""
 
-    canon: MutableMapping[str, Customer]  # packed when read in bulk (brygga.domain.packed)
+    canon: Iterator[tuple[str, Customer]]
     records: dict[str, PmCustomerRecord]
 
 
@@ -74,20 +75,25 @@ class PmCustomerSide:
         list per resource and keep only their canonical customers (pm_bulk)."""
         heads: dict[str, sev.Customer] = {}  # the first customers' wire models, for the per-customer reads
         parts = CustomerParts()
-        async for customer in self.client.customers.iter(changed_since=since):
-            if customer.guid:
-                self._add_head(parts, heads, customer, await self.reference())
-        if since is not None:
-            touched = await self._touched(since) | set(extra_guids)
-            for guid in touched - parts.index.keys():
-                self._add_head(parts, heads, await self.client.customers.get(guid), await self.reference())
-        if since is None or len(parts) > BULK_THRESHOLD:
-            return await self._bulk(parts)
+        try:
+            async for customer in self.client.customers.iter(changed_since=since):
+                if customer.guid:
+                    self._add_head(parts, heads, customer, await self.reference())
+            if since is not None:
+                touched = await self._touched(since) | set(extra_guids)
+                for guid in parts.missing(touched):
+                    self._add_head(parts, heads, await self.client.customers.get(guid), await self.reference())
+            if since is None or len(parts) > BULK_THRESHOLD:
+                return await self._bulk(parts)  # the parts close once the last customer is taken
+        except BaseException:
+            parts.close()
+            raise
+        parts.close()
         records = {guid: await self.record(customer) for guid, customer in heads.items()}
         if not records:
-            return PmRead({}, {})
+            return PmRead(iter(()), {})
         ref = await self.reference()
-        return PmRead({g: from_severa_customer(r, ref) for g, r in records.items()}, records)
+        return PmRead(((g, from_severa_customer(r, ref)) for g, r in records.items()), records)
 
     @staticmethod
     def _add_head(
@@ -154,7 +160,8 @@ class PmCustomerSide:
 
     async def _bulk(self, parts: CustomerParts) -> PmRead:
         if not parts:
-            return PmRead({}, {})
+            parts.close()
+            return PmRead(iter(()), {})
         canon = await canonical_customers(
             parts,
             await self.reference(),

@@ -61,8 +61,8 @@ class CustomersTransfer(PairTransfer[Customer]):
         self.pm_records = read.records
         links = LinkView(self.protocol.iter_links(CATEGORY))
         pm_view = SideView.packed(Customer, links.by_pm, lambda link: link.pm_hash)
-        for guid in list(read.canon):
-            pm_view.add(guid, read.canon.pop(guid))  # each canonical customer is either kept or left quiet
+        for guid, customer in read.canon:
+            pm_view.add(guid, customer)  # each canonical customer is either kept (packed) or left quiet
         # The eEkonomi index is asked only for the numbers of unlinked PM objects: quiet ones need no other entry.
         unlinked_pm = pm_view.unlinked
         eek_view = SideView.packed(Customer, links.by_eek, lambda link: link.eek_hash, wanted=unlinked_pm)
