@@ -75,6 +75,24 @@ def test_x3_a_packed_map_holds_bytes_and_reads_like_a_dict() -> None:
     assert customers.pop("g1") == Customer("1", "Ett") and list(customers) == ["g2"]
 
 
+def test_x3_two_packed_maps_of_the_same_objects_share_one_copy_of_the_bytes() -> None:
+    changed, every = PackedMap(Article), PackedMap(Article)
+    changed["p:1"] = Article(number="1", name="Konsult", kind=ArticleKind.PRODUCT, net_price=Decimal("950.00"))
+    every.share("p:1", changed)
+    assert every.blob("p:1") is changed.blob("p:1")
+    assert every["p:1"] == changed["p:1"]
+    del changed["p:1"]
+    assert every["p:1"].net_price == Decimal("950.00")  # the bytes stay while one map keeps them
+    with pytest.raises(TypeError, match="expected Article"):
+        every.share("c", _customer_map())  # type: ignore[arg-type]  # the wrong kind, on purpose
+
+
+def _customer_map() -> PackedMap[Customer]:
+    customers = PackedMap(Customer)
+    customers["c"] = Customer(number="1", name="Kund")
+    return customers
+
+
 def test_x3_a_packed_plan_reads_like_its_list_of_changes() -> None:
     items = [Customer(str(n), f"Kund {n}") for n in range(4)]
     actions = [Action.CREATE, Action.NONE, Action.UPDATE, Action.SKIP]

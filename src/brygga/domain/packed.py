@@ -121,5 +121,11 @@ class PackedMap(MutableMapping[str, T], Generic[T]):
         """The bytes kept for ``key``, for a holder that keeps them as they are (a packed plan)."""
         return self._blobs[key]
 
+    def share(self, key: str, other: PackedMap[T]) -> None:
+        """Keep for ``key`` the very bytes ``other`` keeps for it: one copy for two maps of the same objects."""
+        if other.kind is not self.kind:
+            raise TypeError(f"packed {other.kind.__name__}, expected {self.kind.__name__}")
+        self._blobs[key] = other._blobs[key]
+
     def keys(self) -> KeysView[str]:
         return self._blobs.keys()

@@ -95,9 +95,11 @@ class ArticlesTransfer(PairTransfer[Article]):
         numbers = PmNumbers()
         async for item in self.pm.iter_changed(pm_since - PM_CURSOR_OVERLAP if pm_since else None, retries["pm"]):
             pm_id = item.pm_id  # one string for the three places that keep it
-            self.pm_items[pm_id] = item.article
             numbers.add(pm_id, item.article.number)
-            pm_view.add(pm_id, item.article)
+            if pm_view.add(pm_id, item.article) and isinstance(pm_view.changed, PackedMap):
+                self.pm_items.share(pm_id, pm_view.changed)  # a changed article's bytes are kept once, not twice
+            else:
+                self.pm_items[pm_id] = item.article
         self._duplicates = numbers.duplicates
         # The eEkonomi index is asked only for the numbers of unlinked PM objects: quiet ones need no other entry.
         unlinked_pm = pm_view.unlinked
