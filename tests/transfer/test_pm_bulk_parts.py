@@ -10,6 +10,7 @@ from typing import TypeVar
 
 import pytest
 
+from brygga.errors import ConfigError
 from brygga.mapping.severa_customers import PmCustomerRecord, PmReference, customer_head, from_severa_customer
 from brygga.severa import models as sev
 from brygga.transfer.customers.pm_bulk import CustomerParts, canonical_customers
@@ -122,3 +123,15 @@ def test_x3_parts_closed_early_when_a_read_fails() -> None:
         assert len(parts) == 1
     with pytest.raises(sqlite3.ProgrammingError):
         parts.missing(["c1"])
+
+
+def test_x3_a_full_temporary_disk_is_a_plain_error_with_a_fix_and_nothing_left_open() -> None:
+    parts = _parts(_customer("c1", 1))
+    parts._db.execute("PRAGMA max_page_count = 2")  # what a full disk looks like to SQLite
+    with pytest.raises(ConfigError) as caught:
+        for number in range(2, 500):
+            parts.add_head(f"c{number}", customer_head(_customer(f"c{number}", number), REF), None)
+    assert "tillfällig fil" in caught.value.message and "TMPDIR" in caught.value.hint
+    assert "temporary file" in caught.value.message_en
+    with pytest.raises(sqlite3.ProgrammingError):
+        parts.missing(["c1"])  # closed when it failed

@@ -21,6 +21,7 @@ from types import TracebackType
 
 from brygga.domain import Address, Customer
 from brygga.domain.packed import pack, unpack
+from brygga.errors import ConfigError
 from brygga.mapping.severa_customers import PmReference, address_of, contact_of
 from brygga.severa import models as sev
 
@@ -70,12 +71,22 @@ class CustomerParts:
         # "" is SQLite's private temporary database: deleted when closed. One open transaction, no journal:
         # nothing here outlives the read, so nothing needs to survive a crash.
         self._db = sqlite3.connect("", isolation_level=None)
-        self._db.execute(f"PRAGMA cache_size = -{_CACHE_KIB}")
-        self._db.execute("PRAGMA journal_mode = OFF")
-        self._db.execute("PRAGMA synchronous = OFF")
-        self._db.execute(_SCHEMA)
-        self._db.execute("BEGIN")
         self._count = 0
+        for statement in (
+            f"PRAGMA cache_size = -{_CACHE_KIB}",
+            "PRAGMA journal_mode = OFF",
+            "PRAGMA synchronous = OFF",
+        ):
+            self._execute(statement)
+        self._execute(_SCHEMA)
+        self._execute("BEGIN")
+
+    def _execute(self, sql: str, params: tuple[object, ...] = ()) -> sqlite3.Cursor:
+        try:
+            return self._db.execute(sql, params)
+        except sqlite3.OperationalError as exc:  # the temporary file: a full disk, a folder that cannot be written
+            self.close()
+            raise _scratch_error(exc) from exc
 
     def __len__(self) -> int:
         return self._count
@@ -91,23 +102,23 @@ class CustomerParts:
 
     def missing(self, guids: Iterable[str]) -> list[str]:
         """The customers of ``guids`` that have no head yet."""
-        has = self._db.execute
+        has = self._execute
         return [guid for guid in guids if has("SELECT 1 FROM head WHERE guid = ?", (guid,)).fetchone() is None]
 
     def add_head(self, guid: str, head: Customer, office_guid: str | None) -> None:
         """A customer read; read again, its head and office are replaced and it keeps its place."""
-        cursor = self._db.execute(
+        cursor = self._execute(
             "UPDATE head SET head = ?, office = ? WHERE guid = ?", (pack(head), office_guid or None, guid)
         )
         if cursor.rowcount == 0:
-            self._db.execute(
+            self._execute(
                 "INSERT INTO head (guid, office, head) VALUES (?, ?, ?)", (guid, office_guid or None, pack(head))
             )
             self._count += 1
 
     def add_address(self, address: sev.Address, ref: PmReference) -> None:
         guid = address.customer.guid if address.customer else None
-        row = self._db.execute(
+        row = self._execute(
             "SELECT pos, office, billing_at, billing_guid FROM head WHERE guid = ?", (guid or "",)
         ).fetchone()
         if row is None:
@@ -116,12 +127,12 @@ class CustomerParts:
         if address.isBillingAddress:
             order = _order(address)
             if _earlier(order, billing_at, billing_guid):
-                self._db.execute(
+                self._execute(
                     "UPDATE head SET billing_at = ?, billing_guid = ?, billing = ? WHERE pos = ?",
                     (*order, pack(address_of(address, ref)), pos),
                 )
         elif address.guid and office == address.guid:
-            self._db.execute("UPDATE head SET office_address = ? WHERE pos = ?", (pack(address_of(address, ref)), pos))
+            self._execute("UPDATE head SET office_address = ? WHERE pos = ?", (pack(address_of(address, ref)), pos))
 
     def settle_addresses(self) -> None:
         """Every address read: each customer's is its first billing address, else its head office's (the
@@ -130,7 +141,7 @@ class CustomerParts:
     def add_contact(self, person: sev.ContactPerson) -> None:
         if not person.isActive or person.isDeleted:
             return
-        row = self._db.execute(
+        row = self._execute(
             "SELECT pos, contact_at, contact_guid FROM head WHERE guid = ?", (person.customer.guid,)
         ).fetchone()
         if row is None:
@@ -138,40 +149,59 @@ class CustomerParts:
         pos, contact_at, contact_guid = row
         order = _order(person)
         if _earlier(order, contact_at, contact_guid):
-            self._db.execute(
+            self._execute(
                 "UPDATE head SET contact_at = ?, contact_guid = ?, names = ?, comms = NULL WHERE pos = ?",
                 (*order, pack((person.firstName, person.lastName)), pos),
             )
 
     def settle_contacts(self) -> None:
         """Every contact read: the contact details are looked up by the picked contact's guid from now on."""
-        self._db.execute("CREATE INDEX head_contact ON head (contact_guid)")
+        self._execute("CREATE INDEX head_contact ON head (contact_guid)")
 
     def add_communication(self, item: sev.ContactCommunication) -> None:
         """A value of a picked contact is kept when it is the first of its kind (rule C4)."""
         kind, value = item.communicationType.type, item.value.strip()
         if not kind or not value or not item.contact.guid:
             return
-        row = self._db.execute("SELECT pos, comms FROM head WHERE contact_guid = ?", (item.contact.guid,)).fetchone()
+        row = self._execute("SELECT pos, comms FROM head WHERE contact_guid = ?", (item.contact.guid,)).fetchone()
         if row is None:
             return
         pos, comms = row
         known: tuple[str, ...] = unpack(comms, tuple) if comms is not None else ()
         if kind not in known[::2]:
             # A flat (kind, value, ...) tuple: a handful of kinds per contact.
-            self._db.execute("UPDATE head SET comms = ? WHERE pos = ?", (pack((*known, kind, value)), pos))
+            self._execute("UPDATE head SET comms = ? WHERE pos = ?", (pack((*known, kind, value)), pos))
 
     def completed(self) -> Iterator[tuple[str, Customer]]:
         """Each customer completed, in the order first read, one at a time as the caller takes them; the
         database is closed once the last has been taken (or the caller lets go)."""
         try:
-            rows = self._db.execute(
+            rows = self._execute(
                 "SELECT guid, head, coalesce(billing, office_address), names, comms FROM head ORDER BY pos"
             )
-            for guid, head, address, names, comms in rows:
-                yield guid, _customer(head, address, names, comms)
+            while batch := _fetch(rows):
+                for guid, head, address, names, comms in batch:
+                    yield guid, _customer(head, address, names, comms)
         finally:
             self.close()
+
+
+def _fetch(rows: sqlite3.Cursor) -> list[tuple[str, bytes, bytes | None, bytes | None, bytes | None]]:
+    try:
+        return rows.fetchmany(500)
+    except sqlite3.OperationalError as exc:
+        raise _scratch_error(exc) from exc
+
+
+def _scratch_error(exc: sqlite3.OperationalError) -> ConfigError:
+    return ConfigError(
+        f"Kunderna från Visma PM kunde inte mellanlagras i en tillfällig fil ({exc}).",
+        hint="Se till att det finns ledigt utrymme där tillfälliga filer skrivs (katalogen i TMPDIR, annars /tmp) "
+        "och att brygga får skriva där. Kör sedan överföringen igen.",
+        message_en=f"The customers from Visma PM could not be kept in a temporary file ({exc}).",
+        hint_en="Make sure there is free space where temporary files are written (the folder in TMPDIR, else /tmp) "
+        "and that brygga may write there. Then run the transfer again.",
+    )
 
 
 def _customer(head: bytes, address: bytes | None, names: bytes | None, comms: bytes | None) -> Customer:
