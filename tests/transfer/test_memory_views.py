@@ -130,9 +130,18 @@ def test_x3_a_linked_unchanged_object_leaves_only_its_id_and_name_in_the_index()
     assert [view.add("p1", quiet), view.add("p2", changed), view.add("p3", new)] == [False, True, True]
     assert view.changed == {"p2": changed, "p3": new}
     assert view.by_number["1"] == ("p1", Known("Kund 1"))
-    assert view.read == {"p1", "p2", "p3"}
+    assert view.count == 3
     view.keep_numbers({"1"})
     assert list(view.by_number) == ["1"]
+
+
+def test_x3_a_view_remembers_only_the_watched_ids_it_read_and_names_the_retries_it_did_not_meet() -> None:
+    quiet = Customer(number="1", name="Kund 1")
+    links = {f"e{n}": Link("customers", f"p{n}", f"e{n}", "x", quiet.fingerprint()) for n in range(1, 4)}
+    view: SideView[Customer] = SideView(links, lambda link: link.eek_hash, wanted=set(), watch={"e2", "e9"})
+    assert [view.add(f"e{n}", quiet) for n in range(1, 4)] == [False, False, False]
+    # A rerun reads a whole register of quiet objects: only the retry set's ids are remembered as read.
+    assert (view.count, view._watched_read, view.unread()) == (3, {"e2"}, {"e9"})
 
 
 def test_x3_a_quiet_object_is_indexed_only_by_a_number_some_unlinked_object_has() -> None:

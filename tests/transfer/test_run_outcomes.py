@@ -5,8 +5,11 @@ user's words with the original's text as detail, and ``failed_only`` retries exa
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
+from brygga.eekonomi import models as eek
 from brygga.errors import ConfigError, RuleViolation
 from brygga.mapping.article_rules import check_vat_and_lengths
 from brygga.store import ItemRecord
@@ -179,3 +182,28 @@ def test_x1_everything_failing_with_nothing_in_sync_is_failed() -> None:
     assert only_failures.state == "failed"
     only_failures.already_linked = 3
     assert only_failures.state == "partial"
+
+
+async def test_c12_an_eekonomi_object_that_failed_is_tried_again_after_the_cursor_has_passed_it(bench: Bench) -> None:
+    terms = [t async for t in bench.session.eek.terms_of_payment.iter() if t.number_of_days == 30]
+    await bench.session.eek.customers.create(
+        eek.Customer(
+            customer_number="9002",
+            name="Dollar Inc",
+            is_private_person=False,
+            is_active=True,
+            invoice_address1="Main Street 1",
+            invoice_postal_code="10001",
+            invoice_city="New York",
+            invoice_country_code="US",
+            currency_code="USD",  # not active in PM: refused there (C11)
+            terms_of_payment_id=terms[0].id or "",
+        )
+    )
+    first, _ = await bench.run()
+    assert [(o.direction, o.rule_id) for o in first.errors() if o.key == "9002"] == [("eek->pm", "C11")]
+    # An hour later: eEkonomi's list of what changed since the cursor no longer has it.
+    bench.store.protocol.set_cursor("customers", "eekonomi", datetime.now(UTC) + timedelta(hours=1))
+    again, _ = await bench.run()
+    # Read by itself, from the retry set.
+    assert [(o.direction, o.rule_id) for o in again.errors() if o.key == "9002"] == [("eek->pm", "C11")]

@@ -103,11 +103,13 @@ class ArticlesTransfer(PairTransfer[Article]):
         self._duplicates = numbers.duplicates
         # The eEkonomi index is asked only for the numbers of unlinked PM objects: quiet ones need no other entry.
         unlinked_pm = pm_view.unlinked
-        eek_view = SideView.packed(Article, links.by_eek, lambda link: link.eek_hash, wanted=unlinked_pm)
+        eek_view = SideView.packed(
+            Article, links.by_eek, lambda link: link.eek_hash, wanted=unlinked_pm, watch=retries["eekonomi"]
+        )
         pages = read_changed_pages(self.ctx.eek.articles, eek_since)
         async for wire in pages:
             self._add_eek(eek_view, pm_view, wire)
-        for eek_id in retries["eekonomi"] - eek_view.read:
+        for eek_id in eek_view.unread():
             self._add_eek(eek_view, pm_view, await self.ctx.eek.articles.get(eek_id))
         self.cursors.pm, self.cursors.eek = started, pages.server_time
         unlinked_eek = eek_view.unlinked

@@ -65,14 +65,16 @@ class CustomersTransfer(PairTransfer[Customer]):
             pm_view.add(guid, customer)  # each canonical customer is either kept (packed) or left quiet
         # The eEkonomi index is asked only for the numbers of unlinked PM objects: quiet ones need no other entry.
         unlinked_pm = pm_view.unlinked
-        eek_view = SideView.packed(Customer, links.by_eek, lambda link: link.eek_hash, wanted=unlinked_pm)
+        eek_view = SideView.packed(
+            Customer, links.by_eek, lambda link: link.eek_hash, wanted=unlinked_pm, watch=retries["eekonomi"]
+        )
         pages = read_changed_pages(self.ctx.eek.customers, eek_since)
         async for wire in pages:
             await self._add_eek(eek_view, pm_view, wire)
-        for eek_id in retries["eekonomi"] - eek_view.read:
+        for eek_id in eek_view.unread():
             await self._add_eek(eek_view, pm_view, await self.eek.get(eek_id))
         self.cursors.pm, self.cursors.eek = started, pages.server_time
-        if not pm_view.read and not eek_view.read:
+        if not pm_view.count and not eek_view.count:
             return Plan()
         self._pm_ref, self._eek_ref = await self.pm.reference(), await self.eek.reference()
         unlinked_eek = eek_view.unlinked

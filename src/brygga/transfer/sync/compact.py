@@ -40,9 +40,11 @@ class SideView(Generic[ItemT]):
     own_hash: Callable[[Link], str | None]
     changed: MutableMapping[str, ItemT] = field(default_factory=dict)
     by_number: dict[str, tuple[str, Named]] = field(default_factory=dict)
-    read: set[str] = field(default_factory=set)  # every id read, quiet or not
     wanted: Collection[str] | None = None  # when known: the only numbers a quiet object is indexed by
     unlinked: set[str] = field(default_factory=set)  # the numbers of the changed objects without a link
+    watch: Collection[str] = ()  # ids asked about after the read (the retry set): was each read?
+    count: int = 0  # objects read, quiet or not
+    _watched_read: set[str] = field(default_factory=set, init=False, repr=False)
 
     @classmethod
     def packed(
@@ -53,7 +55,9 @@ class SideView(Generic[ItemT]):
 
     def add(self, object_id: str, item: ItemT) -> bool:
         """Take one object read; True when it may need a change (kept), False when it is quiet."""
-        self.read.add(object_id)
+        self.count += 1
+        if object_id in self.watch:  # not every id read is kept: a rerun reads a whole register of quiet ones
+            self._watched_read.add(object_id)
         link = self.links.get(object_id)
         quiet = link is not None and item.fingerprint() == self.own_hash(link)
         if item.number and not (quiet and self.wanted is not None and item.number not in self.wanted):
@@ -65,6 +69,10 @@ class SideView(Generic[ItemT]):
             self.unlinked.add(item.number)
         self.changed[object_id] = item
         return True
+
+    def unread(self) -> set[str]:
+        """The watched ids this read did not meet (a retry whose object did not change: read it by itself)."""
+        return {object_id for object_id in self.watch if object_id not in self._watched_read}
 
     def only(self, keep: Callable[[str, ItemT], bool]) -> None:
         """Leave out changed objects (``keep`` False), e.g. one an interrupted create left half-made."""
